@@ -1,0 +1,80 @@
+// Lint, and the layer rules of docs/ARCHITECTURE.md as errors: a file's
+// folder decides what it may import.
+import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layers = [
+  { type: 'shared', pattern: 'shared' },
+  { type: 'core', pattern: 'main/core' },
+  { type: 'electron', pattern: 'main/electron' },
+  { type: 'server', pattern: 'main/server' },
+  { type: 'cli', pattern: 'main/cli' },
+  { type: 'simulator', pattern: 'main/simulator' },
+  { type: 'bench', pattern: 'main/bench' },
+  { type: 'renderer', pattern: 'renderer' },
+  { type: 'test', pattern: 'test' },
+];
+
+const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
+const external = (source) => ({ to: { module: { origin: 'external', source } } });
+const nodeBuiltins = { to: { module: { origin: 'core' } } };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layers,
+      'import/resolver': { typescript: { project: ['tsconfig.test.json', 'shared/tsconfig.json', 'main/tsconfig.json'], noWarnOnMultipleProjects: true } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          policies: [
+            // Every layer may use its own files and shared/.
+            ...layers.map(({ type }) => ({ from: { element: { type } }, allow: to(type, 'shared') })),
+            // shared/ is pure: zod is its only package; nothing of Node, Electron or the DOM.
+            { from: { element: { type: 'shared' } }, allow: external('zod') },
+            // Node hosts and the core may use Node and npm packages, never Electron ...
+            {
+              from: { element: { types: { anyOf: ['core', 'server', 'cli', 'simulator', 'bench', 'electron', 'test'] } } },
+              allow: [nodeBuiltins, { to: { module: { origin: 'external' } } }],
+            },
+            { from: { element: { types: { anyOf: ['core', 'server', 'cli', 'simulator', 'bench', 'test'] } } }, disallow: external('electron') },
+            // ... and the hosts sit on the core.
+            { from: { element: { types: { anyOf: ['electron', 'server', 'cli', 'bench', 'test'] } } }, allow: to('core') },
+            { from: { element: { types: { anyOf: ['cli', 'bench', 'test'] } } }, allow: to('simulator', 'server') },
+            // The renderer sees only shared/ and browser packages: no main/, no node:*, no Electron.
+            { from: { element: { type: 'renderer' } }, allow: { to: { module: { origin: 'external' } } } },
+            { from: { element: { type: 'renderer' } }, disallow: external('electron') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The writer worker and tests need Node; shared and renderer code must not see Node globals.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+  },
+);

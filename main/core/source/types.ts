@@ -1,0 +1,50 @@
+/**
+ * What every producer of live-room events looks like to the core: the
+ * socket.io gateway client today, platform adapters later.
+ */
+import type { Command, CommandReply, End, Gap, Hello, Product } from '../../../shared/protocol/index.js';
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  /** Reconnect attempts since the last time the source was live. */
+  attempt: number;
+  /** The last error, in words a user can act on (e.g. "wrong access token"). */
+  error?: string;
+  /** Machine-readable reason when state is `failed`. */
+  code?: 'unauthorized' | 'unknown_room' | 'unreachable' | 'protocol';
+}
+
+export interface ResumePoint {
+  session: string;
+  afterSeq: number;
+}
+
+/** Callbacks from a source. Payloads are validated except `events`, which the ingest pipeline validates in bulk. */
+export interface SourceListener {
+  hello(hello: Hello): void;
+  /** One raw `events` payload, untrusted, as received. */
+  events(payload: unknown, receivedAt: number): void;
+  products(products: Product[]): void;
+  gap(gap: Gap): void;
+  end(end: End): void;
+  /** Server time from a heartbeat (or any message carrying it). */
+  serverTime(serverTime: number): void;
+  status(status: ConnectionStatus): void;
+  /** A message that failed validation (other than events): logged, never fatal. */
+  protocolError(message: string, detail: string): void;
+}
+
+export interface LiveSource {
+  /**
+   * Connects and keeps connected. `resumePoint` is asked before every
+   * (re)connection so a reconnect resumes after the last *stored* seq.
+   */
+  start(listener: SourceListener, resumePoint: () => ResumePoint | undefined): void;
+  /** Tells the gateway everything up to `seq` of `session` is durably stored. */
+  ack(session: string, seq: number): void;
+  /** Sends a command and resolves with the gateway's answer (or a timeout error reply). */
+  command(command: Command): Promise<CommandReply>;
+  stop(): Promise<void>;
+}

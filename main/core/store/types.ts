@@ -1,0 +1,74 @@
+/**
+ * The contract between the ingest pipeline and the store's writer thread.
+ * Batches are columnar so crossing the thread boundary copies a few arrays,
+ * not thousands of small objects.
+ */
+
+/** Integer key of a session in this database (sessions.key). */
+export type SessionKey = number;
+
+export interface SessionInfo {
+  gateway: string;
+  room: string;
+  roomJson: string;
+  /** The gateway's session id. */
+  sessionId: string;
+  startedAt: number;
+  productsJson: string;
+}
+
+export interface OpenedSession {
+  key: SessionKey;
+  /** Highest seq stored for this session (0 when new): where to resume. */
+  lastSeq: number;
+  /** The newest metrics-engine snapshot stored for this session, if any. */
+  snapshot: { seq: number; state: string } | null;
+}
+
+export interface RejectRow {
+  seq: number | null;
+  reason: string;
+  raw: string;
+  receivedAt: number;
+}
+
+export interface MinuteRow {
+  /** Epoch minute (Math.floor(ts / 60000)). */
+  minute: number;
+  /** JSON of the minute's metrics; replaced whole on every update. */
+  data: string;
+}
+
+export interface GapRow {
+  fromSeq: number;
+  toSeq: number;
+  detectedAt: number;
+}
+
+export interface AppendBatch {
+  session: SessionKey;
+  /** Parallel columns, one entry per event, in seq order. */
+  seqs: number[];
+  ts: number[];
+  types: string[];
+  /** The platform's own event id, or null. */
+  eids: (string | null)[];
+  /** The event as JSON text, exactly what is kept forever. */
+  bodies: string[];
+  /** 1 when the event's type is known (counted), 0 when kept for forward compatibility only. */
+  known: number[];
+  rejects: RejectRow[];
+  /** Minute aggregates touched by this batch (upserted). */
+  minutes: MinuteRow[];
+  gaps: GapRow[];
+  /** Metrics-engine state after this batch's last event, when due. */
+  snapshot?: { seq: number; state: string };
+}
+
+export interface AppendResult {
+  /** Highest seq durably stored for the session after this commit: safe to ack. */
+  committedSeq: number;
+  inserted: number;
+  /** Rows the database already had (same session+seq): must be 0 when the pipeline dedups correctly. */
+  ignored: number;
+}
