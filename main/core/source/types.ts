@@ -36,6 +36,12 @@ export interface SourceListener {
   protocolError(message: string, detail: string): void;
 }
 
+/**
+ * Codes a source itself puts in a `CommandReply` when the gateway gave no
+ * usable answer (the gateway's own codes pass through unchanged).
+ */
+export type SourceCommandErrorCode = 'offline' | 'timeout' | 'bad_reply';
+
 export interface LiveSource {
   /**
    * Connects and keeps connected. `resumePoint` is asked before every
