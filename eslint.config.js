@@ -40,6 +40,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': layers,
+      'boundaries/files': [{ category: 'test', pattern: ['**/*.test.ts', '**/testing/**', '**/*.bench.ts'] }],
       'import/resolver': { typescript: { project: ['tsconfig.test.json', 'shared/tsconfig.json', 'main/tsconfig.json'], noWarnOnMultipleProjects: true } },
     },
     rules: {
@@ -66,6 +67,8 @@ export default tseslint.config(
             // The renderer sees only shared/ and browser packages: no main/, no node:*, no Electron.
             { from: { element: { type: 'renderer' } }, allow: { to: { module: { origin: 'external' } } } },
             { from: { element: { type: 'renderer' } }, disallow: external('electron') },
+            // Tests, test fixtures and benchmarks in any layer may use the test tools and Node to set up real parts.
+            { from: { file: { categories: 'test' } }, allow: [nodeBuiltins, external('vitest'), external('fast-check')] },
           ],
         },
       ],

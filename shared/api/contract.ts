@@ -1,0 +1,94 @@
+/**
+ * The one API every host (Electron, web, CLI, tests) uses to talk to the
+ * core: commands in, queries, and a stream of state snapshots and patches.
+ * Inputs are zod schemas because they cross a process or network boundary
+ * (IPC from a renderer, a socket from a browser) before they reach the core.
+ */
+import { z } from 'zod';
+import type { MetricValues } from '../metrics/index.js';
+import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
+import { LIMITS } from '../protocol/index.js';
+
+const id = z.string().min(1).max(LIMITS.maxIdLength);
+
+export const apiCommandSchemas = {
+  pinProduct: z.object({ productId: id }),
+  unpinProduct: z.object({}),
+  pushCoupon: z.object({ couponId: id }),
+  pinComment: z.object({ commentId: id }),
+} as const;
+export type ApiCommandName = keyof typeof apiCommandSchemas;
+export type ApiCommandInput<N extends ApiCommandName> = z.infer<(typeof apiCommandSchemas)[N]>;
+export type ApiCommandResult = CommandReply;
+
+export type ConnectionStateName = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
+
+export interface ConnectionView {
+  state: ConnectionStateName;
+  attempt: number;
+  error?: string;
+  /** Epoch ms of the last event received, or null before the first. */
+  lastEventAt: number | null;
+  gateway: string;
+  room: string;
+}
+
+export interface SessionView {
+  id: string;
+  room: Room;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface ProductView extends Product {
+  exposureUsers: number;
+  clickUsers: number;
+  paidOrders: number;
+  buyers: number;
+  gmv: number;
+}
+
+export interface WindowView {
+  current: MetricValues;
+  previous: MetricValues;
+}
+
+export interface CommentView {
+  seq: number;
+  id: string;
+  ts: number;
+  userName: string;
+  text: string;
+}
+
+export interface IngestView {
+  /** Events stored in this session (valid, deduplicated). */
+  stored: number;
+  rejected: number;
+  /** Events dropped as repeats (same seq or same platform id). */
+  duplicates: number;
+  gaps: Gap[];
+  /** Stored events per second over the last few seconds. */
+  eventsPerSec: number;
+}
+
+export interface CoreSnapshot {
+  connection: ConnectionView;
+  session: SessionView | null;
+  /** Event time of the latest event or heartbeat. */
+  now: number;
+  totals: MetricValues;
+  windows: { m1: WindowView; m5: WindowView };
+  onAir: { productId: string; since: number } | null;
+  products: ProductView[];
+  ingest: IngestView;
+  /** The newest comments (at most COMMENT_WINDOW), oldest first. Never the whole history. */
+  comments: CommentView[];
+}
+
+/** The top-level keys of a snapshot that changed since the previous update. */
+export type CorePatch = Partial<CoreSnapshot>;
+
+export const COMMENT_WINDOW = 200;
+/** The state stream is throttled to this many updates per second. */
+export const MAX_STATE_HZ = 10;
