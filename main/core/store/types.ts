@@ -22,7 +22,13 @@ export interface OpenedSession {
   /** Highest seq stored for this session (0 when new): where to resume. */
   lastSeq: number;
   /** The newest metrics-engine snapshot stored for this session, if any. */
-  snapshot: { seq: number; state: string } | null;
+  snapshot: EngineSnapshot | null;
+}
+
+/** Metrics-engine state as of `seq`; only the newest one per session is kept. */
+export interface EngineSnapshot {
+  seq: number;
+  state: string;
 }
 
 export interface RejectRow {
@@ -62,7 +68,7 @@ export interface AppendBatch {
   minutes: MinuteRow[];
   gaps: GapRow[];
   /** Metrics-engine state after this batch's last event, when due. */
-  snapshot?: { seq: number; state: string };
+  snapshot?: EngineSnapshot;
 }
 
 export interface AppendResult {
@@ -71,4 +77,26 @@ export interface AppendResult {
   inserted: number;
   /** Rows the database already had (same session+seq): must be 0 when the pipeline dedups correctly. */
   ignored: number;
+}
+
+/** A session as stored, for the reader's queries. */
+export interface StoredSession extends SessionInfo {
+  key: SessionKey;
+  endedAt: number | null;
+  /** Highest seq stored (always equal to the events' max seq). */
+  lastSeq: number;
+  /** When this database first saw the session (epoch ms). */
+  createdAt: number;
+}
+
+/** One stored event, as the reader streams it back. */
+export interface StoredEvent {
+  seq: number;
+  ts: number;
+  type: string;
+  eid: string | null;
+  known: number;
+  body: string;
+  /** 1 when the platform retracted this comment (kept, never deleted). */
+  retracted: number;
 }

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: the ingest figures of the foundation milestone, measured in
+ * one run on this machine. Figures, not pass/fail: timings on shared machines
+ * are noisy, so throughput is the median of repeats and the ratio compares
+ * two figures taken in the same run.
+ *
+ *   --json      print the figures as one JSON object on the last line
+ *   --quick     smaller runs (for a smoke check of the harness)
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCore } from '../core/api/core.js';
+import { openReader } from '../core/store/reader.js';
+import { measureRawInsert } from '../core/store/raw-insert.js';
+import type { IngestHostArgs, IngestHostMessage } from './ingest-host.js';
+import { SimHost } from './processes.js';
+import { median, percentile, round } from './stats.js';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const token = 'bench';
+const dir = mkdtempSync(join(tmpdir(), 'livecue-bench-'));
+let dbCounter = 0;
+const freshDb = () => join(dir, `run-${++dbCounter}.db`);
+const say = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+  else process.stderr.write(`${line}\n`);
+};
+
+async function endToEnd(events: number): Promise<{ eventsPerSec: number; dbFile: string }> {
+  const sim = await SimHost.start({ token, scenario: 'skincare', seed: 11, speed: 'max', maxEvents: events });
+  const dbFile = freshDb();
+  const core = await startCore({ dbFile, gateway: { url: sim.url, room: sim.room, token } });
+  try {
+    while (core.snapshot().connection.state !== 'live') await new Promise((r) => setTimeout(r, 10));
+    const started = performance.now();
+    sim.start();
+    const final = await core.finished();
+    const seconds = (performance.now() - started) / 1000;
+    const stored = core.snapshot().ingest.stored;
+    if (final.state !== 'ended' || stored !== events) throw new Error(`end-to-end run ended ${final.state} with ${stored}/${events} events`);
+    return { eventsPerSec: stored / seconds, dbFile };
+  } finally {
+    await core.stop();
+    await sim.close();
+  }
+}
+
+async function latencyAt(rate: number, seconds: number) {
+  const sim = await SimHost.start({ token, scenario: 'skincare', seed: 12, rate, maxEvents: rate * seconds, batchIntervalMs: 10 });
+  const latencies: number[] = [];
+  const core = await startCore({
+    dbFile: freshDb(),
+    gateway: { url: sim.url, room: sim.room, token },
+    onCommitted: (_session, _result, batch) => {
+      const committedAt = Date.now();
+      for (const ts of batch.ts) latencies.push(committedAt - ts);
+    },
+  });
+  try {
+    while (core.snapshot().connection.state !== 'live') await new Promise((r) => setTimeout(r, 10));
+    sim.start();
+    await core.finished();
+    const offered = await sim.emitted();
+    const received = core.snapshot().ingest.stored;
+    return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), offered, received };
+  } finally {
+    await core.stop();
+    await sim.close();
+  }
+}
+
+async function memoryGrowth(events: number) {
+  const early = Math.min(100_000, Math.floor(events / 10));
+  const sim = await SimHost.start({ token, scenario: 'skincare', seed: 13, speed: 'max', maxEvents: events });
+  const args: IngestHostArgs = { url: sim.url, room: sim.room, token, dbFile: freshDb(), sampleAt: [early, events] };
+  const child = fork(new URL('./ingest-host.js', import.meta.url), [JSON.stringify(args)], { stdio: 'inherit' });
+  const samples: { stored: number; rssBytes: number }[] = [];
+  const done = new Promise<{ stored: number; state: string; seconds: number }>((resolve, reject) => {
+    child.on('message', (message: IngestHostMessage) => {
+      if (message.type === 'sample') samples.push(message);
+      else resolve(message);
+    });
+    child.once('exit', (code) => reject(new Error(`ingest process exited ${code}`)));
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  sim.start();
+  try {
+    const result = await done;
+    const first = samples.find((s) => s.stored >= early)!;
+    const last = samples.at(-1)!;
+    return {
+      earlyStored: first.stored,
+      earlyRssMb: first.rssBytes / 2 ** 20,
+      finalStored: last.stored,
+      finalRssMb: last.rssBytes / 2 ** 20,
+      seconds: result.seconds,
+    };
+  } finally {
+    await sim.close();
+  }
+}
+
+function rawCeiling(dbFile: string): number {
+  const reader = openReader(dbFile);
+  try {
+    const session = reader.latestSession()!;
+    return measureRawInsert(freshDb(), [...reader.eventsAfter(session.key, 0)]);
+  } finally {
+    reader.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const ingestEvents = quick ? 100_000 : 1_000_000;
+  const repeats = quick ? 1 : 3;
+  const memoryEvents = quick ? 300_000 : 5_000_000;
+
+  say(`LiveCue ingest benchmark — ${new Date().toISOString()}, node ${process.version}`);
+  const ingestRuns: number[] = [];
+  const rawRuns: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const run = await endToEnd(ingestEvents);
+    ingestRuns.push(run.eventsPerSec);
+    rawRuns.push(rawCeiling(run.dbFile));
+    rmSync(run.dbFile, { force: true });
+    say(`  run ${i + 1}: end-to-end ${round(run.eventsPerSec).toLocaleString()} events/s, raw insert ${round(rawRuns.at(-1)!).toLocaleString()} rows/s`);
+  }
+  const ingest = median(ingestRuns);
+  const raw = median(rawRuns);
+  say(`end-to-end ingest (simulator max → socket.io → validate → SQLite → metrics): ${round(ingest).toLocaleString()} events/s (median of ${repeats} × ${ingestEvents.toLocaleString()})`);
+  say(`raw ceiling (better-sqlite3 batched insert of the same rows, no socket):    ${round(raw).toLocaleString()} events/s`);
+  say(`ratio: ${round(ingest / raw, 2)}`);
+
+  const at5k = await latencyAt(5_000, quick ? 5 : 20);
+  say(`latency emit → committed at 5,000/s:  p50 ${at5k.p50} ms, p99 ${at5k.p99} ms; received ${at5k.received.toLocaleString()} of ${at5k.offered.toLocaleString()} offered`);
+  const at20k = await latencyAt(20_000, quick ? 5 : 15);
+  say(`latency emit → committed at 20,000/s: p50 ${at20k.p50} ms, p99 ${at20k.p99} ms; received ${at20k.received.toLocaleString()} of ${at20k.offered.toLocaleString()} offered`);
+
+  const memory = await memoryGrowth(memoryEvents);
+  const growth = memory.finalRssMb - memory.earlyRssMb;
+  say(
+    `ingest process RSS: ${round(memory.earlyRssMb)} MB at ${memory.earlyStored.toLocaleString()} events, ` +
+      `${round(memory.finalRssMb)} MB at ${memory.finalStored.toLocaleString()} events: growth ${round(growth, 1)} MB`,
+  );
+
+  rmSync(dir, { recursive: true, force: true });
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        ingestEventsPerSec: round(ingest),
+        rawInsertEventsPerSec: round(raw),
+        ingestRatio: round(ingest / raw, 3),
+        p50LatencyMs5k: at5k.p50,
+        p99LatencyMs5k: at5k.p99,
+        p50LatencyMs20k: at20k.p50,
+        p99LatencyMs20k: at20k.p99,
+        rssGrowthMb: round(growth, 1),
+        receivedEqualsOffered5k: at5k.received === at5k.offered,
+        receivedEqualsOffered20k: at20k.received === at20k.offered,
+      })}\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  rmSync(dir, { recursive: true, force: true });
+  console.error('bench failed:', error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,78 @@
+/**
+ * `livecue demo` (what `npm start` runs until the desktop UI lands): the
+ * built-in demo room recorded into the local database, with a live terminal
+ * dashboard of the key figures.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { CoreSnapshot } from '../../../shared/api/contract.js';
+import { startCore } from '../../core/api/core.js';
+import { startSimulator } from '../../simulator/index.js';
+import { parseFlags, speed } from '../args.js';
+import { formatCount, formatRate, formatYuan } from '../format.js';
+
+export const demoHelp = `livecue demo [--scenario skincare|apparel] [--speed 1..1000|max] [--seed N] [--db FILE]
+  Runs the demo live room and records it (default database: ~/.livecue/livecue.db),
+  showing live figures. Ctrl-C stops; \`livecue recap --db FILE\` reviews it afterwards.`;
+
+export async function demo(argv: string[]): Promise<void> {
+  const flags = parseFlags(
+    argv,
+    { scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, db: { type: 'string' } },
+    z.object({
+      scenario: z.enum(['skincare', 'apparel']).default('skincare'),
+      speed: speed.default(10),
+      seed: z.coerce.number().int().default(Date.now() % 100_000),
+      db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
+    }),
+  );
+  mkdirSync(dirname(flags.db), { recursive: true });
+  const token = randomBytes(16).toString('hex');
+  const simulator = await startSimulator({ port: 0, token, scenario: flags.scenario, seed: flags.seed, speed: flags.speed });
+  const core = await startCore({ dbFile: flags.db, gateway: { url: simulator.url, room: simulator.room, token } });
+  const tty = process.stdout.isTTY === true;
+  let drawn = 0;
+  const draw = () => {
+    const lines = dashboard(core.snapshot(), flags.db);
+    if (tty && drawn > 0) process.stdout.write(`\x1b[${drawn}A\x1b[J`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    drawn = lines.length;
+  };
+  const timer = setInterval(draw, tty ? 500 : 10_000);
+  const interrupted = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await Promise.race([core.finished(), interrupted]);
+  clearInterval(timer);
+  draw();
+  await core.stop();
+  await simulator.close();
+  process.stdout.write(`recorded into ${flags.db} — review with: livecue recap --db ${flags.db}\n`);
+}
+
+function delta(current: number | null, previous: number | null): string {
+  if (current === null || previous === null || previous === 0) return '';
+  const change = (current - previous) / previous;
+  // Chinese market convention: red for up, green for down.
+  const colour = change >= 0 ? '\x1b[31m' : '\x1b[32m';
+  return ` ${colour}${change >= 0 ? '▲' : '▼'}${Math.abs(change * 100).toFixed(0)}%\x1b[0m`;
+}
+
+function dashboard(s: CoreSnapshot, db: string): string[] {
+  const t = s.totals;
+  const w = s.windows.m5;
+  const onAir = s.onAir ? (s.products.find((p) => p.id === s.onAir!.productId)?.title ?? s.onAir.productId) : '—';
+  return [
+    `\x1b[1mLiveCue demo\x1b[0m  ${s.session?.room.title ?? ''}  [${s.connection.state}]  ${db}`,
+    `在线 online   ${formatCount(t.onlineViewers ?? 0).padEnd(8)} 峰值 peak ${formatCount(t.peakOnline ?? 0)}`,
+    `累计 UV       ${formatCount(t.uv ?? 0).padEnd(8)} 进场/分 entries/min ${formatCount(w.current.entriesPerMinute ?? 0)}`,
+    `成交 GMV      ${formatYuan(t.gmv).padEnd(14)} 5分钟 ${formatYuan(w.current.gmv)}${delta(w.current.gmv, w.previous.gmv)}`,
+    `转化 conv.    ${formatRate(t.viewerConversion).padEnd(8)} 点击-成交 click→buy ${formatRate(t.clickBuyRate)}`,
+    `讲解卡 on air ${onAir}`,
+    `入库 stored   ${formatCount(s.ingest.stored)} events, ${s.ingest.rejected} rejected, ${s.ingest.gaps.length} gaps`,
+  ];
+}

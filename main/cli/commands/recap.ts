@@ -1,0 +1,54 @@
+/** `livecue recap`: the recap of a stored session, as JSON or a short table. */
+import { z } from 'zod';
+import { metricKeys, metricLabels, type MetricKey } from '../../../shared/metrics/index.js';
+import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap.js';
+import { openReader } from '../../core/store/reader.js';
+import { parseFlags, required } from '../args.js';
+import { UserError } from '../errors.js';
+import { formatCount, formatRate, formatYuan } from '../format.js';
+
+export const recapHelp = `livecue recap --db FILE [--session ID] [--json]
+  Prints the recap of a stored session (the latest one without --session):
+  { session, totals, minutes, products, rejects, gaps } with --json.`;
+
+export async function recap(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const flags = parseFlags(
+    argv,
+    { db: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } },
+    z.object({ db: required('--db'), session: z.string().min(1).optional(), json: z.boolean().optional() }),
+  );
+  const reader = openReader(flags.db);
+  try {
+    let result: Recap;
+    try {
+      result = buildRecap(reader, flags.session);
+    } catch (error) {
+      if (error instanceof SessionNotFoundError) throw new UserError(`${flags.db}: ${error.message}`);
+      throw error;
+    }
+    out.write(flags.json ? `${JSON.stringify(result)}\n` : formatRecap(result));
+  } finally {
+    reader.close();
+  }
+}
+
+const money: ReadonlySet<MetricKey> = new Set(['gmv', 'refunds', 'netGmv', 'gpm', 'uvValue', 'aov']);
+const rates: ReadonlySet<MetricKey> = new Set(['impressionViewRate', 'interactionRate', 'exposureClickRate', 'clickBuyRate', 'viewerConversion']);
+
+function formatValue(key: MetricKey, value: number | null): string {
+  if (money.has(key)) return formatYuan(value);
+  if (rates.has(key)) return formatRate(value);
+  if (value === null) return '—';
+  return key === 'avgWatchSeconds' ? `${value.toFixed(0)} s` : formatCount(value);
+}
+
+function formatRecap(r: Recap): string {
+  const lines = [
+    `${r.session.room.title} · ${r.session.id} · ${new Date(r.session.startedAt).toLocaleString('zh-CN', { hour12: false })}`,
+    `${formatCount(r.session.events)} events, ${r.rejects} rejected, ${r.gaps.length} gaps, ${r.minutes.length} minutes`,
+    '',
+    ...metricKeys.map((key) => `  ${metricLabels[key].zh.padEnd(10, '　')} ${metricLabels[key].en.padEnd(26)} ${formatValue(key, r.totals[key])}`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+/** The `livecue` command: subcommands, help, and one-line errors. */
+import { demo, demoHelp } from './commands/demo.js';
+import { recap, recapHelp } from './commands/recap.js';
+import { record, recordHelp } from './commands/record.js';
+import { sim, simHelp } from './commands/sim.js';
+import { UserError } from './errors.js';
+
+const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  demo: { run: demo, help: demoHelp },
+  sim: { run: sim, help: simHelp },
+  record: { run: record, help: recordHelp },
+  recap: { run: recap, help: recapHelp },
+};
+
+const usage = `LiveCue — live-stream co-pilot
+
+Usage: livecue <command> [flags]
+
+${Object.values(commands)
+  .map((c) => c.help)
+  .join('\n\n')}
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`livecue: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError) {
+      console.error(`livecue ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

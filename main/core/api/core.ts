@@ -1,0 +1,188 @@
+/**
+ * The core's public face: one object every host (CLI, web server, Electron
+ * utility process, tests) drives. It wires a source to the ingest pipeline
+ * and the store, answers commands and queries, and publishes state.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  apiCommandSchemas,
+  COMMENT_WINDOW,
+  type ApiCommandName,
+  type ApiCommandResult,
+  type ConnectionView,
+  type CoreSnapshot,
+  type ProductView,
+} from '../../../shared/api/contract.js';
+import { metricKeys, type MetricValues } from '../../../shared/metrics/index.js';
+import type { Command } from '../../../shared/protocol/index.js';
+import { IngestPipeline, type PipelineOptions } from '../ingest/pipeline.js';
+import { buildRecap, type Recap } from '../recap.js';
+import { createGatewaySource } from '../source/gateway-source.js';
+import type { ConnectionStatus, LiveSource } from '../source/types.js';
+import { openReader, type StoreReader } from '../store/reader.js';
+import { StoreWriter } from '../store/writer.js';
+import { RateMeter } from './rate-meter.js';
+import { StateHub, type StateListener } from './state-hub.js';
+
+export interface GatewayTarget {
+  url: string;
+  room: string;
+  token: string;
+}
+
+export interface CoreOptions {
+  dbFile: string;
+  gateway: GatewayTarget;
+  /** For tests and alternative sources; defaults to the socket.io gateway client. */
+  source?: LiveSource;
+  onCommitted?: PipelineOptions['onCommitted'];
+  onError?: (error: Error) => void;
+}
+
+export interface Core {
+  snapshot(): CoreSnapshot;
+  subscribe(listener: StateListener): () => void;
+  command<N extends ApiCommandName>(name: N, input: unknown): Promise<ApiCommandResult>;
+  recap(sessionId?: string): Recap;
+  /** Resolves with the final connection state once the source is `ended` or `failed` and everything is stored. */
+  finished(): Promise<ConnectionStatus>;
+  stop(): Promise<void>;
+}
+
+const emptyMetrics = (): MetricValues => Object.fromEntries(metricKeys.map((k) => [k, null])) as MetricValues;
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const writer = await StoreWriter.open(options.dbFile);
+  let reader: StoreReader;
+  try {
+    reader = openReader(options.dbFile);
+  } catch (error) {
+    await writer.close();
+    throw error;
+  }
+  const source =
+    options.source ?? createGatewaySource({ url: options.gateway.url, room: options.gateway.room, token: options.gateway.token });
+  const rate = new RateMeter();
+  const pipeline = new IngestPipeline({
+    writer,
+    reader,
+    gateway: options.gateway.url,
+    room: options.gateway.room,
+    commentWindow: COMMENT_WINDOW,
+    onCommitted: (session, result, batch) => {
+      rate.add(result.inserted);
+      source.ack(session, result.committedSeq);
+      options.onCommitted?.(session, result, batch);
+    },
+    onError: (error) => options.onError?.(error),
+  });
+
+  let status: ConnectionStatus = { state: 'connecting', attempt: 0 };
+  let settle: ((s: ConnectionStatus) => void) | null = null;
+  const finished = new Promise<ConnectionStatus>((resolve) => (settle = resolve));
+
+  const connectionView = (): ConnectionView => ({
+    state: status.state,
+    attempt: status.attempt,
+    ...(status.error ? { error: status.error } : {}),
+    lastEventAt: pipeline.counters.lastEventAt,
+    gateway: options.gateway.url,
+    room: options.gateway.room,
+  });
+
+  const build = (): CoreSnapshot => {
+    const active = pipeline.active;
+    const engine = active?.engine;
+    const stats = new Map((engine?.products() ?? []).map((p) => [p.productId, p]));
+    const products: ProductView[] = (active?.products ?? []).map((p) => {
+      const s = stats.get(p.id);
+      return {
+        ...p,
+        exposureUsers: s?.exposureUsers ?? 0,
+        clickUsers: s?.clickUsers ?? 0,
+        paidOrders: s?.paidOrders ?? 0,
+        buyers: s?.buyers ?? 0,
+        gmv: s?.gmv ?? 0,
+      };
+    });
+    const window = (m: 1 | 5) => engine?.window(m) ?? { current: emptyMetrics(), previous: emptyMetrics() };
+    return {
+      connection: connectionView(),
+      session: active
+        ? { id: active.hello.session.id, room: active.hello.room, startedAt: active.hello.session.startedAt, endedAt: active.endedAt }
+        : null,
+      now: engine?.now() ?? 0,
+      totals: engine?.totals() ?? emptyMetrics(),
+      windows: { m1: window(1), m5: window(5) },
+      onAir: engine?.onAir() ?? null,
+      products,
+      ingest: {
+        stored: pipeline.counters.stored,
+        rejected: pipeline.counters.rejected,
+        duplicates: pipeline.counters.duplicates,
+        gaps: pipeline.counters.gaps,
+        eventsPerSec: rate.perSecond(),
+      },
+      comments: pipeline.comments.list(),
+    };
+  };
+  const hub = new StateHub(build);
+
+  source.start(
+    {
+      hello: (hello) => pipeline.hello(hello),
+      events: (payload, receivedAt) => pipeline.events(payload, receivedAt),
+      products: (products) => pipeline.setProducts(products),
+      gap: (gap) => pipeline.gap(gap),
+      end: (end) => pipeline.end(end),
+      serverTime: (t) => pipeline.serverTime(t),
+      status: (next) => {
+        status = next;
+        if (next.state === 'ended' || next.state === 'failed') {
+          void pipeline.drain().then(() => settle?.(next));
+        }
+      },
+      protocolError: (message, detail) => options.onError?.(new Error(`gateway sent a bad message (${message}): ${detail}`)),
+    },
+    () => pipeline.resumePoint(),
+  );
+
+  let stopped = false;
+  return {
+    snapshot: build,
+    subscribe: (listener) => hub.subscribe(listener),
+    async command(name, input) {
+      const schema = apiCommandSchemas[name];
+      const parsed = schema?.safeParse(input);
+      if (!parsed?.success) {
+        return { ok: false, error: { code: 'bad_input', message: parsed?.error.issues[0]?.message ?? `unknown command ${name}` } };
+      }
+      return source.command(toGatewayCommand(name, parsed.data));
+    },
+    recap: (sessionId) => buildRecap(reader, sessionId),
+    finished: () => finished,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      hub.stop();
+      await source.stop();
+      await pipeline.drain();
+      reader.close();
+      await writer.close();
+    },
+  };
+}
+
+function toGatewayCommand(name: ApiCommandName, input: Record<string, unknown>): Command {
+  const id = randomUUID();
+  switch (name) {
+    case 'pinProduct':
+      return { id, type: 'card.pin', productId: String(input.productId) };
+    case 'unpinProduct':
+      return { id, type: 'card.unpin' };
+    case 'pushCoupon':
+      return { id, type: 'coupon.push', couponId: String(input.couponId) };
+    case 'pinComment':
+      return { id, type: 'comment.pin', commentId: String(input.commentId) };
+  }
+}

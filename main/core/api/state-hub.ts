@@ -1,0 +1,59 @@
+/**
+ * Turns the core's state into a stream a UI can afford: a full snapshot on
+ * subscribe, then only the top-level parts that changed, at most
+ * MAX_STATE_HZ times a second — never one update per event.
+ */
+import { MAX_STATE_HZ, type CorePatch, type CoreSnapshot } from '../../../shared/api/contract.js';
+
+export type StateUpdate = { kind: 'snapshot'; snapshot: CoreSnapshot } | { kind: 'patch'; patch: CorePatch };
+export type StateListener = (update: StateUpdate) => void;
+
+export class StateHub {
+  private readonly listeners = new Set<StateListener>();
+  private last = new Map<keyof CoreSnapshot, string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly build: () => CoreSnapshot,
+    private readonly hz = MAX_STATE_HZ,
+  ) {}
+
+  subscribe(listener: StateListener): () => void {
+    const snapshot = this.build();
+    listener({ kind: 'snapshot', snapshot });
+    this.listeners.add(listener);
+    this.ensureTimer();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), Math.ceil(1000 / Math.min(this.hz, MAX_STATE_HZ)));
+    this.timer.unref();
+  }
+
+  /** Sends what changed since the last tick; public so tests and shutdown can force one. */
+  tick(): void {
+    const snapshot = this.build();
+    const patch: CorePatch = {};
+    let changed = false;
+    for (const key of Object.keys(snapshot) as (keyof CoreSnapshot)[]) {
+      const text = JSON.stringify(snapshot[key]);
+      if (this.last.get(key) !== text) {
+        this.last.set(key, text);
+        (patch as Record<string, unknown>)[key] = snapshot[key];
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    for (const listener of this.listeners) listener({ kind: 'patch', patch });
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The newest comments, bounded: the UI gets a window, never the history.
+ * Text is clamped here so a hostile comment cannot bloat every snapshot.
+ */
+import type { CommentView } from '../../../shared/api/contract.js';
+import type { EventOf } from '../../../shared/protocol/index.js';
+
+const MAX_TEXT = 300;
+
+export class CommentWindow {
+  private readonly items: CommentView[] = [];
+  private changed = false;
+
+  constructor(private readonly capacity: number) {}
+
+  add(event: EventOf<'comment'>): void {
+    this.items.push({
+      seq: event.seq,
+      id: event.id,
+      ts: event.ts,
+      userName: event.user.name,
+      text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
+    });
+    if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
+    this.changed = true;
+  }
+
+  retract(ids: readonly string[]): void {
+    const gone = new Set(ids);
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      if (gone.has(this.items[i]!.id)) {
+        this.items.splice(i, 1);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** The current window if it changed since the last call, else null. */
+  takeIfChanged(): CommentView[] | null {
+    if (!this.changed) return null;
+    this.changed = false;
+    return this.items.slice();
+  }
+
+  list(): CommentView[] {
+    return this.items.slice();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The recap of one stored session, computed from the store alone: totals
+ * from the metrics engine restored from its snapshot (plus any events after
+ * it), per-minute rows as they were kept during ingest.
+ */
+import type { MetricValues, ProductStats } from '../../shared/metrics/index.js';
+import type { Gap, Product, Room } from '../../shared/protocol/index.js';
+import { restoreEngine } from './ingest/restore.js';
+import type { StoreReader } from './store/reader.js';
+
+export interface Recap {
+  session: {
+    id: string;
+    room: Room;
+    gateway: string;
+    startedAt: number;
+    endedAt: number | null;
+    events: number;
+    lastSeq: number;
+  };
+  totals: MetricValues;
+  minutes: ({ minute: number; startsAt: string } & MetricValues)[];
+  products: (ProductStats & { title: string | null; price: number | null })[];
+  rejects: number;
+  gaps: Omit<Gap, 'session'>[];
+}
+
+export class SessionNotFoundError extends Error {}
+
+export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
+  const row = sessionId ? reader.sessionById(sessionId) : reader.latestSession();
+  if (!row) {
+    throw new SessionNotFoundError(sessionId ? `no session ${sessionId} in this database` : 'this database holds no session yet');
+  }
+  const products = JSON.parse(row.productsJson) as Product[];
+  const engine = restoreEngine(reader, row.key, { startedAt: row.startedAt, products, snapshot: reader.snapshot(row.key) });
+  if (row.endedAt !== null) engine.end(row.endedAt);
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return {
+    session: {
+      id: row.sessionId,
+      room: JSON.parse(row.roomJson) as Room,
+      gateway: row.gateway,
+      startedAt: row.startedAt,
+      endedAt: row.endedAt,
+      events: reader.countEvents(row.key),
+      lastSeq: row.lastSeq,
+    },
+    totals: engine.totals(),
+    minutes: reader.minutes(row.key).map((m) => ({
+      minute: m.minute,
+      startsAt: new Date(m.minute * 60_000).toISOString(),
+      ...(JSON.parse(m.data) as MetricValues),
+    })),
+    products: engine.products().map((p) => ({
+      ...p,
+      title: byId.get(p.productId)?.title ?? null,
+      price: byId.get(p.productId)?.price ?? null,
+    })),
+    rejects: reader.rejectCount(row.key),
+    gaps: reader.gaps(row.key).map((g) => ({ fromSeq: g.fromSeq, toSeq: g.toSeq })),
+  };
+}

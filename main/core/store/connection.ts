@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { LIVECUE_APPLICATION_ID, MIGRATIONS, latestVersion, migrate, refuseNewer, schemaVersion } from './migrations/index.js';
+
+export type Connection = Database.Database;
+
+/** How long a statement waits for another connection's lock before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) the store for writing and brings its schema up to
+ * date. There must be one such connection per file: the writer thread's.
+ */
+export function openWriteConnection(file: string): Connection {
+  return withOpenError(file, () => {
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    return closeOnThrow(db, () => {
+      // Checked before anything is written: another program's file stays untouched.
+      if (!isLiveCue(db) && !isEmpty(db)) throw new Error('not a LiveCue database');
+      if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('cannot switch it to WAL journaling');
+      // WAL + NORMAL: a commit survives a process crash; only a power loss may drop the newest commits.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, MIGRATIONS);
+    });
+  });
+}
+
+/** Opens an existing store read-only; WAL lets it read while the writer writes. */
+export function openReadConnection(file: string): Connection {
+  return withOpenError(file, () => {
+    if (!existsSync(file)) throw new Error('no such file');
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    return closeOnThrow(db, () => {
+      if (!isLiveCue(db)) throw new Error('not a LiveCue database');
+      const current = schemaVersion(db);
+      const latest = latestVersion(MIGRATIONS);
+      refuseNewer(current, latest);
+      if (current < latest) {
+        throw new Error(`its schema version ${current} is older than this LiveCue reads (${latest}); open it for recording once to upgrade it`);
+      }
+    });
+  });
+}
+
+function isLiveCue(db: Connection): boolean {
+  return db.pragma('application_id', { simple: true }) === LIVECUE_APPLICATION_ID;
+}
+
+function isEmpty(db: Connection): boolean {
+  return db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0 && schemaVersion(db) === 0;
+}
+
+function closeOnThrow(db: Connection, check: () => void): Connection {
+  try {
+    check();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Every failure to open names the file and says why, in words, never as a bare SQLite code. */
+function withOpenError(file: string, open: () => Connection): Connection {
+  try {
+    return open();
+  } catch (error) {
+    throw new Error(`cannot open database ${file}: ${openFailureReason(error)}`, { cause: error });
+  }
+}
+
+function openFailureReason(error: unknown): string {
+  if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return 'not a LiveCue database (not an SQLite file)';
+  return error instanceof Error ? error.message : String(error);
+}

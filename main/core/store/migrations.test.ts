@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWriteConnection } from './connection.js';
+import { LIVECUE_APPLICATION_ID, MIGRATIONS, migrate, schemaVersion, type Migration } from './migrations/index.js';
+import { openReader } from './reader.js';
+import { tempFolder } from './testing/temp-files.js';
+import { StoreWriter } from './writer.js';
+
+const SESSION = { gateway: 'g', room: 'r', roomJson: '{}', sessionId: 's', startedAt: 1, productsJson: '[]' };
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => {
+  folder = tempFolder();
+});
+afterEach(() => folder.remove());
+
+function inspect<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const tableNames = (db: Database.Database): string[] =>
+  db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+
+describe('migrations', () => {
+  it('creates the whole schema on an empty file, in WAL mode, marked as LiveCue', async () => {
+    const file = folder.path('new.db');
+    const writer = await StoreWriter.open(file);
+    await writer.close();
+
+    inspect(file, (db) => {
+      expect(tableNames(db)).toEqual(['engine_snapshots', 'events', 'gaps', 'minute_metrics', 'rejects', 'sessions']);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(db.pragma('application_id', { simple: true })).toBe(LIVECUE_APPLICATION_ID);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    });
+  });
+
+  it('re-opens an up-to-date database without changing it', async () => {
+    const file = folder.path('reopen.db');
+    const first = await StoreWriter.open(file);
+    const opened = await first.openSession(SESSION);
+    await first.close();
+
+    const second = await StoreWriter.open(file);
+    expect(await second.openSession(SESSION)).toEqual(opened);
+    await second.close();
+    inspect(file, (db) => expect(schemaVersion(db)).toBe(MIGRATIONS.length));
+  });
+
+  it('applies only pending migrations, each atomically with its version', () => {
+    const file = folder.path('pending.db');
+    openWriteConnection(file).close();
+    let applied = 0;
+    const addNotes: Migration = {
+      version: 2,
+      name: 'notes',
+      up(db) {
+        applied++;
+        db.exec('CREATE TABLE notes (text TEXT) STRICT');
+      },
+    };
+    const broken: Migration = {
+      version: 3,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('migration bug');
+      },
+    };
+    const db = new Database(file);
+    try {
+      migrate(db, [...MIGRATIONS, addNotes]);
+      migrate(db, [...MIGRATIONS, addNotes]);
+      expect(applied).toBe(1);
+      expect(() => migrate(db, [...MIGRATIONS, addNotes, broken])).toThrow('migration bug');
+      expect(schemaVersion(db)).toBe(2);
+      expect(tableNames(db)).not.toContain('half_done');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database written by a newer LiveCue, naming the file and both versions', async () => {
+    const file = folder.path('newer.db');
+    await (await StoreWriter.open(file)).close();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+
+    const expected = `cannot open database ${file}: its schema version 99 is newer than this LiveCue supports (${MIGRATIONS.length}); update LiveCue`;
+    await expect(StoreWriter.open(file)).rejects.toThrow(expected);
+    expect(() => openReader(file)).toThrow(expected);
+  });
+
+  it('refuses a file that is not an SQLite database', async () => {
+    const file = folder.path('notes.txt');
+    writeFileSync(file, 'shopping list: milk, eggs, and a very long line of text to fill a page\n'.repeat(100));
+    await expect(StoreWriter.open(file)).rejects.toThrow(`cannot open database ${file}: not a LiveCue database (not an SQLite file)`);
+    expect(() => openReader(file)).toThrow(`cannot open database ${file}: not a LiveCue database`);
+  });
+
+  it("refuses another program's SQLite database and leaves it untouched", async () => {
+    const file = folder.path('other.db');
+    const other = new Database(file);
+    other.exec('CREATE TABLE contacts (name TEXT)');
+    other.close();
+    const before = readFileSync(file);
+
+    await expect(StoreWriter.open(file)).rejects.toThrow(`cannot open database ${file}: not a LiveCue database`);
+    expect(() => openReader(file)).toThrow(`cannot open database ${file}: not a LiveCue database`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('says which file is missing or cannot be created', async () => {
+    const missing = folder.path('missing.db');
+    expect(() => openReader(missing)).toThrow(`cannot open database ${missing}: no such file`);
+    const unreachable = folder.path('no-such-folder/store.db');
+    await expect(StoreWriter.open(unreachable)).rejects.toThrow(`cannot open database ${unreachable}: `);
+  });
+});

@@ -1,0 +1,141 @@
+import { openReadConnection, type Connection } from './connection.js';
+import type { EngineSnapshot, GapRow, MinuteRow, RejectRow, SessionKey, StoredEvent, StoredSession } from './types.js';
+
+const SESSION_COLUMNS = `key, gateway, room, room_json AS roomJson, session_id AS sessionId, started_at AS startedAt,
+  ended_at AS endedAt, products_json AS productsJson, last_seq AS lastSeq, created_at AS createdAt`;
+
+/** Every read of the store. Column aliases match the returned types, so rows need no mapping. */
+const SQL = {
+  latestSession: `SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_at DESC, key DESC LIMIT 1`,
+  sessionByKey: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE key = ?`,
+  sessionById: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE session_id = ? ORDER BY started_at DESC, key DESC LIMIT 1`,
+  sessionByRoom: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE room = ? AND session_id = ?`,
+  latestOpenSession: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE gateway = ? AND room = ? AND ended_at IS NULL
+    ORDER BY started_at DESC, key DESC LIMIT 1`,
+  listSessions: `SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY started_at DESC, key DESC`,
+  eventsAfter: `SELECT seq, ts, type, eid, known, body, retracted FROM events WHERE session = ? AND seq > ? ORDER BY seq`,
+  eventIds: 'SELECT eid FROM events WHERE session = ? AND eid IS NOT NULL ORDER BY seq',
+  storedSeqs: 'SELECT seq FROM events WHERE session = ? ORDER BY seq',
+  countEvents: 'SELECT count(*) FROM events WHERE session = ?',
+  rejectCount: 'SELECT count(*) FROM rejects WHERE session = ?',
+  rejects: `SELECT seq, reason, raw, received_at AS receivedAt FROM rejects WHERE session = ? ORDER BY id DESC LIMIT ?`,
+  gaps: `SELECT from_seq AS fromSeq, to_seq AS toSeq, detected_at AS detectedAt FROM gaps WHERE session = ? ORDER BY from_seq, to_seq`,
+  minutes: 'SELECT minute, data FROM minute_metrics WHERE session = ? ORDER BY minute',
+  snapshot: 'SELECT seq, state FROM engine_snapshots WHERE session = ?',
+} as const;
+
+/**
+ * Synchronous queries over one connection. Usable from any thread; open one
+ * with `openReader`. The writer thread also uses it on its own connection.
+ */
+export class StoreReader {
+  readonly #db: Connection;
+  readonly #latestSession;
+  readonly #sessionByKey;
+  readonly #sessionById;
+  readonly #sessionByRoom;
+  readonly #latestOpenSession;
+  readonly #listSessions;
+  readonly #countEvents;
+  readonly #rejectCount;
+  readonly #rejects;
+  readonly #gaps;
+  readonly #minutes;
+  readonly #snapshot;
+
+  constructor(db: Connection) {
+    this.#db = db;
+    this.#latestSession = db.prepare<[], StoredSession>(SQL.latestSession);
+    this.#sessionByKey = db.prepare<[SessionKey], StoredSession>(SQL.sessionByKey);
+    this.#sessionById = db.prepare<[string], StoredSession>(SQL.sessionById);
+    this.#sessionByRoom = db.prepare<[string, string], StoredSession>(SQL.sessionByRoom);
+    this.#latestOpenSession = db.prepare<[string, string], StoredSession>(SQL.latestOpenSession);
+    this.#listSessions = db.prepare<[], StoredSession>(SQL.listSessions);
+    this.#countEvents = db.prepare<[SessionKey], number>(SQL.countEvents).pluck();
+    this.#rejectCount = db.prepare<[SessionKey], number>(SQL.rejectCount).pluck();
+    this.#rejects = db.prepare<[SessionKey, number], RejectRow>(SQL.rejects);
+    this.#gaps = db.prepare<[SessionKey], GapRow>(SQL.gaps);
+    this.#minutes = db.prepare<[SessionKey], MinuteRow>(SQL.minutes);
+    this.#snapshot = db.prepare<[SessionKey], EngineSnapshot>(SQL.snapshot);
+  }
+
+  /** The most recently started session. */
+  latestSession(): StoredSession | null {
+    return this.#latestSession.get() ?? null;
+  }
+
+  sessionByKey(key: SessionKey): StoredSession | null {
+    return this.#sessionByKey.get(key) ?? null;
+  }
+
+  /** The newest session with this gateway session id (ids are unique per room only). */
+  sessionById(sessionId: string): StoredSession | null {
+    return this.#sessionById.get(sessionId) ?? null;
+  }
+
+  sessionByRoom(room: string, sessionId: string): StoredSession | null {
+    return this.#sessionByRoom.get(room, sessionId) ?? null;
+  }
+
+  /** The newest session of this gateway and room that has not ended: where a restarted recorder resumes. */
+  latestOpenSession(gateway: string, room: string): StoredSession | null {
+    return this.#latestOpenSession.get(gateway, room) ?? null;
+  }
+
+  /** Newest first. */
+  listSessions(): StoredSession[] {
+    return this.#listSessions.all();
+  }
+
+  /**
+   * Streams the events after `afterSeq` in seq order without loading them all.
+   * Each call prepares its own statement so several iterations can be open at once.
+   */
+  eventsAfter(key: SessionKey, afterSeq = 0): IterableIterator<StoredEvent> {
+    return this.#db.prepare<[SessionKey, number], StoredEvent>(SQL.eventsAfter).iterate(key, afterSeq);
+  }
+
+  /** Every platform id stored for the session: rebuilds the in-memory dedup set after a restart. */
+  eventIds(key: SessionKey): IterableIterator<string> {
+    return this.#db.prepare<[SessionKey], string>(SQL.eventIds).pluck().iterate(key);
+  }
+
+  storedSeqs(key: SessionKey): IterableIterator<number> {
+    return this.#db.prepare<[SessionKey], number>(SQL.storedSeqs).pluck().iterate(key);
+  }
+
+  countEvents(key: SessionKey): number {
+    return this.#countEvents.get(key) ?? 0;
+  }
+
+  rejectCount(key: SessionKey): number {
+    return this.#rejectCount.get(key) ?? 0;
+  }
+
+  /** The newest `limit` rejects, newest first. */
+  rejects(key: SessionKey, limit: number): RejectRow[] {
+    return this.#rejects.all(key, limit);
+  }
+
+  gaps(key: SessionKey): GapRow[] {
+    return this.#gaps.all(key);
+  }
+
+  /** Minute aggregates in minute order. */
+  minutes(key: SessionKey): MinuteRow[] {
+    return this.#minutes.all(key);
+  }
+
+  snapshot(key: SessionKey): EngineSnapshot | null {
+    return this.#snapshot.get(key) ?? null;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
+
+/** Opens a read-only reader on an existing store; throws `cannot open database FILE: why` otherwise. */
+export function openReader(file: string): StoreReader {
+  return new StoreReader(openReadConnection(file));
+}

@@ -1,0 +1,43 @@
+import type { Connection } from './connection.js';
+import type { StoreReader } from './reader.js';
+import type { OpenedSession, SessionInfo, SessionKey } from './types.js';
+
+/** Every write to the sessions table outside appends. */
+const SQL = {
+  insertSession: `INSERT INTO sessions (gateway, room, room_json, session_id, started_at, products_json)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (room, session_id) DO NOTHING`,
+  updateProducts: 'UPDATE sessions SET products_json = ? WHERE key = ?',
+  endSession: 'UPDATE sessions SET ended_at = ? WHERE key = ?',
+} as const;
+
+export interface SessionWriter {
+  /** Inserts the session, or finds it when (room, sessionId) is already stored: a reconnect or a restart. */
+  open(info: SessionInfo): OpenedSession;
+  updateProducts(key: SessionKey, productsJson: string): void;
+  end(key: SessionKey, endedAt: number): void;
+}
+
+export function createSessionWriter(db: Connection, reader: StoreReader): SessionWriter {
+  const insertSession = db.prepare(SQL.insertSession);
+  const updateProducts = db.prepare(SQL.updateProducts);
+  const endSession = db.prepare(SQL.endSession);
+
+  const updateExisting = (key: SessionKey, change: () => number): void => {
+    if (change() === 0) throw new Error(`no session with key ${key}`);
+  };
+
+  return {
+    open(info) {
+      insertSession.run(info.gateway, info.room, info.roomJson, info.sessionId, info.startedAt, info.productsJson);
+      const stored = reader.sessionByRoom(info.room, info.sessionId);
+      if (!stored) throw new Error(`session ${info.sessionId} of room ${info.room} vanished right after being stored`);
+      return { key: stored.key, lastSeq: stored.lastSeq, snapshot: reader.snapshot(stored.key) };
+    },
+    updateProducts(key, productsJson) {
+      updateExisting(key, () => updateProducts.run(productsJson, key).changes);
+    },
+    end(key, endedAt) {
+      updateExisting(key, () => endSession.run(endedAt, key).changes);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Messages between `StoreWriter` (main side) and `writer.worker.ts`. Each
+ * request carries an id; the worker answers every request exactly once, in
+ * the order the requests arrived.
+ */
+import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
+
+/** Each operation's arguments and the value its reply carries. */
+export interface WriterOps {
+  openSession: { args: { info: SessionInfo }; result: OpenedSession };
+  append: { args: { batch: AppendBatch }; result: AppendResult };
+  updateProducts: { args: { key: SessionKey; productsJson: string }; result: null };
+  endSession: { args: { key: SessionKey; endedAt: number }; result: null };
+  /** Result: how many of the ids were found and marked. */
+  markRetracted: { args: { key: SessionKey; commentIds: string[] }; result: number };
+  close: { args: Record<string, never>; result: null };
+}
+
+export type WriterOp = keyof WriterOps;
+
+export type WriterRequest = { [Op in WriterOp]: { id: number; op: Op } & WriterOps[Op]['args'] }[WriterOp];
+
+export type WriterReply =
+  | { kind: 'reply'; id: number; ok: true; value: WriterOps[WriterOp]['result'] }
+  | { kind: 'reply'; id: number; ok: false; error: string };
+
+/** Everything the worker posts: first `ready` or `failed` (opening the file), then replies. */
+export type WorkerMessage = { kind: 'ready' } | { kind: 'failed'; error: string } | WriterReply;
+
+export interface WriterWorkerData {
+  file: string;
+}

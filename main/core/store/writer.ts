@@ -1,0 +1,111 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../util/worker.js';
+import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The main-side handle of the store's writer thread. Every method is a
+ * request answered by the worker in call order; a failed request rejects its
+ * own promise and leaves the writer usable.
+ */
+export class StoreWriter {
+  readonly file: string;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  /** Why requests are refused, once the writer is closed or its thread died. */
+  #stopped: string | null = null;
+  readonly #exited: Promise<void>;
+
+  private constructor(file: string, worker: Worker) {
+    this.file = file;
+    this.#worker = worker;
+    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'reply') this.#settle(message.id, message.ok ? { value: message.value } : { error: message.error });
+    });
+    worker.on('error', (error) => this.#stop(`store writer for ${file} failed: ${error.message}`));
+    worker.on('exit', (code) => this.#stop(`store writer for ${file} stopped (exit code ${code})`));
+  }
+
+  /** Starts the writer thread, which opens (or creates) the file and migrates it. */
+  static async open(file: string): Promise<StoreWriter> {
+    const workerData: WriterWorkerData = { file };
+    const worker = startWorker(new URL('./writer.worker.js', import.meta.url), { workerData });
+    await new Promise<void>((resolve, reject) => {
+      const settle = (failure: string | null): void => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (failure === null) resolve();
+        else reject(new Error(failure));
+      };
+      const onMessage = (message: WorkerMessage): void => {
+        if (message.kind === 'ready') settle(null);
+        else if (message.kind === 'failed') settle(message.error);
+      };
+      const onError = (error: Error): void => settle(`cannot open database ${file}: writer thread failed: ${error.message}`);
+      const onExit = (code: number): void => settle(`cannot open database ${file}: writer thread exited with code ${code}`);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    });
+    return new StoreWriter(file, worker);
+  }
+
+  /** Inserts or finds (room, sessionId); tells where to resume and the newest engine snapshot. */
+  openSession(info: SessionInfo): Promise<OpenedSession> {
+    return this.#request('openSession', { info });
+  }
+
+  /** Stores a batch and its side rows in one transaction; resolves once committed. */
+  append(batch: AppendBatch): Promise<AppendResult> {
+    return this.#request('append', { batch });
+  }
+
+  async updateProducts(key: SessionKey, productsJson: string): Promise<void> {
+    await this.#request('updateProducts', { key, productsJson });
+  }
+
+  async endSession(key: SessionKey, endedAt: number): Promise<void> {
+    await this.#request('endSession', { key, endedAt });
+  }
+
+  /** Marks the comments with these platform ids as retracted (never deletes); resolves with how many were found. */
+  markRetracted(key: SessionKey, commentIds: string[]): Promise<number> {
+    return this.#request('markRetracted', { key, commentIds });
+  }
+
+  /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#stopped === null) await this.#request('close', {});
+    await this.#exited;
+  }
+
+  #request<Op extends WriterOp>(op: Op, args: WriterOps[Op]['args']): Promise<WriterOps[Op]['result']> {
+    if (this.#stopped !== null) return Promise.reject(new Error(this.#stopped));
+    const id = this.#nextId++;
+    // TypeScript cannot see that {id, op, ...args} of one Op is a member of the union.
+    const request = { id, op, ...args } as WriterRequest;
+    if (op === 'close') this.#stopped = `store writer for ${this.file} is closed`;
+    return new Promise<WriterOps[Op]['result']>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.#worker.postMessage(request);
+    });
+  }
+
+  #settle(id: number, outcome: { value: unknown } | { error: string }): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    if ('error' in outcome) pending.reject(new Error(outcome.error));
+    else pending.resolve(outcome.value);
+  }
+
+  #stop(reason: string): void {
+    this.#stopped ??= reason;
+    for (const pending of this.#pending.values()) pending.reject(new Error(reason));
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The store's writer thread: owns the only writing connection. Requests are
+ * queued as they arrive and drained in order; consecutive appends found in
+ * the queue are committed together (group commit) and answered one by one.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { createAppender, type Appender } from './append.js';
+import { openWriteConnection, type Connection } from './connection.js';
+import { StoreReader } from './reader.js';
+import { createRetractMarker } from './retract.js';
+import { createSessionWriter } from './sessions.js';
+import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
+
+/** Bounds one group commit's transaction (and the wait of its first batch). */
+const MAX_GROUP_ROWS = 50_000;
+
+type AppendRequest = Extract<WriterRequest, { op: 'append' }>;
+
+interface WriteHandlers {
+  appender: Appender;
+  handle(request: Exclude<WriterRequest, AppendRequest>): WriterOps[WriterOp]['result'];
+}
+
+function createHandlers(db: Connection): WriteHandlers {
+  const sessions = createSessionWriter(db, new StoreReader(db));
+  const markRetracted = createRetractMarker(db);
+  return {
+    appender: createAppender(db),
+    handle(request) {
+      switch (request.op) {
+        case 'openSession':
+          return sessions.open(request.info);
+        case 'updateProducts':
+          sessions.updateProducts(request.key, request.productsJson);
+          return null;
+        case 'endSession':
+          sessions.end(request.key, request.endedAt);
+          return null;
+        case 'markRetracted':
+          return markRetracted(request.key, request.commentIds);
+        case 'close':
+          db.close();
+          return null;
+      }
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function serve(port: MessagePort, file: string): void {
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  let handlers: WriteHandlers;
+  try {
+    handlers = createHandlers(openWriteConnection(file));
+  } catch (error) {
+    post({ kind: 'failed', error: errorText(error) });
+    port.close();
+    return;
+  }
+
+  const queue: WriterRequest[] = [];
+  let drainScheduled = false;
+
+  /** Commits the run of appends starting at `from` as one group; returns how many requests it took. */
+  function commitAppends(requests: readonly WriterRequest[], from: number): number {
+    const group: AppendRequest[] = [];
+    let rows = 0;
+    for (let i = from; i < requests.length && rows < MAX_GROUP_ROWS; i++) {
+      const request = requests[i];
+      if (request?.op !== 'append') break;
+      group.push(request);
+      rows += request.batch.seqs.length;
+    }
+    for (const { item, outcome } of handlers.appender.appendGroup(group)) {
+      post(outcome.ok ? { kind: 'reply', id: item.id, ok: true, value: outcome.result } : { kind: 'reply', id: item.id, ok: false, error: errorText(outcome.error) });
+    }
+    return group.length;
+  }
+
+  function drain(): void {
+    drainScheduled = false;
+    const requests = queue.splice(0);
+    for (let i = 0; i < requests.length; ) {
+      const request = requests[i];
+      if (request === undefined) break;
+      if (request.op === 'append') {
+        i += commitAppends(requests, i);
+        continue;
+      }
+      i++;
+      try {
+        post({ kind: 'reply', id: request.id, ok: true, value: handlers.handle(request) });
+      } catch (error) {
+        post({ kind: 'reply', id: request.id, ok: false, error: errorText(error) });
+      }
+      if (request.op === 'close') {
+        // StoreWriter sends nothing after close; closing the port lets the thread exit.
+        port.close();
+        return;
+      }
+    }
+  }
+
+  port.on('message', (request: WriterRequest) => {
+    queue.push(request);
+    // Deferred so that requests already waiting in the port join this drain (and its group commit).
+    if (!drainScheduled) {
+      drainScheduled = true;
+      setImmediate(drain);
+    }
+  });
+  post({ kind: 'ready' });
+}
+
+if (!parentPort) throw new Error('writer.worker must run as a worker thread (use StoreWriter.open)');
+serve(parentPort, (workerData as WriterWorkerData).file);
