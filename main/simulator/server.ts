@@ -12,6 +12,7 @@ import { resolveSimulatorOptions, type SimulatorOptions, type SimulatorSettings 
 import { readReplayFile, ReplayProducer } from './replay.js';
 import { LiveRoom, type CommandListener, type LiveRoomOptions, type Pace } from './room.js';
 import { scenarios } from './scenarios/index.js';
+import { simulatorParser } from './events-encoder.js';
 import type { ClientToServerEvents, GatewayNamespace, GatewaySocket, GatewaySocketData, ServerToClientEvents } from './wire.js';
 
 export interface RunningSimulator {
@@ -63,6 +64,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, GatewaySocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
+    parser: simulatorParser,
   });
   const live: GatewayNamespace = io.of(NAMESPACE);
   live.use(authenticate(settings.token, liveRoom));

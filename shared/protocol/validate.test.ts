@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.js';
 import { eventSchemas, liveEventSchema, unknownEventSchema, type EventType } from './schemas.js';
-import { eventProblem, sortBatch } from './validate.js';
+import { batchProblem, describeRaw, eventProblem, rejectedSeq } from './validate.js';
 
 const user = { id: 'u1', name: '小红' };
 /** One valid example per type: the fast path and zod must both accept these. */
@@ -104,25 +104,21 @@ describe('event validation', () => {
 });
 
 describe('batches', () => {
-  it('splits valid events from rejects, keeping order and the reject reason', () => {
-    const result = sortBatch([exampleEvents[0], { seq: 9, ts: 1, type: 'like', count: -3 }, exampleEvents[1], 'garbage']);
-    if (typeof result === 'string') throw new Error(result);
-    expect(result.events.map((e) => e.seq)).toEqual([1, 2]);
-    expect(result.rejects.map((r) => [r.seq, r.reason])).toEqual([
-      [9, 'count: expected integer in [1, 1000000000]'],
-      [null, 'event: expected object'],
-    ]);
+  it('refuses whole batches that are not arrays, empty or over the limit', () => {
+    expect(batchProblem({})).toMatch(/expected an array/);
+    expect(batchProblem([])).toMatch(/empty/);
+    expect(batchProblem(new Array(LIMITS.maxBatch + 1).fill(exampleEvents[0]))).toMatch(/exceed the limit/);
+    expect(batchProblem(exampleEvents)).toBeNull();
   });
 
-  it('refuses whole batches that are not arrays, empty or over the limit', () => {
-    expect(sortBatch({})).toMatch(/expected an array/);
-    expect(sortBatch([])).toMatch(/empty/);
-    expect(sortBatch(new Array(LIMITS.maxBatch + 1).fill(exampleEvents[0]))).toMatch(/exceed the limit/);
+  it('keeps the seq of a reject when it has one', () => {
+    expect(rejectedSeq({ seq: 9, ts: 1, type: 'like', count: -3 })).toBe(9);
+    expect(rejectedSeq('garbage')).toBeNull();
+    expect(rejectedSeq({ seq: -1 })).toBeNull();
   });
 
   it('clamps the stored form of a huge reject', () => {
-    const result = sortBatch([{ seq: 1, ts: 1, type: 'comment', id: 'c', user, text: 'x'.repeat(1_000_000) }]);
-    if (typeof result === 'string') throw new Error(result);
-    expect(result.rejects[0]!.raw.length).toBeLessThanOrEqual(4097);
+    expect(describeRaw({ seq: 1, ts: 1, type: 'comment', id: 'c', user, text: 'x'.repeat(1_000_000) }).length).toBeLessThanOrEqual(4097);
+    expect(describeRaw('y'.repeat(1_000_000)).length).toBeLessThanOrEqual(4097);
   });
 });

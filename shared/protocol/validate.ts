@@ -7,7 +7,7 @@
  * value is valid, so a valid event costs no allocation.
  */
 import { LIMITS } from './limits.js';
-import { trafficSources, type EventType, type LiveEvent, type UnknownEvent } from './schemas.js';
+import { trafficSources, type EventType } from './schemas.js';
 
 type Obj = Record<string, unknown>;
 type Check = (e: Obj) => string | null;
@@ -111,18 +111,6 @@ export function eventProblem(raw: unknown): string | null {
   return JSON.stringify(raw).length > LIMITS.maxUnknownEventBytes ? 'event: unknown type larger than the limit' : null;
 }
 
-export interface Rejected {
-  /** The raw value, serialized and clamped so a hostile event cannot bloat the store. */
-  raw: string;
-  reason: string;
-  seq: number | null;
-}
-
-export interface SortedBatch {
-  events: (LiveEvent | UnknownEvent)[];
-  rejects: Rejected[];
-}
-
 const MAX_REJECT_RAW = 4096;
 
 /** A bounded, never-throwing text form of anything a gateway might send. */
@@ -137,23 +125,18 @@ export function describeRaw(raw: unknown): string {
 }
 
 /**
- * Splits one `events` payload into valid events and rejects. Returns a reason
- * string instead when the payload as a whole is refused (not an array, empty,
- * or over the batch limit), as PROTOCOL.md asks.
+ * Why a whole `events` payload is refused (not an array, empty, or over the
+ * batch limit, as PROTOCOL.md asks), or null when its events can be judged
+ * one by one with `eventProblem`.
  */
-export function sortBatch(payload: unknown): SortedBatch | string {
+export function batchProblem(payload: unknown): string | null {
   if (!Array.isArray(payload)) return 'batch: expected an array of events';
   if (payload.length === 0) return 'batch: empty';
   if (payload.length > LIMITS.maxBatch) return `batch: ${payload.length} events exceed the limit of ${LIMITS.maxBatch}`;
-  const events: (LiveEvent | UnknownEvent)[] = [];
-  const rejects: Rejected[] = [];
-  for (const raw of payload as unknown[]) {
-    const problem = eventProblem(raw);
-    if (problem === null) events.push(raw as LiveEvent | UnknownEvent);
-    else {
-      const seq = isObj(raw) && isInt(raw.seq, 1, Number.MAX_SAFE_INTEGER) ? (raw.seq as number) : null;
-      rejects.push({ raw: describeRaw(raw), reason: problem, seq });
-    }
-  }
-  return { events, rejects };
+  return null;
+}
+
+/** The seq of a rejected value, when it has a usable one (to show where in the stream it was). */
+export function rejectedSeq(raw: unknown): number | null {
+  return isObj(raw) && isInt(raw.seq, 1, Number.MAX_SAFE_INTEGER) ? (raw.seq as number) : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Turns validated events into the columnar batch the writer thread stores.
- * This is the hot path: one JSON.stringify per event (the body that is kept
- * forever), no other copies, no per-event objects.
+ * This is the hot path: no per-event objects, and no serialization when the
+ * events came with their wire text — the writer thread then slices each
+ * stored event's exact text out of it (see AppendBatch.wire).
  */
 import type { LiveEvent, UnknownEvent } from '../../../shared/protocol/index.js';
 import type { AppendBatch, GapRow, RejectRow, SessionKey } from '../store/types.js';
@@ -17,14 +18,25 @@ export class BatchBuilder {
     return { session, seqs: [], ts: [], types: [], eids: [], bodies: [], known: [], rejects: [], minutes: [], gaps: [] };
   }
 
-  add(event: LiveEvent | UnknownEvent, known: boolean): void {
+  /**
+   * The next events are elements of this JSON array text (`count` elements);
+   * `add` then names each stored event by its index in the array.
+   */
+  useWireText(text: string, count: number): void {
+    if (this.batch.seqs.length > 0) throw new Error('wire text must come before the batch has events');
+    this.batch.wire = { text, keep: new Uint8Array(count) };
+  }
+
+  /** `index`: the event's position in the wire array, when there is one. */
+  add(event: LiveEvent | UnknownEvent, known: boolean, index: number): void {
     const b = this.batch;
     b.seqs.push(event.seq);
     b.ts.push(event.ts);
     b.types.push(event.type);
     b.eids.push(event.id ?? null);
-    b.bodies.push(JSON.stringify(event));
     b.known.push(known ? 1 : 0);
+    if (b.wire) b.wire.keep[index] = 1;
+    else b.bodies.push(JSON.stringify(event));
   }
 
   reject(row: RejectRow): void {
@@ -35,16 +47,12 @@ export class BatchBuilder {
     this.batch.gaps.push(row);
   }
 
-  get size(): number {
-    return this.batch.seqs.length;
-  }
-
   get isEmpty(): boolean {
     const b = this.batch;
     return b.seqs.length === 0 && b.rejects.length === 0 && b.gaps.length === 0;
   }
 
-  /** Hands the batch over and starts a new one. */
+  /** Hands the batch over (after `finish` adds its side rows) and starts a new one. */
   take(finish: (batch: AppendBatch) => void): AppendBatch {
     const full = this.batch;
     finish(full);

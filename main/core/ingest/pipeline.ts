@@ -12,19 +12,23 @@
  */
 import type { MetricsEngine } from '../../../shared/metrics/index.js';
 import {
+  batchProblem,
   describeRaw,
+  eventProblem,
   isKnownEventType,
-  sortBatch,
+  rejectedSeq,
   type End,
   type Gap,
   type Hello,
   type LiveEvent,
   type Product,
+  type UnknownEvent,
 } from '../../../shared/protocol/index.js';
 import type { StoreReader } from '../store/reader.js';
 import type { StoreWriter } from '../store/writer.js';
-import type { AppendBatch, AppendResult, SessionKey } from '../store/types.js';
+import type { AppendBatch, AppendResult, RetractTarget, SessionKey } from '../store/types.js';
 import type { ResumePoint } from '../source/types.js';
+import { WireBatch } from '../source/wire-decoder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { CommentWindow } from './comment-window.js';
 import { restoreSession } from './restore.js';
@@ -32,6 +36,7 @@ import { restoreSession } from './restore.js';
 /** Take an engine snapshot (for fast restarts and recaps) at most this often. */
 const SNAPSHOT_EVERY_EVENTS = 500_000;
 const SNAPSHOT_EVERY_MS = 30_000;
+const RECENT_COMMENTS = 100_000;
 
 export interface PipelineOptions {
   writer: StoreWriter;
@@ -70,9 +75,12 @@ export class IngestPipeline {
   /** Highest seq the writer has committed: the resume point. */
   private committedSeq = 0;
   private builder: BatchBuilder | null = null;
+  private pendingRetracts: RetractTarget[] = [];
   /** Work that arrived while a session was being opened, replayed in order. */
   private pending: (() => void)[] = [];
   private opening: Promise<void> | null = null;
+  /** Seqs of recent comments by id, so a retract marks by primary key (moderation acts within seconds). */
+  private readonly recentComments = new Map<string, number>();
   private eventsSinceSnapshot = 0;
   private lastSnapshotAt = 0;
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -124,6 +132,8 @@ export class IngestPipeline {
     });
     this.session = { key: opened.key, hello, engine: restored.engine, products: hello.products, endedAt: null };
     this.storedIds = restored.storedIds;
+    this.recentComments.clear();
+    this.pendingRetracts = [];
     this.acceptedSeq = opened.lastSeq;
     this.committedSeq = opened.lastSeq;
     this.counters.stored = restored.storedCount;
@@ -148,16 +158,28 @@ export class IngestPipeline {
   private ingest(payload: unknown, receivedAt: number): void {
     const session = this.session!;
     const builder = this.builder!;
-    const sorted = sortBatch(payload);
-    if (typeof sorted === 'string') {
+    const events = payload instanceof WireBatch ? payload.events : payload;
+    const refused = batchProblem(events);
+    if (refused !== null) {
       this.counters.refusedBatches++;
       this.counters.rejected++;
-      builder.reject({ seq: null, reason: sorted, raw: describeRaw(payload), receivedAt });
+      builder.reject({ seq: null, reason: refused, raw: describeRaw(events), receivedAt });
       this.flush();
       return;
     }
+    const list = events as unknown[];
+    if (!builder.isEmpty) this.flush();
+    if (payload instanceof WireBatch) builder.useWireText(payload.text, list.length);
     const { engine } = session;
-    for (const event of sorted.events) {
+    for (let index = 0; index < list.length; index++) {
+      const raw = list[index];
+      const problem = eventProblem(raw);
+      if (problem !== null) {
+        this.counters.rejected++;
+        builder.reject({ seq: rejectedSeq(raw), reason: problem, raw: describeRaw(raw), receivedAt });
+        continue;
+      }
+      const event = raw as LiveEvent | UnknownEvent;
       if (event.seq <= this.acceptedSeq || (event.id !== undefined && this.storedIds.has(event.id))) {
         this.counters.duplicates++;
         continue;
@@ -165,13 +187,9 @@ export class IngestPipeline {
       this.acceptedSeq = event.seq;
       if (event.id !== undefined) this.storedIds.add(event.id);
       const known = isKnownEventType(event.type);
-      builder.add(event, known);
+      builder.add(event, known, index);
       if (known) this.count(engine, event as LiveEvent);
     }
-    for (const reject of sorted.rejects) {
-      builder.reject({ ...reject, receivedAt });
-    }
-    this.counters.rejected += sorted.rejects.length;
     this.counters.lastEventAt = receivedAt;
     this.flush();
   }
@@ -179,8 +197,20 @@ export class IngestPipeline {
   private count(engine: MetricsEngine, event: LiveEvent): void {
     engine.apply(event);
     this.eventsSinceSnapshot++;
-    if (event.type === 'comment') this.comments.add(event);
-    else if (event.type === 'retract') this.comments.retract(event.ids);
+    if (event.type === 'comment') {
+      this.comments.add(event);
+      this.rememberComment(event.id, event.seq);
+    } else if (event.type === 'retract') {
+      this.comments.retract(event.ids);
+      this.pendingRetracts.push(...event.ids.map((id) => ({ id, seq: this.recentComments.get(id) })));
+    }
+  }
+
+  private rememberComment(id: string, seq: number): void {
+    this.recentComments.set(id, seq);
+    if (this.recentComments.size > RECENT_COMMENTS) {
+      this.recentComments.delete(this.recentComments.keys().next().value!);
+    }
   }
 
   gap(gap: Gap): void {
@@ -237,9 +267,12 @@ export class IngestPipeline {
       }
     });
     const sessionId = session.hello.session.id;
-    const retracted = batch.types.includes('retract') ? retractedIds(batch) : null;
     const appended = this.options.writer.append(batch);
-    if (retracted) this.chain(() => this.options.writer.markRetracted(batch.session, retracted));
+    if (this.pendingRetracts.length > 0) {
+      const targets = this.pendingRetracts;
+      this.pendingRetracts = [];
+      this.chain(() => this.options.writer.markRetracted(batch.session, targets));
+    }
     appended.then(
       (result) => {
         if (this.session?.key === batch.session) this.committedSeq = Math.max(this.committedSeq, result.committedSeq);
@@ -272,12 +305,4 @@ export class IngestPipeline {
     if (this.options.onError) this.options.onError(err);
     else throw err;
   }
-}
-
-function retractedIds(batch: AppendBatch): string[] {
-  const ids: string[] = [];
-  batch.types.forEach((type, i) => {
-    if (type === 'retract') ids.push(...(JSON.parse(batch.bodies[i]!) as { ids: string[] }).ids);
-  });
-  return ids;
 }

@@ -4,6 +4,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { NAMESPACE, type Ack, type Auth, type Command } from '../../../shared/protocol/index.js';
+import { wireParser } from './wire-decoder.js';
 
 export type ServerMessage = 'hello' | 'heartbeat' | 'events' | 'gap' | 'products' | 'end';
 
@@ -30,6 +31,8 @@ export function createGatewaySocket(url: string, auth: () => Auth): GatewaySocke
     // A Manager of its own: never multiplexed with another source (or a
     // stopped one) that talks to the same gateway.
     forceNew: true,
+    // Keeps the wire text of `events` batches so the store need not re-serialize them.
+    parser: wireParser,
     auth: (send) => send(auth()),
   });
 }

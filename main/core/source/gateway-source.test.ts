@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/protocol/index.js';
 import { createGatewaySource, type GatewaySourceOptions } from './gateway-source.js';
+import { WireBatch } from './wire-decoder.js';
 import {
   FAKE_ROOM,
   FAKE_SESSION,
@@ -141,12 +142,12 @@ describe('connecting', () => {
 });
 
 describe('messages', () => {
-  it('passes events batches on raw and in order, invalid events included, stamped with now()', async () => {
+  it('passes events batches on unvalidated, with their wire text, in order, stamped with now()', async () => {
     const { server, recording } = await startLive({}, { now: () => 42 });
     const batches = [[fakeComment(1), fakeComment(2)], [fakeComment(3)], [{ seq: -1, type: 'comment', text: 7 }], 'not even an array'];
     for (const batch of batches) server.broadcast('events', batch);
     await waitUntil(() => recording.batches.length === batches.length, 'all batches arrived');
-    expect(recording.batches).toEqual(batches.map((payload) => ({ payload, receivedAt: 42 })));
+    expect(recording.batches).toEqual(batches.map((events) => ({ payload: new WireBatch(JSON.stringify(events), events), receivedAt: 42 })));
     expect(recording.protocolErrors).toEqual([]);
   });
 
@@ -192,7 +193,7 @@ describe('messages', () => {
     });
     const { recording } = start(server.url);
     await waitUntil(() => recording.batches.length === 1, 'the batch after hello arrived');
-    expect(recording.batches[0]?.payload).toEqual([fakeComment(2)]);
+    expect((recording.batches[0]?.payload as WireBatch).events).toEqual([fakeComment(2)]);
     expect(recording.gaps).toEqual([]);
     expect(recording.protocolErrors.map((e) => e.message)).toEqual([
       'events before hello from the gateway',
@@ -317,12 +318,15 @@ describe('acks', () => {
   it('sends only the latest of acks requested close together', async () => {
     const { server, source } = await startLive();
     for (let seq = 1; seq <= 100; seq++) source.ack(FAKE_SESSION, seq);
-    await waitUntil(() => server.acks.length === 1, 'an ack arrived');
+    await waitUntil(() => server.acks.length === 2, 'the first ack at once, then the latest of the burst');
     await pause(150);
-    expect(server.acks).toEqual([{ session: FAKE_SESSION, seq: 100 }]);
+    expect(server.acks).toEqual([
+      { session: FAKE_SESSION, seq: 1 },
+      { session: FAKE_SESSION, seq: 100 },
+    ]);
     source.ack(FAKE_SESSION, 101);
-    await waitUntil(() => server.acks.length === 2, 'the next ack arrived');
-    expect(server.acks[1]).toEqual({ session: FAKE_SESSION, seq: 101 });
+    await waitUntil(() => server.acks.length === 3, 'the next ack arrived');
+    expect(server.acks[2]).toEqual({ session: FAKE_SESSION, seq: 101 });
   });
 
   it('drops acks requested while offline: the resume point carries them', async () => {

@@ -50,8 +50,12 @@ export interface GatewaySourceOptions {
 /** Full jitter: clients of a restarted gateway come back spread out, not in waves; the first retry is within 0.5 s. */
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, jitter: 1 };
 const DEFAULT_MAX_INITIAL_ATTEMPTS = 5;
-/** Acks only let the gateway trim its replay buffer: a tenth of a second late costs nothing and spares a packet per store commit. */
-const ACK_COALESCE_MS = 100;
+/**
+ * Acks go out at most this often (each covers everything before it): they
+ * trim the gateway's replay buffer and, in flow-controlled gateways, open the
+ * send window, so they must not wait long; coalescing spares a packet per commit.
+ */
+const ACK_COALESCE_MS = 20;
 
 type Failure = Required<Pick<ConnectionStatus, 'code' | 'error'>>;
 

@@ -1,4 +1,5 @@
 import type { Connection } from './connection.js';
+import { forEachArrayElement } from '../../../shared/protocol/index.js';
 import type { AppendBatch, AppendResult, SessionKey } from './types.js';
 
 /** session, seq, ts, type, eid, known, body */
@@ -88,6 +89,7 @@ export function createAppender(db: Connection): Appender {
 
   function writeBatch(batch: AppendBatch): AppendResult {
     const { session } = batch;
+    if (batch.wire) batch.bodies = bodiesFromWire(batch.wire);
     assertColumnsAligned(batch);
     if (sessionExists.get(session) === undefined) throw new Error(`no session with key ${session}`);
     const inserted = insertEvents(batch);
@@ -134,4 +136,14 @@ function assertColumnsAligned(batch: AppendBatch): void {
     batch.known.length === rows &&
     batch.bodies.length === rows;
   if (!aligned) throw new Error(`batch for session ${batch.session} has columns of different lengths`);
+}
+
+/** The stored events' bodies: their exact text in the wire array, in order. */
+function bodiesFromWire(wire: NonNullable<AppendBatch['wire']>): string[] {
+  const bodies: string[] = [];
+  let index = 0;
+  forEachArrayElement(wire.text, (start, end) => {
+    if (wire.keep[index++] === 1) bodies.push(wire.text.slice(start, end));
+  });
+  return bodies;
 }

@@ -59,8 +59,16 @@ export interface AppendBatch {
   types: string[];
   /** The platform's own event id, or null. */
   eids: (string | null)[];
-  /** The event as JSON text, exactly what is kept forever. */
+  /** The event as JSON text, exactly what is kept forever. Empty when `wire` is given. */
   bodies: string[];
+  /**
+   * The wire text of the events array the batch came from, when the source
+   * kept it: the writer thread slices each stored event's body out of it
+   * (the gateway's exact bytes, no re-serialization on the ingest thread).
+   * `keep[i]` is 1 when the array's i-th element is stored; kept elements
+   * appear in the columns in array order.
+   */
+  wire?: { text: string; keep: Uint8Array };
   /** 1 when the event's type is known (counted), 0 when kept for forward compatibility only. */
   known: number[];
   rejects: RejectRow[];
@@ -99,4 +107,10 @@ export interface StoredEvent {
   body: string;
   /** 1 when the platform retracted this comment (kept, never deleted). */
   retracted: number;
+}
+
+/** A comment to mark as retracted: by its seq when the caller knows it, else found by platform id. */
+export interface RetractTarget {
+  id: string;
+  seq?: number;
 }

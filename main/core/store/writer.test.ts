@@ -175,7 +175,7 @@ describe('StoreWriter.markRetracted', () => {
     expect(order[0]?.type).toBe('order.paid');
     await writer.append(toAppendBatch(key, order));
 
-    expect(await writer.markRetracted(key, ['c10', 'c50', 'never-stored'])).toBe(2);
+    expect(await writer.markRetracted(key, [{ id: 'c10' }, { id: 'c50' }, { id: 'never-stored' }])).toBe(2);
     const retracted = [...reader.eventsAfter(key)].filter((event) => event.retracted === 1);
     expect(retracted.map((event) => event.eid)).toEqual(['c10', 'c50']);
     expect(reader.countEvents(key)).toBe(101);
@@ -184,7 +184,14 @@ describe('StoreWriter.markRetracted', () => {
   it('finds old comments beyond the newest window of events', async () => {
     await writer.append(syntheticBatch(key, 5, 1));
     await writer.append(syntheticBatch(key, 5_000_000, 5));
-    expect(await writer.markRetracted(key, ['c5'])).toBe(1);
+    expect(await writer.markRetracted(key, [{ id: 'c5' }])).toBe(1);
     expect([...reader.eventsAfter(key, 0)][0]).toMatchObject({ seq: 5, retracted: 1 });
+  });
+
+  it('marks by seq when the caller knows it, and falls back to the id when the seq is wrong', async () => {
+    await writer.append(syntheticBatch(key, 1, 100));
+    expect(await writer.markRetracted(key, [{ id: 'c20', seq: 20 }, { id: 'c30', seq: 31 }])).toBe(2);
+    const retracted = [...reader.eventsAfter(key)].filter((event) => event.retracted === 1);
+    expect(retracted.map((event) => event.seq)).toEqual([20, 30]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey, RetractTarget } from './types.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
 interface Pending {
@@ -72,9 +72,13 @@ export class StoreWriter {
     await this.#request('endSession', { key, endedAt });
   }
 
-  /** Marks the comments with these platform ids as retracted (never deletes); resolves with how many were found. */
-  markRetracted(key: SessionKey, commentIds: string[]): Promise<number> {
-    return this.#request('markRetracted', { key, commentIds });
+  /**
+   * Marks comments as retracted (never deletes); resolves with how many were
+   * found. A target with its `seq` is marked by primary key; one without is
+   * searched for by platform id.
+   */
+  markRetracted(key: SessionKey, comments: RetractTarget[]): Promise<number> {
+    return this.#request('markRetracted', { key, comments });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

@@ -37,7 +37,7 @@ function createHandlers(db: Connection): WriteHandlers {
           sessions.end(request.key, request.endedAt);
           return null;
         case 'markRetracted':
-          return markRetracted(request.key, request.commentIds);
+          return markRetracted(request.key, request.comments);
         case 'close':
           db.close();
           return null;
