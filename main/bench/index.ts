@@ -74,8 +74,9 @@ async function latencyAt(rate: number, seconds: number) {
 
 async function memoryGrowth(events: number) {
   const early = Math.min(100_000, Math.floor(events / 10));
+  const middle = Math.floor(events / 5);
   const sim = await SimHost.start({ token, scenario: 'skincare', seed: 13, speed: 'max', maxEvents: events });
-  const args: IngestHostArgs = { url: sim.url, room: sim.room, token, dbFile: freshDb(), sampleAt: [early, events] };
+  const args: IngestHostArgs = { url: sim.url, room: sim.room, token, dbFile: freshDb(), sampleAt: [early, middle, events] };
   const child = fork(new URL('./ingest-host.js', import.meta.url), [JSON.stringify(args)], { stdio: 'inherit' });
   const samples: { stored: number; rssBytes: number }[] = [];
   const done = new Promise<{ stored: number; state: string; seconds: number }>((resolve, reject) => {
@@ -90,10 +91,13 @@ async function memoryGrowth(events: number) {
   try {
     const result = await done;
     const first = samples.find((s) => s.stored >= early)!;
+    const mid = samples.find((s) => s.stored >= middle)!;
     const last = samples.at(-1)!;
     return {
       earlyStored: first.stored,
       earlyRssMb: first.rssBytes / 2 ** 20,
+      middleStored: mid.stored,
+      middleRssMb: mid.rssBytes / 2 ** 20,
       finalStored: last.stored,
       finalRssMb: last.rssBytes / 2 ** 20,
       seconds: result.seconds,
@@ -143,7 +147,9 @@ async function main(): Promise<void> {
   const growth = memory.finalRssMb - memory.earlyRssMb;
   say(
     `ingest process RSS: ${round(memory.earlyRssMb)} MB at ${memory.earlyStored.toLocaleString()} events, ` +
-      `${round(memory.finalRssMb)} MB at ${memory.finalStored.toLocaleString()} events: growth ${round(growth, 1)} MB`,
+      `${round(memory.middleRssMb)} MB at ${memory.middleStored.toLocaleString()}, ` +
+      `${round(memory.finalRssMb)} MB at ${memory.finalStored.toLocaleString()} events: growth ${round(growth, 1)} MB ` +
+      `(${round(memory.finalRssMb - memory.middleRssMb, 1)} MB after the first ${memory.middleStored.toLocaleString()})`,
   );
 
   rmSync(dir, { recursive: true, force: true });
@@ -158,6 +164,7 @@ async function main(): Promise<void> {
         p50LatencyMs20k: at20k.p50,
         p99LatencyMs20k: at20k.p99,
         rssGrowthMb: round(growth, 1),
+        rssGrowthAfterWarmupMb: round(memory.finalRssMb - memory.middleRssMb, 1),
         receivedEqualsOffered5k: at5k.received === at5k.offered,
         receivedEqualsOffered20k: at20k.received === at20k.offered,
       })}\n`,

@@ -3,6 +3,7 @@ import { demo, demoHelp } from './commands/demo.js';
 import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
 import { sim, simHelp } from './commands/sim.js';
+import { DatabaseOpenError } from '../core/store/connection.js';
 import { UserError } from './errors.js';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
@@ -40,9 +41,9 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(rest);
     return 0;
   } catch (error) {
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof DatabaseOpenError) {
       console.error(`livecue ${name}: ${error.message}`);
-      return error.exitCode;
+      return error instanceof UserError ? error.exitCode : 1;
     }
     throw error;
   }

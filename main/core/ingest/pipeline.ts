@@ -83,7 +83,8 @@ export class IngestPipeline {
   private readonly recentComments = new Map<string, number>();
   private eventsSinceSnapshot = 0;
   private lastSnapshotAt = 0;
-  private inFlight: Promise<unknown> = Promise.resolve();
+  /** Writer requests not yet answered; `drain` waits for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   readonly comments: CommentWindow;
   readonly counters: IngestCounters = { stored: 0, rejected: 0, duplicates: 0, gaps: [], refusedBatches: 0, lastEventAt: null };
   private readonly now: () => number;
@@ -281,23 +282,24 @@ export class IngestPipeline {
       },
       (error: unknown) => this.fail(error),
     );
-    this.inFlight = Promise.all([this.inFlight, appended]);
+    this.track(appended);
   }
 
   private chain(work: () => Promise<unknown>): void {
-    const next = work().catch((error: unknown) => this.fail(error));
-    this.inFlight = Promise.all([this.inFlight, next]);
+    this.track(work().catch((error: unknown) => this.fail(error)));
+  }
+
+  private track(request: Promise<unknown>): void {
+    const forget = (): void => void this.inFlight.delete(settled);
+    const settled: Promise<void> = request.then(forget, forget);
+    this.inFlight.add(settled);
   }
 
   /** Resolves when everything handed to the writer so far is committed. */
   async drain(): Promise<void> {
     while (this.opening) await this.opening;
     this.flush();
-    let current: Promise<unknown>;
-    do {
-      current = this.inFlight;
-      await current;
-    } while (current !== this.inFlight);
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   private fail(error: unknown): void {

@@ -66,11 +66,16 @@ function closeOnThrow(db: Connection, check: () => void): Connection {
 }
 
 /** Every failure to open names the file and says why, in words, never as a bare SQLite code. */
+/** A database file that cannot be used (missing, not LiveCue's, too new): the user's to fix, not a crash. */
+export class DatabaseOpenError extends Error {
+  override readonly name = 'DatabaseOpenError';
+}
+
 function withOpenError(file: string, open: () => Connection): Connection {
   try {
     return open();
   } catch (error) {
-    throw new Error(`cannot open database ${file}: ${openFailureReason(error)}`, { cause: error });
+    throw new DatabaseOpenError(`cannot open database ${file}: ${openFailureReason(error)}`, { cause: error });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
 import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey, RetractTarget } from './types.js';
+import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
 interface Pending {
@@ -41,7 +42,7 @@ export class StoreWriter {
       const settle = (failure: string | null): void => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (failure === null) resolve();
-        else reject(new Error(failure));
+        else reject(new DatabaseOpenError(failure));
       };
       const onMessage = (message: WorkerMessage): void => {
         if (message.kind === 'ready') settle(null);

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CoreSnapshot } from '../../../shared/api/contract.js';
+import { StateHub, type StateUpdate } from './state-hub.js';
+
+afterEach(() => vi.useRealTimers());
+
+function snapshot(stored: number, comments = 0): CoreSnapshot {
+  return { ingest: { stored }, comments: Array.from({ length: comments }, (_, i) => ({ seq: i })) } as unknown as CoreSnapshot;
+}
+
+describe('StateHub', () => {
+  it('sends a full snapshot first, then only the parts that changed, at most 10 times a second', () => {
+    vi.useFakeTimers();
+    let current = snapshot(0);
+    const hub = new StateHub(() => current);
+    const updates: StateUpdate[] = [];
+    const unsubscribe = hub.subscribe((u) => updates.push(u));
+    expect(updates).toEqual([{ kind: 'snapshot', snapshot: current }]);
+
+    // A thousand changes within one second reach the subscriber as at most ten patches.
+    for (let i = 1; i <= 1000; i++) {
+      current = snapshot(i);
+      vi.advanceTimersByTime(1);
+    }
+    const patches = updates.slice(1);
+    expect(patches.length).toBeLessThanOrEqual(10);
+    expect(patches.length).toBeGreaterThanOrEqual(9);
+    const last = patches.at(-1);
+    expect(last).toMatchObject({ kind: 'patch', patch: { ingest: { stored: expect.any(Number) } } });
+
+    // Nothing changed: nothing sent. Then only the changed key travels.
+    vi.advanceTimersByTime(200);
+    const before = updates.length;
+    vi.advanceTimersByTime(500);
+    expect(updates.length).toBe(before);
+    current = { ...current, comments: [{ seq: 1 }] } as unknown as CoreSnapshot;
+    vi.advanceTimersByTime(100);
+    const changed = updates.slice(before);
+    expect(changed).toHaveLength(1);
+    expect(Object.keys((changed[0] as { patch: object }).patch)).toEqual(['comments']);
+    unsubscribe();
+  });
+});
