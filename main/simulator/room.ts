@@ -98,10 +98,15 @@ export class LiveRoom implements StreamFeed {
     return this.kept;
   }
 
-  start(): void {
+  /**
+   * Starts the stream. `origin` is the stream's time zero; a simulator that
+   * starts at once passes the session's `startedAt`, so the same seed gives
+   * the same timings relative to the session start in every run.
+   */
+  start(origin = Date.now()): void {
     if (this.started) return;
     this.started = true;
-    this.origin = Date.now();
+    this.origin = origin;
     const { pace, batchIntervalMs } = this.options;
     if (pace.kind !== 'max') this.ticker = setInterval(() => this.tick(), batchIntervalMs);
     this.options.log(`room ${this.id}: session ${this.sessionId} live (${describePace(pace)})`);

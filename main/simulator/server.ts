@@ -73,7 +73,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const port = await listen(httpServer, settings.port, settings.host);
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
   log(`simulator listening on ${url}${NAMESPACE}, room ${room.id}`);
-  if (settings.autoStart) liveRoom.start();
+  if (settings.autoStart) liveRoom.start(startedAt);
 
   return {
     url,

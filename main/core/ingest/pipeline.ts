@@ -44,6 +44,9 @@ export interface PipelineOptions {
   gateway: string;
   room: string;
   commentWindow?: number;
+  /** Engine snapshots (fast restarts and recaps) at most every this many events, and every `snapshotEveryMs`. */
+  snapshotEveryEvents?: number;
+  snapshotEveryMs?: number;
   /** Called after each commit: the gateway may now drop these events. */
   onCommitted?: (session: string, committed: AppendResult, batch: AppendBatch) => void;
   onError?: (error: Error) => void;
@@ -256,8 +259,8 @@ export class IngestPipeline {
     if (!session || !builder) return;
     const snapshotDue =
       forceSnapshot ||
-      this.eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS ||
-      (this.eventsSinceSnapshot > 0 && this.now() - this.lastSnapshotAt >= SNAPSHOT_EVERY_MS);
+      this.eventsSinceSnapshot >= (this.options.snapshotEveryEvents ?? SNAPSHOT_EVERY_EVENTS) ||
+      (this.eventsSinceSnapshot > 0 && this.now() - this.lastSnapshotAt >= (this.options.snapshotEveryMs ?? SNAPSHOT_EVERY_MS));
     if (builder.isEmpty && !snapshotDue) return;
     const batch = builder.take((b) => {
       b.minutes = session.engine.takeDirtyMinutes().map((m) => ({ minute: m.minute, data: JSON.stringify(m.values) }));
