@@ -24,7 +24,7 @@ export async function demo(argv: string[]): Promise<void> {
     { scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, db: { type: 'string' } },
     z.object({
       scenario: z.enum(['skincare', 'apparel']).default('skincare'),
-      speed: speed.default(10),
+      speed: speed.default(1),
       seed: z.coerce.number().int().default(Date.now() % 100_000),
       db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
     }),
