@@ -60,13 +60,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await writer.close();
     throw error;
   }
-  const source =
-    options.source ?? createGatewaySource({ url: options.gateway.url, room: options.gateway.room, token: options.gateway.token });
+  // One spelling per gateway, so a restarted recorder finds the session it was recording.
+  const gatewayUrl = options.gateway.url.replace(/\/+$/, '');
+  const source = options.source ?? createGatewaySource({ url: gatewayUrl, room: options.gateway.room, token: options.gateway.token });
   const rate = new RateMeter();
+  let status: ConnectionStatus = { state: 'connecting', attempt: 0 };
+  let settle: ((s: ConnectionStatus) => void) | null = null;
+  const finished = new Promise<ConnectionStatus>((resolve) => (settle = resolve));
+  const finish = (final: ConnectionStatus) => void pipeline.drain().finally(() => settle?.(final));
+
   const pipeline = new IngestPipeline({
     writer,
     reader,
-    gateway: options.gateway.url,
+    gateway: gatewayUrl,
     room: options.gateway.room,
     commentWindow: COMMENT_WINDOW,
     onCommitted: (session, result, batch) => {
@@ -74,19 +80,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       source.ack(session, result.committedSeq);
       options.onCommitted?.(session, result, batch);
     },
-    onError: (error) => options.onError?.(error),
+    onWarning: (message) => options.onError?.(new Error(message)),
+    onFatal: (error) => {
+      // Recording stops where the store stopped; a restart resumes from what is stored.
+      status = { state: 'failed', attempt: 0, code: 'store', error: `the store failed: ${error.message}` };
+      void source.stop().finally(() => finish(status));
+    },
   });
-
-  let status: ConnectionStatus = { state: 'connecting', attempt: 0 };
-  let settle: ((s: ConnectionStatus) => void) | null = null;
-  const finished = new Promise<ConnectionStatus>((resolve) => (settle = resolve));
 
   const connectionView = (): ConnectionView => ({
     state: status.state,
     attempt: status.attempt,
     ...(status.error ? { error: status.error } : {}),
     lastEventAt: pipeline.counters.lastEventAt,
-    gateway: options.gateway.url,
+    gateway: gatewayUrl,
     room: options.gateway.room,
   });
 
@@ -120,7 +127,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         stored: pipeline.counters.stored,
         rejected: pipeline.counters.rejected,
         duplicates: pipeline.counters.duplicates,
-        gaps: pipeline.counters.gaps,
+        gaps: [...pipeline.counters.gaps],
         eventsPerSec: rate.perSecond(),
       },
       comments: pipeline.comments.list(),
@@ -137,10 +144,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       end: (end) => pipeline.end(end),
       serverTime: (t) => pipeline.serverTime(t),
       status: (next) => {
+        if (status.code === 'store') return;
         status = next;
-        if (next.state === 'ended' || next.state === 'failed') {
-          void pipeline.drain().then(() => settle?.(next));
-        }
+        if (next.state === 'ended' || next.state === 'failed') finish(next);
       },
       protocolError: (message, detail) => options.onError?.(new Error(`gateway sent a bad message (${message}): ${detail}`)),
     },

@@ -5,7 +5,7 @@
  * stored event's exact text out of it (see AppendBatch.wire).
  */
 import type { LiveEvent, UnknownEvent } from '../../../shared/protocol/index.js';
-import type { AppendBatch, GapRow, RejectRow, SessionKey } from '../store/types.js';
+import type { AppendBatch, GapRow, RejectRow, RetractTarget, SessionKey } from '../store/types.js';
 
 export class BatchBuilder {
   private batch: AppendBatch;
@@ -19,12 +19,14 @@ export class BatchBuilder {
   }
 
   /**
-   * The next events are elements of this JSON array text (`count` elements);
-   * `add` then names each stored event by its index in the array.
+   * Starts the events of one received frame. With its wire text, `add` names
+   * each stored event by its index in the frame's array and the writer slices
+   * the bodies; without, `add` serializes each event.
    */
-  useWireText(text: string, count: number): void {
-    if (this.batch.seqs.length > 0) throw new Error('wire text must come before the batch has events');
-    this.batch.wire = { text, keep: new Uint8Array(count) };
+  startFrame(wire: { text: string; count: number } | null): void {
+    if (this.batch.seqs.length > 0) throw new Error('a frame must start a batch');
+    if (wire) this.batch.wire = { text: wire.text, keep: new Uint8Array(wire.count) };
+    else delete this.batch.wire;
   }
 
   /** `index`: the event's position in the wire array, when there is one. */
@@ -41,6 +43,10 @@ export class BatchBuilder {
 
   reject(row: RejectRow): void {
     this.batch.rejects.push(row);
+  }
+
+  retract(target: RetractTarget): void {
+    (this.batch.retracts ??= []).push(target);
   }
 
   gap(row: GapRow): void {

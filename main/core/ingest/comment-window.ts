@@ -9,7 +9,6 @@ const MAX_TEXT = 300;
 
 export class CommentWindow {
   private readonly items: CommentView[] = [];
-  private changed = false;
 
   constructor(private readonly capacity: number) {}
 
@@ -22,7 +21,6 @@ export class CommentWindow {
       text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
     });
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
-    this.changed = true;
   }
 
   retract(ids: readonly string[]): void {
@@ -30,16 +28,8 @@ export class CommentWindow {
     for (let i = this.items.length - 1; i >= 0; i--) {
       if (gone.has(this.items[i]!.id)) {
         this.items.splice(i, 1);
-        this.changed = true;
-      }
+          }
     }
-  }
-
-  /** The current window if it changed since the last call, else null. */
-  takeIfChanged(): CommentView[] | null {
-    if (!this.changed) return null;
-    this.changed = false;
-    return this.items.slice();
   }
 
   list(): CommentView[] {

@@ -8,7 +8,9 @@
  * Events are counted (engine.apply) when they are handed to the writer; a
  * crash before the commit loses that in-memory count together with the
  * events, and a restart rebuilds both from the store (restore.ts), so what
- * is counted is always what is stored.
+ * is counted is always what is stored. A failed write is fatal for the
+ * pipeline: it stops acknowledging and taking events (the gateway keeps
+ * them), because counting on past a hole would make the count lie.
  */
 import type { MetricsEngine } from '../../../shared/metrics/index.js';
 import {
@@ -26,7 +28,7 @@ import {
 } from '../../../shared/protocol/index.js';
 import type { StoreReader } from '../store/reader.js';
 import type { StoreWriter } from '../store/writer.js';
-import type { AppendBatch, AppendResult, RetractTarget, SessionKey } from '../store/types.js';
+import type { AppendBatch, AppendResult, SessionKey } from '../store/types.js';
 import type { ResumePoint } from '../source/types.js';
 import { WireBatch } from '../source/wire-decoder.js';
 import { BatchBuilder } from './batch-builder.js';
@@ -49,7 +51,10 @@ export interface PipelineOptions {
   snapshotEveryMs?: number;
   /** Called after each commit: the gateway may now drop these events. */
   onCommitted?: (session: string, committed: AppendResult, batch: AppendBatch) => void;
-  onError?: (error: Error) => void;
+  /** The store failed: nothing more is taken or acknowledged. */
+  onFatal?: (error: Error) => void;
+  /** Something odd but survivable (e.g. rows the store already had). */
+  onWarning?: (message: string) => void;
   now?: () => number;
 }
 
@@ -66,22 +71,21 @@ export interface IngestCounters {
   rejected: number;
   duplicates: number;
   gaps: Gap[];
-  refusedBatches: number;
   lastEventAt: number | null;
 }
 
 export class IngestPipeline {
   private session: ActiveSession | null = null;
   private storedIds = new Set<string>();
-  /** Highest seq handed to the writer in this session: anything at or below is a repeat. */
-  private acceptedSeq = 0;
+  /** Highest seq handled in this session (stored or rejected): anything at or below is a repeat. */
+  private handledSeq = 0;
   /** Highest seq the writer has committed: the resume point. */
   private committedSeq = 0;
   private builder: BatchBuilder | null = null;
-  private pendingRetracts: RetractTarget[] = [];
-  /** Work that arrived while a session was being opened, replayed in order. */
+  /** Work that arrived while a session was being opened (or before the first hello), replayed in order. */
   private pending: (() => void)[] = [];
   private opening: Promise<void> | null = null;
+  private broken: Error | null = null;
   /** Seqs of recent comments by id, so a retract marks by primary key (moderation acts within seconds). */
   private readonly recentComments = new Map<string, number>();
   private eventsSinceSnapshot = 0;
@@ -89,7 +93,7 @@ export class IngestPipeline {
   /** Writer requests not yet answered; `drain` waits for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
   readonly comments: CommentWindow;
-  readonly counters: IngestCounters = { stored: 0, rejected: 0, duplicates: 0, gaps: [], refusedBatches: 0, lastEventAt: null };
+  readonly counters: IngestCounters = { stored: 0, rejected: 0, duplicates: 0, gaps: [], lastEventAt: null };
   private readonly now: () => number;
 
   constructor(private readonly options: PipelineOptions) {
@@ -109,6 +113,13 @@ export class IngestPipeline {
   }
 
   hello(hello: Hello): void {
+    if (this.broken) return;
+    // A hello while a session is being opened (a quick reconnect) waits for
+    // that open, then is judged against the session it produced.
+    if (this.opening) {
+      this.pending.push(() => this.hello(hello));
+      return;
+    }
     if (this.session?.hello.session.id === hello.session.id) {
       this.session.hello = hello;
       this.setProducts(hello.products);
@@ -116,41 +127,48 @@ export class IngestPipeline {
     }
     this.flush();
     this.session = null;
-    this.opening = this.open(hello).catch((error: unknown) => this.fail(error));
+    this.opening = this.open(hello);
   }
 
   private async open(hello: Hello): Promise<void> {
     const { writer, reader } = this.options;
-    const opened = await writer.openSession({
-      gateway: this.options.gateway,
-      room: hello.room.id,
-      roomJson: JSON.stringify(hello.room),
-      sessionId: hello.session.id,
-      startedAt: hello.session.startedAt,
-      productsJson: JSON.stringify(hello.products),
-    });
-    const restored = restoreSession(reader, opened.key, {
-      startedAt: hello.session.startedAt,
-      products: hello.products,
-      snapshot: opened.snapshot,
-    });
-    this.session = { key: opened.key, hello, engine: restored.engine, products: hello.products, endedAt: null };
-    this.storedIds = restored.storedIds;
-    this.recentComments.clear();
-    this.pendingRetracts = [];
-    this.acceptedSeq = opened.lastSeq;
-    this.committedSeq = opened.lastSeq;
-    this.counters.stored = restored.storedCount;
-    this.builder = new BatchBuilder(opened.key);
-    this.lastSnapshotAt = this.now();
-    this.opening = null;
+    try {
+      const opened = await writer.openSession({
+        gateway: this.options.gateway,
+        room: hello.room.id,
+        roomJson: JSON.stringify(hello.room),
+        sessionId: hello.session.id,
+        startedAt: hello.session.startedAt,
+        productsJson: JSON.stringify(hello.products),
+      });
+      const restored = restoreSession(reader, opened.key, {
+        startedAt: hello.session.startedAt,
+        products: hello.products,
+        snapshot: opened.snapshot,
+        onWarning: (message) => this.options.onWarning?.(message),
+      });
+      this.session = { key: opened.key, hello, engine: restored.engine, products: hello.products, endedAt: null };
+      this.storedIds = restored.storedIds;
+      this.recentComments.clear();
+      this.handledSeq = opened.lastSeq;
+      this.committedSeq = opened.lastSeq;
+      this.counters.stored = restored.storedCount;
+      this.counters.gaps = [];
+      this.builder = new BatchBuilder(opened.key);
+      this.lastSnapshotAt = this.now();
+    } catch (error) {
+      this.breakDown(error);
+    } finally {
+      this.opening = null;
+    }
     const queued = this.pending;
     this.pending = [];
     for (const work of queued) work();
   }
 
-  /** Runs `work` now, or after the session being opened is ready. */
+  /** Runs `work` now, or after the session being opened is ready; never once the store failed. */
   private whenOpen(work: () => void): void {
+    if (this.broken) return;
     if (this.opening || !this.session) this.pending.push(work);
     else work();
   }
@@ -162,43 +180,49 @@ export class IngestPipeline {
   private ingest(payload: unknown, receivedAt: number): void {
     const session = this.session!;
     const builder = this.builder!;
-    const events = payload instanceof WireBatch ? payload.events : payload;
+    const wire = payload instanceof WireBatch ? payload : null;
+    const events = wire ? wire.events : payload;
+    if (!builder.isEmpty) this.flush();
     const refused = batchProblem(events);
     if (refused !== null) {
-      this.counters.refusedBatches++;
       this.counters.rejected++;
-      builder.reject({ seq: null, reason: refused, raw: describeRaw(events), receivedAt });
+      builder.reject({ seq: null, reason: refused, raw: describeRaw(wire ? wire.text : events), receivedAt });
       this.flush();
       return;
     }
     const list = events as unknown[];
-    if (!builder.isEmpty) this.flush();
-    if (payload instanceof WireBatch) builder.useWireText(payload.text, list.length);
+    builder.startFrame(wire ? { text: wire.text, count: list.length } : null);
     const { engine } = session;
     for (let index = 0; index < list.length; index++) {
       const raw = list[index];
       const problem = eventProblem(raw);
       if (problem !== null) {
+        const seq = rejectedSeq(raw);
+        if (seq !== null && seq <= this.handledSeq) {
+          this.counters.duplicates++;
+          continue;
+        }
+        if (seq !== null) this.handledSeq = seq;
         this.counters.rejected++;
-        builder.reject({ seq: rejectedSeq(raw), reason: problem, raw: describeRaw(raw), receivedAt });
+        builder.reject({ seq, reason: problem, raw: describeRaw(raw), receivedAt });
         continue;
       }
       const event = raw as LiveEvent | UnknownEvent;
-      if (event.seq <= this.acceptedSeq || (event.id !== undefined && this.storedIds.has(event.id))) {
+      if (event.seq <= this.handledSeq || (event.id !== undefined && this.storedIds.has(event.id))) {
         this.counters.duplicates++;
         continue;
       }
-      this.acceptedSeq = event.seq;
+      this.handledSeq = event.seq;
       if (event.id !== undefined) this.storedIds.add(event.id);
       const known = isKnownEventType(event.type);
       builder.add(event, known, index);
-      if (known) this.count(engine, event as LiveEvent);
+      if (known) this.count(engine, builder, event as LiveEvent);
     }
     this.counters.lastEventAt = receivedAt;
     this.flush();
   }
 
-  private count(engine: MetricsEngine, event: LiveEvent): void {
+  private count(engine: MetricsEngine, builder: BatchBuilder, event: LiveEvent): void {
     engine.apply(event);
     this.eventsSinceSnapshot++;
     if (event.type === 'comment') {
@@ -206,7 +230,7 @@ export class IngestPipeline {
       this.rememberComment(event.id, event.seq);
     } else if (event.type === 'retract') {
       this.comments.retract(event.ids);
-      this.pendingRetracts.push(...event.ids.map((id) => ({ id, seq: this.recentComments.get(id) })));
+      for (const id of event.ids) builder.retract({ id, seq: this.recentComments.get(id) });
     }
   }
 
@@ -219,14 +243,16 @@ export class IngestPipeline {
 
   gap(gap: Gap): void {
     this.whenOpen(() => {
+      if (gap.session !== this.session!.hello.session.id) return;
+      // A gateway repeats its gap on every resume until events after it are stored.
+      if (this.counters.gaps.some((g) => g.fromSeq === gap.fromSeq && g.toSeq === gap.toSeq)) return;
       this.counters.gaps.push(gap);
       this.builder!.gap({ fromSeq: gap.fromSeq, toSeq: gap.toSeq, detectedAt: this.now() });
-      // What the gateway can no longer send is not waited for: resume after it.
-      this.acceptedSeq = Math.max(this.acceptedSeq, gap.toSeq);
       this.flush();
     });
   }
 
+  /** Time passes without events (heartbeats): online viewers' watch time keeps growing. */
   serverTime(serverTime: number): void {
     this.whenOpen(() => this.session!.engine.advanceTo(serverTime));
   }
@@ -236,7 +262,7 @@ export class IngestPipeline {
       const session = this.session!;
       session.products = products;
       session.engine.setProducts(products);
-      void this.options.writer.updateProducts(session.key, JSON.stringify(products)).catch((e: unknown) => this.fail(e));
+      this.chain(() => this.options.writer.updateProducts(session.key, JSON.stringify(products)));
     });
   }
 
@@ -256,7 +282,7 @@ export class IngestPipeline {
   flush(forceSnapshot = false): void {
     const session = this.session;
     const builder = this.builder;
-    if (!session || !builder) return;
+    if (!session || !builder || this.broken) return;
     const snapshotDue =
       forceSnapshot ||
       this.eventsSinceSnapshot >= (this.options.snapshotEveryEvents ?? SNAPSHOT_EVERY_EVENTS) ||
@@ -265,31 +291,25 @@ export class IngestPipeline {
     const batch = builder.take((b) => {
       b.minutes = session.engine.takeDirtyMinutes().map((m) => ({ minute: m.minute, data: JSON.stringify(m.values) }));
       if (snapshotDue) {
-        b.snapshot = { seq: this.acceptedSeq, state: JSON.stringify(session.engine.toJSON()) };
+        b.snapshot = { seq: this.handledSeq, state: JSON.stringify(session.engine.toJSON()) };
         this.eventsSinceSnapshot = 0;
         this.lastSnapshotAt = this.now();
       }
     });
     const sessionId = session.hello.session.id;
-    const appended = this.options.writer.append(batch);
-    if (this.pendingRetracts.length > 0) {
-      const targets = this.pendingRetracts;
-      this.pendingRetracts = [];
-      this.chain(() => this.options.writer.markRetracted(batch.session, targets));
-    }
-    appended.then(
-      (result) => {
-        if (this.session?.key === batch.session) this.committedSeq = Math.max(this.committedSeq, result.committedSeq);
-        this.counters.stored += result.inserted;
-        this.options.onCommitted?.(sessionId, result, batch);
-      },
-      (error: unknown) => this.fail(error),
-    );
-    this.track(appended);
+    const appended = this.options.writer.append(batch).then((result) => {
+      // After a failed write nothing is acknowledged: a later commit's seq would cover the lost events.
+      if (this.broken || this.session?.key !== batch.session) return;
+      this.committedSeq = Math.max(this.committedSeq, result.committedSeq);
+      this.counters.stored += result.inserted;
+      if (result.ignored > 0) this.options.onWarning?.(`${result.ignored} events were already in the store (session ${sessionId})`);
+      this.options.onCommitted?.(sessionId, result, batch);
+    });
+    this.track(appended.catch((error: unknown) => this.breakDown(error)));
   }
 
   private chain(work: () => Promise<unknown>): void {
-    this.track(work().catch((error: unknown) => this.fail(error)));
+    this.track(work().catch((error: unknown) => this.breakDown(error)));
   }
 
   private track(request: Promise<unknown>): void {
@@ -298,16 +318,17 @@ export class IngestPipeline {
     this.inFlight.add(settled);
   }
 
-  /** Resolves when everything handed to the writer so far is committed. */
+  /** Resolves when everything handed to the writer so far is settled. */
   async drain(): Promise<void> {
     while (this.opening) await this.opening;
     this.flush();
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
-  private fail(error: unknown): void {
-    const err = error instanceof Error ? error : new Error(String(error));
-    if (this.options.onError) this.options.onError(err);
-    else throw err;
+  private breakDown(error: unknown): void {
+    if (this.broken) return;
+    this.broken = error instanceof Error ? error : new Error(String(error));
+    this.pending = [];
+    this.options.onFatal?.(this.broken);
   }
 }

@@ -4,10 +4,18 @@
  * platform ids already stored (for dedup). Used when a recorder restarts
  * mid-session and by the recap, so both count exactly what was stored.
  */
-import { MetricsEngine } from '../../../shared/metrics/index.js';
+import { MetricsEngine, type EngineState } from '../../../shared/metrics/index.js';
 import { isKnownEventType, type LiveEvent, type Product } from '../../../shared/protocol/index.js';
 import type { StoreReader } from '../store/reader.js';
-import type { SessionKey } from '../store/types.js';
+import type { EngineSnapshot, SessionKey } from '../store/types.js';
+
+export interface RestoreOptions {
+  startedAt: number;
+  products: Product[];
+  snapshot: EngineSnapshot | null;
+  /** A snapshot that cannot be used (corrupt, or from another engine version) is reported here, then ignored. */
+  onWarning?: (message: string) => void;
+}
 
 export interface RestoredSession {
   engine: MetricsEngine;
@@ -15,27 +23,30 @@ export interface RestoredSession {
   storedCount: number;
 }
 
-export function restoreEngine(
-  reader: StoreReader,
-  key: SessionKey,
-  options: { startedAt: number; products: Product[]; snapshot: { seq: number; state: string } | null },
-): MetricsEngine {
+/** The engine and the seq its state covers: the snapshot's, or a fresh engine at 0 when there is none usable. */
+function startingPoint(options: RestoreOptions): { engine: MetricsEngine; afterSeq: number } {
   const { snapshot } = options;
-  const engine = snapshot
-    ? MetricsEngine.fromJSON(JSON.parse(snapshot.state))
-    : new MetricsEngine({ startedAt: options.startedAt });
+  if (snapshot) {
+    try {
+      return { engine: MetricsEngine.fromJSON(JSON.parse(snapshot.state) as EngineState), afterSeq: snapshot.seq };
+    } catch (error) {
+      // The events are the truth; a snapshot only saves time. Count them all again.
+      options.onWarning?.(`ignoring the stored metrics snapshot (${(error as Error).message}); recounting from the events`);
+    }
+  }
+  return { engine: new MetricsEngine({ startedAt: options.startedAt }), afterSeq: 0 };
+}
+
+export function restoreEngine(reader: StoreReader, key: SessionKey, options: RestoreOptions): MetricsEngine {
+  const { engine, afterSeq } = startingPoint(options);
   engine.setProducts(options.products);
-  for (const row of reader.eventsAfter(key, snapshot?.seq ?? 0)) {
+  for (const row of reader.eventsAfter(key, afterSeq)) {
     if (row.known && isKnownEventType(row.type)) engine.apply(JSON.parse(row.body) as LiveEvent);
   }
   return engine;
 }
 
-export function restoreSession(
-  reader: StoreReader,
-  key: SessionKey,
-  options: { startedAt: number; products: Product[]; snapshot: { seq: number; state: string } | null },
-): RestoredSession {
+export function restoreSession(reader: StoreReader, key: SessionKey, options: RestoreOptions): RestoredSession {
   return {
     engine: restoreEngine(reader, key, options),
     storedIds: new Set(reader.eventIds(key)),

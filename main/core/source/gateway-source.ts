@@ -201,7 +201,8 @@ function runGateway(
     failedAttempts = 0;
     backoff.reset();
     listener.hello(parsed.data);
-    listener.serverTime(parsed.data.serverTime);
+    // hello.serverTime is not passed on as time passing: after an outage the
+    // replayed events are older than it and must count at their own times.
     listener.status({ state: 'live', attempt: 0 });
   });
 

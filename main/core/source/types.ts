@@ -4,7 +4,10 @@
  */
 import type { Command, CommandReply, End, Gap, Hello, Product } from '../../../shared/protocol/index.js';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
+import type { ConnectionStateName } from '../../../shared/api/contract.js';
+
+/** The API's list of states: the source publishes exactly what hosts show. */
+export type ConnectionState = ConnectionStateName;
 
 export interface ConnectionStatus {
   state: ConnectionState;
@@ -13,7 +16,7 @@ export interface ConnectionStatus {
   /** The last error, in words a user can act on (e.g. "wrong access token"). */
   error?: string;
   /** Machine-readable reason when state is `failed`. */
-  code?: 'unauthorized' | 'unknown_room' | 'unreachable' | 'protocol';
+  code?: 'unauthorized' | 'unknown_room' | 'unreachable' | 'protocol' | 'store';
 }
 
 export interface ResumePoint {
@@ -29,7 +32,7 @@ export interface SourceListener {
   products(products: Product[]): void;
   gap(gap: Gap): void;
   end(end: End): void;
-  /** Server time from a heartbeat (or any message carrying it). */
+  /** Server time from a heartbeat: time passing while no events come. */
   serverTime(serverTime: number): void;
   status(status: ConnectionStatus): void;
   /** A message that failed validation (other than events): logged, never fatal. */

@@ -1,4 +1,5 @@
 import type { Connection } from './connection.js';
+import { createRetractMarker } from './retract.js';
 import { forEachArrayElement } from '../../../shared/protocol/index.js';
 import type { AppendBatch, AppendResult, SessionKey } from './types.js';
 
@@ -20,7 +21,8 @@ const SQL = {
   // OR IGNORE: a replayed (session, seq) is stored once; `changes` tells inserted from ignored.
   insertEventRow: eventInsert(1),
   insertEventRows: eventInsert(ROWS_PER_INSERT),
-  insertReject: 'INSERT INTO rejects (session, seq, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)',
+  // OR IGNORE: a reject replayed after a resume is stored once (migration 2).
+  insertReject: 'INSERT OR IGNORE INTO rejects (session, seq, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)',
   upsertMinute: `INSERT INTO minute_metrics (session, minute, data) VALUES (?, ?, ?)
     ON CONFLICT (session, minute) DO UPDATE SET data = excluded.data`,
   insertGap: 'INSERT OR IGNORE INTO gaps (session, from_seq, to_seq, detected_at) VALUES (?, ?, ?, ?)',
@@ -59,6 +61,7 @@ export function createAppender(db: Connection): Appender {
   const upsertMinute = db.prepare(SQL.upsertMinute);
   const insertGap = db.prepare(SQL.insertGap);
   const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
+  const markRetracted = createRetractMarker(db);
   const updateLastSeq = db.prepare<[SessionKey, SessionKey], number>(SQL.updateLastSeq).pluck();
   // Reused for every multi-row insert: the hot loop allocates nothing per row.
   const params: unknown[] = new Array<unknown>(ROWS_PER_INSERT * EVENT_COLUMNS);
@@ -96,6 +99,7 @@ export function createAppender(db: Connection): Appender {
     for (const reject of batch.rejects) insertReject.run(session, reject.seq, reject.reason, reject.raw, reject.receivedAt);
     for (const minute of batch.minutes) upsertMinute.run(session, minute.minute, minute.data);
     for (const gap of batch.gaps) insertGap.run(session, gap.fromSeq, gap.toSeq, gap.detectedAt);
+    if (batch.retracts && batch.retracts.length > 0) markRetracted(session, batch.retracts);
     if (batch.snapshot) upsertSnapshot.run(session, batch.snapshot.seq, batch.snapshot.state);
     const committedSeq = updateLastSeq.get(session, session) ?? 0;
     return { committedSeq, inserted, ignored: batch.seqs.length - inserted };

@@ -57,8 +57,9 @@ describe('migrations', () => {
     const file = folder.path('pending.db');
     openWriteConnection(file).close();
     let applied = 0;
+    const shipped = MIGRATIONS.length;
     const addNotes: Migration = {
-      version: 2,
+      version: shipped + 1,
       name: 'notes',
       up(db) {
         applied++;
@@ -66,7 +67,7 @@ describe('migrations', () => {
       },
     };
     const broken: Migration = {
-      version: 3,
+      version: shipped + 2,
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
@@ -79,8 +80,24 @@ describe('migrations', () => {
       migrate(db, [...MIGRATIONS, addNotes]);
       expect(applied).toBe(1);
       expect(() => migrate(db, [...MIGRATIONS, addNotes, broken])).toThrow('migration bug');
-      expect(schemaVersion(db)).toBe(2);
+      expect(schemaVersion(db)).toBe(shipped + 1);
       expect(tableNames(db)).not.toContain('half_done');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a version-1 store: rejects repeated by replays are kept once', () => {
+    const file = folder.path('v1.db');
+    const db = new Database(file);
+    try {
+      migrate(db, MIGRATIONS.slice(0, 1));
+      db.exec(`INSERT INTO sessions (key, gateway, room, room_json, session_id, started_at, products_json) VALUES (1, 'g', 'r', '{}', 's', 0, '[]')`);
+      const reject = db.prepare('INSERT INTO rejects (session, seq, reason, raw, received_at) VALUES (1, ?, ?, ?, 0)');
+      for (const seq of [7, 7, 9, null, null]) reject.run(seq, 'bad', 'x');
+      migrate(db, MIGRATIONS);
+      expect(db.prepare('SELECT seq FROM rejects ORDER BY id').pluck().all()).toEqual([7, 9, null, null]);
+      expect(() => reject.run(9, 'bad', 'x')).toThrow(/UNIQUE/);
     } finally {
       db.close();
     }

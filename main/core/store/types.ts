@@ -75,6 +75,8 @@ export interface AppendBatch {
   /** Minute aggregates touched by this batch (upserted). */
   minutes: MinuteRow[];
   gaps: GapRow[];
+  /** Comments retracted by this batch's `retract` events: marked in the same transaction. */
+  retracts?: RetractTarget[];
   /** Metrics-engine state after this batch's last event, when due. */
   snapshot?: EngineSnapshot;
 }

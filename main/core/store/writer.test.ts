@@ -167,31 +167,29 @@ describe('StoreWriter sessions', () => {
   });
 });
 
-describe('StoreWriter.markRetracted', () => {
-  it('marks stored comments by platform id, keeps them, and counts the ids it found', async () => {
+describe('retracts carried by an append', () => {
+  const retractedEids = () => [...reader.eventsAfter(key)].filter((event) => event.retracted === 1).map((event) => event.eid);
+
+  it('marks stored comments by platform id in the same transaction, and keeps them', async () => {
     await writer.append(syntheticBatch(key, 1, 100));
     // Same id on a non-comment event: a retract is about comments only.
     const order = syntheticEvents(103, 1).map((event) => ({ ...event, eid: 'c10' }));
     expect(order[0]?.type).toBe('order.paid');
-    await writer.append(toAppendBatch(key, order));
-
-    expect(await writer.markRetracted(key, [{ id: 'c10' }, { id: 'c50' }, { id: 'never-stored' }])).toBe(2);
-    const retracted = [...reader.eventsAfter(key)].filter((event) => event.retracted === 1);
-    expect(retracted.map((event) => event.eid)).toEqual(['c10', 'c50']);
+    await writer.append({ ...toAppendBatch(key, order), retracts: [{ id: 'c10' }, { id: 'c50' }, { id: 'never-stored' }] });
+    expect(retractedEids()).toEqual(['c10', 'c50']);
     expect(reader.countEvents(key)).toBe(101);
   });
 
   it('finds old comments beyond the newest window of events', async () => {
     await writer.append(syntheticBatch(key, 5, 1));
-    await writer.append(syntheticBatch(key, 5_000_000, 5));
-    expect(await writer.markRetracted(key, [{ id: 'c5' }])).toBe(1);
+    await writer.append({ ...syntheticBatch(key, 5_000_000, 5), retracts: [{ id: 'c5' }] });
     expect([...reader.eventsAfter(key, 0)][0]).toMatchObject({ seq: 5, retracted: 1 });
   });
 
   it('marks by seq when the caller knows it, and falls back to the id when the seq is wrong', async () => {
     await writer.append(syntheticBatch(key, 1, 100));
-    expect(await writer.markRetracted(key, [{ id: 'c20', seq: 20 }, { id: 'c30', seq: 31 }])).toBe(2);
-    const retracted = [...reader.eventsAfter(key)].filter((event) => event.retracted === 1);
-    expect(retracted.map((event) => event.seq)).toEqual([20, 30]);
+    await writer.append({ ...syntheticBatch(key, 101, 5), retracts: [{ id: 'c20', seq: 20 }, { id: 'c30', seq: 31 }] });
+    expect(retractedEids()).toEqual(['c20', 'c30']);
   });
 });
+

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey, RetractTarget } from './types.js';
+import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
@@ -71,15 +71,6 @@ export class StoreWriter {
 
   async endSession(key: SessionKey, endedAt: number): Promise<void> {
     await this.#request('endSession', { key, endedAt });
-  }
-
-  /**
-   * Marks comments as retracted (never deletes); resolves with how many were
-   * found. A target with its `seq` is marked by primary key; one without is
-   * searched for by platform id.
-   */
-  markRetracted(key: SessionKey, comments: RetractTarget[]): Promise<number> {
-    return this.#request('markRetracted', { key, comments });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

@@ -7,7 +7,6 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createAppender, type Appender } from './append.js';
 import { openWriteConnection, type Connection } from './connection.js';
 import { StoreReader } from './reader.js';
-import { createRetractMarker } from './retract.js';
 import { createSessionWriter } from './sessions.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
@@ -23,7 +22,6 @@ interface WriteHandlers {
 
 function createHandlers(db: Connection): WriteHandlers {
   const sessions = createSessionWriter(db, new StoreReader(db));
-  const markRetracted = createRetractMarker(db);
   return {
     appender: createAppender(db),
     handle(request) {
@@ -36,8 +34,6 @@ function createHandlers(db: Connection): WriteHandlers {
         case 'endSession':
           sessions.end(request.key, request.endedAt);
           return null;
-        case 'markRetracted':
-          return markRetracted(request.key, request.comments);
         case 'close':
           db.close();
           return null;
