@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   apiCommandSchemas,
   COMMENT_WINDOW,
+  type ApiCommandInput,
   type ApiCommandName,
   type ApiCommandResult,
   type ConnectionView,
@@ -163,7 +164,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (!parsed?.success) {
         return { ok: false, error: { code: 'bad_input', message: parsed?.error.issues[0]?.message ?? `unknown command ${name}` } };
       }
-      return source.command(toGatewayCommand(name, parsed.data));
+      // parsed.data is exactly ApiCommandInput<N>; TypeScript cannot relate the lookup to N.
+      const convert = toGatewayCommand[name] as (input: unknown, id: string) => Command;
+      return source.command(convert(parsed.data, randomUUID()));
     },
     recap: (sessionId) => buildRecap(reader, sessionId),
     finished: () => finished,
@@ -179,16 +182,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-function toGatewayCommand(name: ApiCommandName, input: Record<string, unknown>): Command {
-  const id = randomUUID();
-  switch (name) {
-    case 'pinProduct':
-      return { id, type: 'card.pin', productId: String(input.productId) };
-    case 'unpinProduct':
-      return { id, type: 'card.unpin' };
-    case 'pushCoupon':
-      return { id, type: 'coupon.push', couponId: String(input.couponId) };
-    case 'pinComment':
-      return { id, type: 'comment.pin', commentId: String(input.commentId) };
-  }
-}
+/** Each API command as the gateway command it becomes, with a fresh id (the gateway's idempotency key). */
+const toGatewayCommand: { [N in ApiCommandName]: (input: ApiCommandInput<N>, id: string) => Command } = {
+  pinProduct: ({ productId }, id) => ({ id, type: 'card.pin', productId }),
+  unpinProduct: (_input, id) => ({ id, type: 'card.unpin' }),
+  pushCoupon: ({ couponId }, id) => ({ id, type: 'coupon.push', couponId }),
+  pinComment: ({ commentId }, id) => ({ id, type: 'comment.pin', commentId }),
+};

@@ -25,6 +25,8 @@ describe('StateHub', () => {
     const patches = updates.slice(1);
     expect(patches.length).toBeLessThanOrEqual(10);
     expect(patches.length).toBeGreaterThanOrEqual(9);
+    // The snapshot was the baseline: patches carry only what changed since.
+    for (const update of patches) expect(Object.keys((update as { patch: object }).patch)).toEqual(['ingest']);
     const last = patches.at(-1);
     expect(last).toMatchObject({ kind: 'patch', patch: { ingest: { stored: expect.any(Number) } } });
 

@@ -20,6 +20,8 @@ export class StateHub {
 
   subscribe(listener: StateListener): () => void {
     const snapshot = this.build();
+    // The first subscriber's snapshot is the baseline patches are measured from.
+    if (this.listeners.size === 0) this.remember(snapshot);
     listener({ kind: 'snapshot', snapshot });
     this.listeners.add(listener);
     this.ensureTimer();
@@ -37,19 +39,22 @@ export class StateHub {
 
   /** Sends what changed since the last tick; public so tests and shutdown can force one. */
   tick(): void {
-    const snapshot = this.build();
-    const patch: CorePatch = {};
-    let changed = false;
+    const patch = this.remember(this.build());
+    if (Object.keys(patch).length === 0) return;
+    for (const listener of this.listeners) listener({ kind: 'patch', patch });
+  }
+
+  /** Records `snapshot` as the latest sent state and returns the parts that differ from the previous one. */
+  private remember(snapshot: CoreSnapshot): CorePatch {
+    const patch: Record<string, unknown> = {};
     for (const key of Object.keys(snapshot) as (keyof CoreSnapshot)[]) {
       const text = JSON.stringify(snapshot[key]);
       if (this.last.get(key) !== text) {
         this.last.set(key, text);
-        (patch as Record<string, unknown>)[key] = snapshot[key];
-        changed = true;
+        patch[key] = snapshot[key];
       }
     }
-    if (!changed) return;
-    for (const listener of this.listeners) listener({ kind: 'patch', patch });
+    return patch as CorePatch;
   }
 
   stop(): void {
