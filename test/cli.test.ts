@@ -4,6 +4,7 @@
  * never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../main/simulator/index.js';
 import { metricKeys } from '../shared/metrics/index.js';
@@ -22,6 +23,9 @@ afterAll(async () => {
 });
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
+
+/** A mistake must end the process by itself: a CLI still running after this long has hung (runCli then kills it and fails). */
+const HANG_MS = 20_000;
 
 describe('livecue record and recap', () => {
   it('records a session until the gateway ends it, then recaps it as JSON with every metric', async () => {
@@ -92,5 +96,44 @@ describe('mistakes get one clear line and a non-zero exit', () => {
     expect(noToken.stderr).toMatch(/--token is required/);
     const unknown = await runCli(['fly']);
     expect(unknown.code).toBe(2);
+  });
+});
+
+describe('a system problem (busy port, missing file, unusable folder) is one line, exit 1, and the process ends', () => {
+  it('sim on a port that is already in use', async () => {
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const { port } = occupant.address() as AddressInfo;
+    try {
+      const result = await runCli(['sim', '--port', String(port), '--token', 't'], HANG_MS);
+      expect(result.code).toBe(1);
+      expect(oneLine(result.stderr)).toEqual([`livecue sim: port ${port} is already in use`]);
+    } finally {
+      await new Promise((resolve) => occupant.close(resolve));
+    }
+  });
+
+  it('sim replaying a recording that does not exist', async () => {
+    const missing = tmp.file('missing.jsonl');
+    const result = await runCli(['sim', '--port', '0', '--token', 't', '--replay', missing], HANG_MS);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toEqual([`livecue sim: no such file: ${missing}`]);
+  });
+
+  it('demo with a database whose folder cannot be created', async () => {
+    const plainFile = tmp.file('plain-file');
+    writeFileSync(plainFile, 'not a folder\n');
+    const result = await runCli(['demo', '--db', `${plainFile}/sub/live.db`], HANG_MS);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toEqual([`livecue demo: cannot create folder ${plainFile}/sub: part of the path is a file, not a folder`]);
+  });
+
+  it('demo with an unreadable database stops its simulator and exits', async () => {
+    const notADb = tmp.file('demo-notes.txt');
+    writeFileSync(notADb, 'these are my notes, not a database\n'.repeat(100));
+    const result = await runCli(['demo', '--db', notADb], HANG_MS);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^livecue demo: cannot open database .*demo-notes\.txt: not a LiveCue database/);
   });
 });

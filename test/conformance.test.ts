@@ -52,18 +52,43 @@ describe('gateway protocol conformance', () => {
   });
 
   it('resumes after a forced disconnect without losing or duplicating events', async () => {
-    const simulator = await startSimulator({ port: 0, token, seed: 8, speed: 'max', maxEvents: 60_000, keepEmitted: true });
+    // Paced, so the stream is still running when the connections are dropped:
+    // 60k events at 20k/s take 3 s from the start, and the drops come at 10k
+    // and 30k stored. As fast as possible, the whole run (`end` included)
+    // could reach the recorder before a drop, and nothing would be resumed.
+    const EVENTS = 60_000;
+    let connections = 0;
+    const simulator = await startSimulator({
+      port: 0,
+      token,
+      seed: 8,
+      rate: 20_000,
+      maxEvents: EVENTS,
+      keepEmitted: true,
+      // Started once the recorder is up, so its start-up time does not eat into the 3 s.
+      autoStart: false,
+      log: (line) => {
+        if (/^client \S+ (connected|resumes after seq \d+)$/.test(line)) connections++;
+      },
+    });
     try {
       const file = tmp.file('resume.db');
       let drops = 0;
       const { final, snapshot } = await record(simulator, file, async (core) => {
+        simulator.start();
         for (const threshold of [10_000, 30_000]) {
-          await waitFor(() => core.snapshot().ingest.stored >= threshold);
+          // Only a live connection is dropped: events already in flight when
+          // the last one dropped can carry `stored` past the next threshold
+          // while the recorder is still reconnecting.
+          await waitFor(() => connections === drops + 1 && core.snapshot().ingest.stored >= threshold);
           simulator.disconnectAll();
           drops++;
         }
       });
       expect(drops).toBe(2);
+      // The first connection and one reconnect per drop: a drop that came
+      // after the recorder had received `end` would find nobody to reconnect.
+      expect(connections).toBe(1 + drops);
       expect(final.state).toBe('ended');
       const emitted = [...simulator.events()];
       expect(storedEvents(file).map((e) => e.seq)).toEqual(emitted.map((e) => e.seq));

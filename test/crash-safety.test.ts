@@ -12,6 +12,18 @@ const tmp = tempDir();
 afterAll(() => tmp.remove());
 const token = 'crash-token';
 const EVENTS = 150_000;
+/**
+ * Both gateways play the same seeded scenario on the live-room clock at 400x.
+ * The 150k events become due over ~8 s of wall time, the first third (which
+ * the kill waits for) within ~3 s, so the kill lands mid-stream even when the
+ * recorder is slow to start or the polling lags; unpaced, the recorder could
+ * store all 150k before the kill. Clock pacing rather than a fixed rate: it
+ * stamps each event with its scenario time after the session start, so both
+ * gateways emit identical events and the two recorders' totals compare
+ * exactly (a fixed rate stamps the wall clock, and time-based totals such as
+ * entries per minute would differ).
+ */
+const gateway = { token, seed: 42, speed: 400, maxEvents: EVENTS } as const;
 
 function storedCount(file: string): number {
   try {
@@ -36,8 +48,8 @@ async function recapJson(file: string) {
 
 describe('crash safety', () => {
   it('loses nothing and duplicates nothing across kill -9 and restart', { timeout: 180_000 }, async () => {
-    const crashed = await startSimulator({ port: 0, token, seed: 42, speed: 'max', maxEvents: EVENTS, keepEmitted: true });
-    const clean = await startSimulator({ port: 0, token, seed: 42, speed: 'max', maxEvents: EVENTS });
+    const crashed = await startSimulator({ ...gateway, port: 0, keepEmitted: true });
+    const clean = await startSimulator({ ...gateway, port: 0 });
     try {
       const crashedDb = tmp.file('crashed.db');
       const args = (url: string, room: string, db: string) => ['record', '--gateway', url, '--room', room, '--token', token, '--db', db];

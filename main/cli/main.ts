@@ -4,7 +4,7 @@ import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
 import { sim, simHelp } from './commands/sim.js';
 import { DatabaseOpenError } from '../core/store/connection.js';
-import { UserError } from './errors.js';
+import { describeSystemError, UserError } from './errors.js';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   demo: { run: demo, help: demoHelp },
@@ -44,6 +44,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError || error instanceof DatabaseOpenError) {
       console.error(`livecue ${name}: ${error.message}`);
       return error instanceof UserError ? error.exitCode : 1;
+    }
+    const problem = describeSystemError(error);
+    if (problem !== undefined) {
+      console.error(`livecue ${name}: ${problem}`);
+      return 1;
     }
     throw error;
   }

@@ -118,6 +118,7 @@ export class LiveRoom implements StreamFeed {
     let startAfter = 0;
     if (resume?.session === this.sessionId) startAfter = resume.afterSeq;
     else if (resume) this.options.log(`client ${socket.id} resumes session ${resume.session}, not the current one: sending this session from its start`);
+    this.options.log(startAfter > 0 ? `client ${socket.id} resumes after seq ${startAfter}` : `client ${socket.id} connected`);
     socket.emit('hello', {
       protocol: PROTOCOL_VERSION,
       room: this.options.room,

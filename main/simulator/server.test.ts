@@ -282,19 +282,32 @@ describe('simulator gateway', () => {
   });
 
   it('at a fixed rate, sends that many events per second, each stamped with its emit time', async () => {
-    const sim = await simulator({ rate: 2000, maxEvents: 1000, batchIntervalMs: 10 });
+    const RATE = 2000;
+    const EVENTS = 1000;
+    const sim = await simulator({ rate: RATE, maxEvents: EVENTS, batchIntervalMs: 10 });
     const peer = connect(sim);
     const arrivals: number[] = [];
     peer.socket.on('events', () => arrivals.push(Date.now()));
     await until(() => peer.end !== undefined, 'end');
-    expect(peer.events).toHaveLength(1000);
-    const spanMs = (peer.events.at(-1)?.ts ?? 0) - (peer.events[0]?.ts ?? 0);
-    expect(spanMs).toBeGreaterThan(400); // 1000 events at 2000/s: half a second, not a burst
-    expect(spanMs).toBeLessThan(1000);
-    // Stamped when sent: no event arrives before its ts (same host clock), nor long after.
+    expect(peer.events).toHaveLength(EVENTS);
+    // Checked at each moment the gateway sent (the stamps), not against a
+    // wall-clock budget, so a busy machine cannot fail it: by then it has sent
+    // what RATE allows since the session started, give or take one event. More
+    // would be a burst; fewer, a stream that fell behind instead of catching up.
+    const startedAt = peer.hello?.session.startedAt ?? NaN;
+    const sentBy = new Map<number, number>();
+    peer.events.forEach((event, index) => sentBy.set(event.ts, index + 1));
+    const offSchedule = [...sentBy]
+      .map(([ts, sent]) => ({ atMs: ts - startedAt, sent, allowed: Math.min(EVENTS, Math.floor(((ts - startedAt) * RATE) / 1000)) }))
+      .filter(({ sent, allowed }) => sent > allowed || sent < allowed - 1);
+    expect(offSchedule).toEqual([]);
+    expect(sentBy.size).toBeGreaterThan(1); // spread over several sends, not one
+    // Stamped when sent: no event arrives before its ts (same host clock); the
+    // upper bound only catches stamps far older than the send, as delivery on a
+    // loaded machine may lag.
     const lastArrival = arrivals.at(-1) ?? 0;
     expect(lastArrival).toBeGreaterThanOrEqual(peer.events.at(-1)?.ts ?? Infinity);
-    expect(lastArrival - (peer.events.at(-1)?.ts ?? 0)).toBeLessThan(500);
+    expect(lastArrival - (peer.events.at(-1)?.ts ?? 0)).toBeLessThan(5_000);
   });
 
   it('pins and unpins cards, refuses unknown products and bad commands, and runs each command id once', async () => {

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { CoreSnapshot } from '../../../shared/api/contract.js';
-import { startCore } from '../../core/api/core.js';
+import { startCore, type Core } from '../../core/api/core.js';
 import { startSimulator } from '../../simulator/index.js';
 import { parseFlags, speed } from '../args.js';
 import { formatCount, formatRate, formatYuan } from '../format.js';
@@ -29,29 +29,49 @@ export async function demo(argv: string[]): Promise<void> {
       db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
     }),
   );
+  // A folder that cannot be created fails here as a system error, which the CLI reports in one line.
   mkdirSync(dirname(flags.db), { recursive: true });
   const token = randomBytes(16).toString('hex');
   const simulator = await startSimulator({ port: 0, token, scenario: flags.scenario, seed: flags.seed, speed: flags.speed });
-  const core = await startCore({ dbFile: flags.db, gateway: { url: simulator.url, room: simulator.room, token } });
+  // The listening simulator keeps the process alive: it must close whether or not the core starts.
+  try {
+    const core = await startCore({ dbFile: flags.db, gateway: { url: simulator.url, room: simulator.room, token } });
+    try {
+      await showUntilDone(core, flags.db);
+    } finally {
+      await core.stop();
+    }
+  } finally {
+    await simulator.close();
+  }
+  process.stdout.write(`recorded into ${flags.db} — review with: livecue recap --db ${flags.db}\n`);
+}
+
+/** Redraws the dashboard until the session ends or the user interrupts. */
+async function showUntilDone(core: Core, db: string): Promise<void> {
   const tty = process.stdout.isTTY === true;
   let drawn = 0;
   const draw = () => {
-    const lines = dashboard(core.snapshot(), flags.db);
+    const lines = dashboard(core.snapshot(), db);
     if (tty && drawn > 0) process.stdout.write(`\x1b[${drawn}A\x1b[J`);
     process.stdout.write(`${lines.join('\n')}\n`);
     drawn = lines.length;
   };
   const timer = setInterval(draw, tty ? 500 : 10_000);
+  let interrupt: () => void = () => {};
   const interrupted = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    interrupt = () => resolve();
   });
-  await Promise.race([core.finished(), interrupted]);
-  clearInterval(timer);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    await Promise.race([core.finished(), interrupted]);
+  } finally {
+    clearInterval(timer);
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
   draw();
-  await core.stop();
-  await simulator.close();
-  process.stdout.write(`recorded into ${flags.db} — review with: livecue recap --db ${flags.db}\n`);
 }
 
 function delta(current: number | null, previous: number | null): string {
