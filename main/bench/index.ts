@@ -11,6 +11,8 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MetricsEngine } from '../../shared/metrics/index.js';
+import { eventProblem, liveEventSchema, type LiveEvent } from '../../shared/protocol/index.js';
 import { startCore } from '../core/api/core.js';
 import { openReader } from '../core/store/reader.js';
 import { measureRawInsert } from '../core/store/raw-insert.js';
@@ -107,6 +109,42 @@ async function memoryGrowth(events: number) {
   }
 }
 
+/** Events of a stored run, parsed: the input of the in-process measurements below. */
+function storedEvents(dbFile: string): unknown[] {
+  const reader = openReader(dbFile);
+  try {
+    const session = reader.latestSession()!;
+    return [...reader.eventsAfter(session.key, 0)].map((row) => JSON.parse(row.body) as unknown);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Events per second through `work`, best of three passes (the first warms the JIT). */
+function rate(events: readonly unknown[], work: (event: unknown) => void): number {
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    for (const event of events) work(event);
+    best = Math.min(best, performance.now() - started);
+  }
+  return events.length / (best / 1000);
+}
+
+/** Validation (fast path and zod) and the metrics engine alone, on the stored events of a run. */
+function hotPathRates(dbFile: string) {
+  const events = storedEvents(dbFile);
+  let invalid = 0;
+  const fastValidation = rate(events, (event) => {
+    if (eventProblem(event) !== null) invalid++;
+  });
+  if (invalid > 0) throw new Error(`${invalid} stored events fail validation`);
+  const zodValidation = rate(events.slice(0, 100_000), (event) => liveEventSchema.safeParse(event));
+  const engine = new MetricsEngine();
+  const metrics = rate(events, (event) => engine.apply(event as LiveEvent));
+  return { fastValidation, zodValidation, metrics };
+}
+
 function rawCeiling(dbFile: string): number {
   const reader = openReader(dbFile);
   try {
@@ -125,10 +163,12 @@ async function main(): Promise<void> {
   say(`LiveCue ingest benchmark — ${new Date().toISOString()}, node ${process.version}`);
   const ingestRuns: number[] = [];
   const rawRuns: number[] = [];
+  let hot: ReturnType<typeof hotPathRates> | undefined;
   for (let i = 0; i < repeats; i++) {
     const run = await endToEnd(ingestEvents);
     ingestRuns.push(run.eventsPerSec);
     rawRuns.push(rawCeiling(run.dbFile));
+    if (i === repeats - 1) hot = hotPathRates(run.dbFile);
     rmSync(run.dbFile, { force: true });
     say(`  run ${i + 1}: end-to-end ${round(run.eventsPerSec).toLocaleString()} events/s, raw insert ${round(rawRuns.at(-1)!).toLocaleString()} rows/s`);
   }
@@ -137,6 +177,11 @@ async function main(): Promise<void> {
   say(`end-to-end ingest (simulator max → socket.io → validate → SQLite → metrics): ${round(ingest).toLocaleString()} events/s (median of ${repeats} × ${ingestEvents.toLocaleString()})`);
   say(`raw ceiling (better-sqlite3 batched insert of the same rows, no socket):    ${round(raw).toLocaleString()} events/s`);
   say(`ratio: ${round(ingest / raw, 2)}`);
+  if (!hot) throw new Error('no run to measure the hot path on');
+  say(
+    `hot path on one thread: validation ${round(hot.fastValidation).toLocaleString()} events/s ` +
+      `(zod: ${round(hot.zodValidation).toLocaleString()}), metrics engine ${round(hot.metrics).toLocaleString()} events/s`,
+  );
 
   const at5k = await latencyAt(5_000, quick ? 5 : 20);
   say(`latency emit → committed at 5,000/s:  p50 ${at5k.p50} ms, p99 ${at5k.p99} ms; received ${at5k.received.toLocaleString()} of ${at5k.offered.toLocaleString()} offered`);
@@ -163,6 +208,9 @@ async function main(): Promise<void> {
         p99LatencyMs5k: at5k.p99,
         p50LatencyMs20k: at20k.p50,
         p99LatencyMs20k: at20k.p99,
+        validationEventsPerSec: round(hot.fastValidation),
+        zodValidationEventsPerSec: round(hot.zodValidation),
+        metricsEngineEventsPerSec: round(hot.metrics),
         rssGrowthMb: round(growth, 1),
         rssGrowthAfterWarmupMb: round(memory.finalRssMb - memory.middleRssMb, 1),
         receivedEqualsOffered5k: at5k.received === at5k.offered,
