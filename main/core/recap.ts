@@ -3,27 +3,13 @@
  * from the metrics engine restored from its snapshot (plus any events after
  * it), per-minute rows as they were kept during ingest.
  */
-import type { MetricValues, ProductStats } from '../../shared/metrics/index.js';
-import type { Gap, Product, Room } from '../../shared/protocol/index.js';
+import type { Recap } from '../../shared/api/contract.js';
+import type { MetricValues } from '../../shared/metrics/index.js';
+import type { Product, Room } from '../../shared/protocol/index.js';
 import { restoreEngine } from './ingest/restore.js';
 import type { StoreReader } from './store/reader.js';
 
-export interface Recap {
-  session: {
-    id: string;
-    room: Room;
-    gateway: string;
-    startedAt: number;
-    endedAt: number | null;
-    events: number;
-    lastSeq: number;
-  };
-  totals: MetricValues;
-  minutes: ({ minute: number; startsAt: string } & MetricValues)[];
-  products: (ProductStats & { title: string | null; price: number | null })[];
-  rejects: number;
-  gaps: Omit<Gap, 'session'>[];
-}
+export type { Recap };
 
 export class SessionNotFoundError extends Error {}
 
@@ -59,5 +45,6 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
     })),
     rejects: reader.rejectCount(row.key),
     gaps: reader.gaps(row.key).map((g) => ({ fromSeq: g.fromSeq, toSeq: g.toSeq })),
+    moments: [],
   };
 }

@@ -5,7 +5,8 @@
  * (IPC from a renderer, a socket from a browser) before they reach the core.
  */
 import { z } from 'zod';
-import type { MetricValues } from '../metrics/index.js';
+import type { MetricValues, ProductStats } from '../metrics/index.js';
+import type { Moment } from './bridge.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
 import { LIMITS } from '../protocol/index.js';
 
@@ -59,6 +60,8 @@ export interface CommentView {
   ts: number;
   userName: string;
   text: string;
+  /** Marked answered by an assistant (kept in the store). */
+  answered: boolean;
 }
 
 export interface IngestView {
@@ -84,6 +87,27 @@ export interface CoreSnapshot {
   ingest: IngestView;
   /** The newest comments (at most COMMENT_WINDOW), oldest first. Never the whole history. */
   comments: CommentView[];
+  /** Moments marked in this session, oldest first. */
+  moments: Moment[];
+}
+
+/** The recap of one stored session, computed from the store alone. */
+export interface Recap {
+  session: {
+    id: string;
+    room: Room;
+    gateway: string;
+    startedAt: number;
+    endedAt: number | null;
+    events: number;
+    lastSeq: number;
+  };
+  totals: MetricValues;
+  minutes: ({ minute: number; startsAt: string } & MetricValues)[];
+  products: (ProductStats & { title: string | null; price: number | null })[];
+  rejects: number;
+  gaps: Omit<Gap, 'session'>[];
+  moments: Moment[];
 }
 
 /** The top-level keys of a snapshot that changed since the previous update. */

@@ -132,6 +132,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         eventsPerSec: rate.perSecond(),
       },
       comments: pipeline.comments.list(),
+      moments: [],
     };
   };
   const hub = new StateHub(build);

@@ -19,6 +19,7 @@ export class CommentWindow {
       ts: event.ts,
       userName: event.user.name,
       text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
+      answered: false,
     });
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }

@@ -1,0 +1,76 @@
+/**
+ * The one request/stream contract between a UI and a host, whatever carries
+ * it: Electron IPC through the preload, or socket.io from a browser. The
+ * host validates every request against `bridgeRequestSchemas` before the
+ * core sees it; the renderer types its calls with `BridgeResponses`.
+ *
+ * Envelope on both transports:
+ *   request  → (name: BridgeRequestName, payload: unknown) → BridgeReply
+ *   push     ← StateUpdate (a full snapshot first, then patches, ≤ 10 Hz)
+ */
+import { z } from 'zod';
+import { LIMITS } from '../protocol/index.js';
+import { apiCommandSchemas, type ApiCommandResult, type CommentView, type CorePatch, type CoreSnapshot, type Recap } from './contract.js';
+import { settingsUpdateSchema, type SettingsView } from './settings.js';
+
+const id = z.string().min(1).max(LIMITS.maxIdLength);
+const commandNames = Object.keys(apiCommandSchemas) as [keyof typeof apiCommandSchemas, ...(keyof typeof apiCommandSchemas)[]];
+
+export const bridgeRequestSchemas = {
+  /** A gateway command (pin a card, push a coupon...); `input` is checked against apiCommandSchemas[name]. */
+  command: z.object({ name: z.enum(commandNames), input: z.unknown() }).strict(),
+  /** The recap of a stored session, the latest when no id is given. */
+  recap: z.object({ sessionId: id.optional() }).strict(),
+  /** Older comments of the current session, newest first, for scrolling back past the live window. */
+  commentHistory: z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(5_000) }).strict(),
+  /** Marks a buyer's comment as answered (or not); kept in the store for the recap. */
+  markComment: z.object({ commentId: id, answered: z.boolean() }).strict(),
+  /** Marks a moment of the live session (a hotkey press, a note) for the recap. */
+  markMoment: z.object({ note: z.string().max(200).optional() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: settingsUpdateSchema,
+} as const;
+
+export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
+export type BridgeRequest<N extends BridgeRequestName> = z.input<(typeof bridgeRequestSchemas)[N]>;
+
+export interface Moment {
+  id: number;
+  /** Event time (the live room's clock) the moment was marked at. */
+  at: number;
+  note: string | null;
+}
+
+export interface BridgeResponses {
+  command: ApiCommandResult;
+  recap: Recap;
+  commentHistory: CommentView[];
+  markComment: { commentId: string; answered: boolean };
+  markMoment: Moment;
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
+}
+
+/** Every reply is a value or a clear error; a host never throws across the transport. */
+export type BridgeReply<N extends BridgeRequestName> =
+  | { ok: true; value: BridgeResponses[N] }
+  | { ok: false; error: { code: BridgeErrorCode; message: string } };
+export type BridgeErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
+
+export type StateUpdate = { kind: 'snapshot'; snapshot: CoreSnapshot } | { kind: 'patch'; patch: CorePatch };
+
+/** What a UI holds: the only way the renderer reaches a host. */
+export interface Bridge {
+  readonly transport: 'ipc' | 'web';
+  request<N extends BridgeRequestName>(name: N, payload: BridgeRequest<N>): Promise<BridgeReply<N>>;
+  /** Receives a full snapshot first (and again after a reconnect), then patches. */
+  onState(listener: (update: StateUpdate) => void): () => void;
+}
+
+/** Names on the wire, shared by the Electron preload, the socket.io server and the web bridge. */
+export const BRIDGE_CHANNELS = {
+  request: 'livecue:request',
+  state: 'livecue:state',
+  /** Electron only: the main process tells the overlay window about its own options (click-through on/off). */
+  window: 'livecue:window',
+} as const;
