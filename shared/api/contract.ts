@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { MetricValues, ProductStats } from '../metrics/index.js';
 import type { Moment } from './bridge.js';
+import type { CommentIntent } from '../comments/intents.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
 import { LIMITS } from '../protocol/index.js';
 
@@ -62,6 +63,10 @@ export interface CommentView {
   text: string;
   /** Marked answered by an assistant (kept in the store). */
   answered: boolean;
+  /** The classifier's reading (shared/comments); `productId` is the product it resolves to, if any. */
+  intent: CommentIntent;
+  question: boolean;
+  productId: string | null;
 }
 
 export interface IngestView {

@@ -20,6 +20,9 @@ export class CommentWindow {
       userName: event.user.name,
       text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
       answered: false,
+      intent: 'other',
+      question: false,
+      productId: null,
     });
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }
