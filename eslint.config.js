@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const layers = [
   { type: 'shared', pattern: 'shared' },
   { type: 'core', pattern: 'main/core' },
+  { type: 'app', pattern: 'main/app' },
   { type: 'electron', pattern: 'main/electron' },
   { type: 'server', pattern: 'main/server' },
   { type: 'cli', pattern: 'main/cli' },
@@ -57,13 +58,16 @@ export default tseslint.config(
             { from: { element: { type: 'shared' } }, allow: external('zod') },
             // Node hosts and the core may use Node and npm packages, never Electron ...
             {
-              from: { element: { types: { anyOf: ['core', 'server', 'cli', 'simulator', 'bench', 'electron', 'test'] } } },
+              from: { element: { types: { anyOf: ['core', 'app', 'server', 'cli', 'simulator', 'bench', 'electron', 'test'] } } },
               allow: [nodeBuiltins, { to: { module: { origin: 'external' } } }],
             },
-            { from: { element: { types: { anyOf: ['core', 'server', 'cli', 'simulator', 'bench', 'test'] } } }, disallow: external('electron') },
-            // ... and the hosts sit on the core.
-            { from: { element: { types: { anyOf: ['electron', 'server', 'cli', 'bench', 'test'] } } }, allow: to('core') },
-            { from: { element: { types: { anyOf: ['cli', 'bench', 'test'] } } }, allow: to('simulator', 'server') },
+            { from: { element: { types: { anyOf: ['core', 'app', 'server', 'cli', 'simulator', 'bench', 'test'] } } }, disallow: external('electron') },
+            // ... and the hosts sit on the core; main/app (settings, source choice, request dispatch) is what UI hosts share.
+            { from: { element: { types: { anyOf: ['app', 'electron', 'server', 'cli', 'bench', 'test'] } } }, allow: to('core') },
+            { from: { element: { types: { anyOf: ['electron', 'server', 'cli', 'test'] } } }, allow: to('app') },
+            // The demo room is a source the app and the command line can start.
+            { from: { element: { types: { anyOf: ['app', 'cli', 'bench', 'test'] } } }, allow: to('simulator') },
+            { from: { element: { types: { anyOf: ['cli', 'bench', 'test'] } } }, allow: to('server') },
             // The renderer sees only shared/ and browser packages: no main/, no node:*, no Electron.
             { from: { element: { type: 'renderer' } }, allow: { to: { module: { origin: 'external' } } } },
             { from: { element: { type: 'renderer' } }, disallow: external('electron') },

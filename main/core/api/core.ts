@@ -10,18 +10,23 @@ import {
   type ApiCommandInput,
   type ApiCommandName,
   type ApiCommandResult,
+  type CommentView,
   type ConnectionView,
   type CoreSnapshot,
   type ProductView,
 } from '../../../shared/api/contract.js';
 import { metricKeys, type MetricValues } from '../../../shared/metrics/index.js';
 import type { Command } from '../../../shared/protocol/index.js';
+import type { Moment } from '../../../shared/api/bridge.js';
+import { eventSchemas } from '../../../shared/protocol/index.js';
+import { describeComment } from '../ingest/comment-window.js';
 import { IngestPipeline, type PipelineOptions } from '../ingest/pipeline.js';
 import { buildRecap, type Recap } from '../recap.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { StoreWriter } from '../store/writer.js';
+import { SessionAnnotations } from './annotations.js';
 import { RateMeter } from './rate-meter.js';
 import { StateHub, type StateListener } from './state-hub.js';
 
@@ -45,6 +50,11 @@ export interface Core {
   subscribe(listener: StateListener): () => void;
   command<N extends ApiCommandName>(name: N, input: unknown): Promise<ApiCommandResult>;
   recap(sessionId?: string): Recap;
+  /** Marks a moment at the live room's current time; fails when no session is being recorded. */
+  markMoment(note: string | null): Promise<Moment>;
+  markComment(commentId: string, answered: boolean): Promise<void>;
+  /** Stored comments of the current session before `beforeSeq` (default: all), newest first. */
+  commentHistory(beforeSeq: number | undefined, limit: number): CommentView[];
   /** Resolves with the final connection state once the source is `ended` or `failed` and everything is stored. */
   finished(): Promise<ConnectionStatus>;
   stop(): Promise<void>;
@@ -98,8 +108,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     room: options.gateway.room,
   });
 
+  const annotations = new SessionAnnotations(writer, reader);
+  const withMark = (comment: CommentView): CommentView => (annotations.isAnswered(comment.id) ? { ...comment, answered: true } : comment);
+  const activeSession = () => {
+    const active = pipeline.active;
+    if (!active) throw new CoreUnavailableError('no live session is being recorded yet');
+    return active;
+  };
+
   const build = (): CoreSnapshot => {
     const active = pipeline.active;
+    annotations.follow(active?.key ?? null);
     const engine = active?.engine;
     const stats = new Map((engine?.products() ?? []).map((p) => [p.productId, p]));
     const products: ProductView[] = (active?.products ?? []).map((p) => {
@@ -131,8 +150,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         gaps: [...pipeline.counters.gaps],
         eventsPerSec: rate.perSecond(),
       },
-      comments: pipeline.comments.list(),
-      moments: [],
+      comments: pipeline.comments.list().map(withMark),
+      moments: annotations.list(),
     };
   };
   const hub = new StateHub(build);
@@ -170,6 +189,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return source.command(convert(parsed.data, randomUUID()));
     },
     recap: (sessionId) => buildRecap(reader, sessionId),
+    async markMoment(note) {
+      const active = activeSession();
+      annotations.follow(active.key);
+      return annotations.markMoment(active.key, active.engine.now(), note);
+    },
+    async markComment(commentId, answered) {
+      const active = activeSession();
+      annotations.follow(active.key);
+      await annotations.markAnswered(active.key, commentId, answered, active.engine.now());
+    },
+    commentHistory(beforeSeq, limit) {
+      const active = pipeline.active;
+      if (!active) return [];
+      return reader.commentsBefore(active.key, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).flatMap((row) => {
+        // Bodies were validated when stored; a row that no longer parses is skipped, not shown half-read.
+        const parsed = eventSchemas.comment.safeParse(JSON.parse(row.body));
+        return parsed.success ? [{ ...describeComment({ ...parsed.data, seq: row.seq }), answered: row.answered === 1 }] : [];
+      });
+    },
     finished: () => finished,
     async stop() {
       if (stopped) return;
@@ -182,6 +220,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   };
 }
+
+/** A request the core cannot serve in its current state (e.g. before the first session). */
+export class CoreUnavailableError extends Error {}
 
 /** Each API command as the gateway command it becomes, with a fresh id (the gateway's idempotency key). */
 const toGatewayCommand: { [N in ApiCommandName]: (input: ApiCommandInput<N>, id: string) => Command } = {

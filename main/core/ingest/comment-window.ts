@@ -7,23 +7,28 @@ import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
+/** A comment as a UI shows it; `answered` is the core's to fill in from the session's marks. */
+export function describeComment(event: EventOf<'comment'>): CommentView {
+  return {
+    seq: event.seq,
+    id: event.id,
+    ts: event.ts,
+    userName: event.user.name,
+    text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
+    answered: false,
+    intent: 'other',
+    question: false,
+    productId: null,
+  };
+}
+
 export class CommentWindow {
   private readonly items: CommentView[] = [];
 
   constructor(private readonly capacity: number) {}
 
   add(event: EventOf<'comment'>): void {
-    this.items.push({
-      seq: event.seq,
-      id: event.id,
-      ts: event.ts,
-      userName: event.user.name,
-      text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
-      answered: false,
-      intent: 'other',
-      question: false,
-      productId: null,
-    });
+    this.items.push(describeComment(event));
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }
 
@@ -32,7 +37,7 @@ export class CommentWindow {
     for (let i = this.items.length - 1; i >= 0; i--) {
       if (gone.has(this.items[i]!.id)) {
         this.items.splice(i, 1);
-          }
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { openReadConnection, type Connection } from './connection.js';
-import type { EngineSnapshot, GapRow, MinuteRow, RejectRow, SessionKey, StoredEvent, StoredSession } from './types.js';
+import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession } from './types.js';
 
 const SESSION_COLUMNS = `key, gateway, room, room_json AS roomJson, session_id AS sessionId, started_at AS startedAt,
   ended_at AS endedAt, products_json AS productsJson, last_seq AS lastSeq, created_at AS createdAt`;
@@ -22,6 +22,12 @@ const SQL = {
   gaps: `SELECT from_seq AS fromSeq, to_seq AS toSeq, detected_at AS detectedAt FROM gaps WHERE session = ? ORDER BY from_seq, to_seq`,
   minutes: 'SELECT minute, data FROM minute_metrics WHERE session = ? ORDER BY minute',
   snapshot: 'SELECT seq, state FROM engine_snapshots WHERE session = ?',
+  moments: 'SELECT id, at, note FROM moments WHERE session = ? ORDER BY at, id',
+  answeredIds: 'SELECT comment_id FROM answered_comments WHERE session = ?',
+  // Walks the primary key backwards from `beforeSeq`; comments are a fair share of events, so the scan stays short.
+  commentsBefore: `SELECT e.seq, e.body, a.comment_id IS NOT NULL AS answered FROM events e
+    LEFT JOIN answered_comments a ON a.session = e.session AND a.comment_id = e.eid
+    WHERE e.session = ? AND e.seq < ? AND e.type = 'comment' AND e.retracted = 0 ORDER BY e.seq DESC LIMIT ?`,
 } as const;
 
 /**
@@ -42,6 +48,9 @@ export class StoreReader {
   readonly #gaps;
   readonly #minutes;
   readonly #snapshot;
+  readonly #moments;
+  readonly #answeredIds;
+  readonly #commentsBefore;
 
   constructor(db: Connection) {
     this.#db = db;
@@ -57,6 +66,9 @@ export class StoreReader {
     this.#gaps = db.prepare<[SessionKey], GapRow>(SQL.gaps);
     this.#minutes = db.prepare<[SessionKey], MinuteRow>(SQL.minutes);
     this.#snapshot = db.prepare<[SessionKey], EngineSnapshot>(SQL.snapshot);
+    this.#moments = db.prepare<[SessionKey], MomentRow>(SQL.moments);
+    this.#answeredIds = db.prepare<[SessionKey], string>(SQL.answeredIds).pluck();
+    this.#commentsBefore = db.prepare<[SessionKey, number, number], CommentRow>(SQL.commentsBefore);
   }
 
   /** The most recently started session. */
@@ -128,6 +140,19 @@ export class StoreReader {
 
   snapshot(key: SessionKey): EngineSnapshot | null {
     return this.#snapshot.get(key) ?? null;
+  }
+
+  moments(key: SessionKey): MomentRow[] {
+    return this.#moments.all(key);
+  }
+
+  answeredCommentIds(key: SessionKey): string[] {
+    return this.#answeredIds.all(key);
+  }
+
+  /** Up to `limit` stored comments before `beforeSeq`, newest first, each with its answered mark. */
+  commentsBefore(key: SessionKey, beforeSeq: number, limit: number): CommentRow[] {
+    return this.#commentsBefore.all(key, beforeSeq, limit);
   }
 
   close(): void {

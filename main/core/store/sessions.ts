@@ -1,6 +1,6 @@
 import type { Connection } from './connection.js';
 import type { StoreReader } from './reader.js';
-import type { OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 
 /** Every write to the sessions table outside appends. */
 const SQL = {
@@ -8,6 +8,9 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (room, session_id) DO NOTHING`,
   updateProducts: 'UPDATE sessions SET products_json = ? WHERE key = ?',
   endSession: 'UPDATE sessions SET ended_at = ? WHERE key = ?',
+  addMoment: 'INSERT INTO moments (session, at, note) VALUES (?, ?, ?) RETURNING id, at, note',
+  markAnswered: 'INSERT OR IGNORE INTO answered_comments (session, comment_id, answered_at) VALUES (?, ?, ?)',
+  unmarkAnswered: 'DELETE FROM answered_comments WHERE session = ? AND comment_id = ?',
 } as const;
 
 export interface SessionWriter {
@@ -15,12 +18,17 @@ export interface SessionWriter {
   open(info: SessionInfo): OpenedSession;
   updateProducts(key: SessionKey, productsJson: string): void;
   end(key: SessionKey, endedAt: number): void;
+  addMoment(key: SessionKey, at: number, note: string | null): MomentRow;
+  markAnswered(key: SessionKey, commentId: string, answered: boolean, at: number): void;
 }
 
 export function createSessionWriter(db: Connection, reader: StoreReader): SessionWriter {
   const insertSession = db.prepare(SQL.insertSession);
   const updateProducts = db.prepare(SQL.updateProducts);
   const endSession = db.prepare(SQL.endSession);
+  const addMoment = db.prepare<[SessionKey, number, string | null], MomentRow>(SQL.addMoment);
+  const markAnswered = db.prepare(SQL.markAnswered);
+  const unmarkAnswered = db.prepare(SQL.unmarkAnswered);
 
   const updateExisting = (key: SessionKey, change: () => number): void => {
     if (change() === 0) throw new Error(`no session with key ${key}`);
@@ -38,6 +46,15 @@ export function createSessionWriter(db: Connection, reader: StoreReader): Sessio
     },
     end(key, endedAt) {
       updateExisting(key, () => endSession.run(endedAt, key).changes);
+    },
+    addMoment(key, at, note) {
+      const row = addMoment.get(key, at, note);
+      if (!row) throw new Error(`moment of session ${key} was not stored`);
+      return row;
+    },
+    markAnswered(key, commentId, answered, at) {
+      if (answered) markAnswered.run(key, commentId, at);
+      else unmarkAnswered.run(key, commentId);
     },
   };
 }

@@ -45,6 +45,20 @@ export interface MinuteRow {
   data: string;
 }
 
+export interface MomentRow {
+  id: number;
+  /** Event time of the live room when the moment was marked. */
+  at: number;
+  note: string | null;
+}
+
+/** A stored comment event, for scrolling back past the live window. */
+export interface CommentRow {
+  seq: number;
+  body: string;
+  answered: 0 | 1;
+}
+
 export interface GapRow {
   fromSeq: number;
   toSeq: number;

@@ -3,7 +3,7 @@
  * request carries an id; the worker answers every request exactly once, in
  * the order the requests arrived.
  */
-import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 
 /** Each operation's arguments and the value its reply carries. */
 export interface WriterOps {
@@ -11,6 +11,8 @@ export interface WriterOps {
   append: { args: { batch: AppendBatch }; result: AppendResult };
   updateProducts: { args: { key: SessionKey; productsJson: string }; result: null };
   endSession: { args: { key: SessionKey; endedAt: number }; result: null };
+  addMoment: { args: { key: SessionKey; at: number; note: string | null }; result: MomentRow };
+  markAnswered: { args: { key: SessionKey; commentId: string; answered: boolean; at: number }; result: null };
   close: { args: Record<string, never>; result: null };
 }
 

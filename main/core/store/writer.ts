@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { AppendBatch, AppendResult, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
@@ -71,6 +71,14 @@ export class StoreWriter {
 
   async endSession(key: SessionKey, endedAt: number): Promise<void> {
     await this.#request('endSession', { key, endedAt });
+  }
+
+  addMoment(key: SessionKey, at: number, note: string | null): Promise<MomentRow> {
+    return this.#request('addMoment', { key, at, note });
+  }
+
+  async markAnswered(key: SessionKey, commentId: string, answered: boolean, at: number): Promise<void> {
+    await this.#request('markAnswered', { key, commentId, answered, at });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

@@ -34,6 +34,11 @@ function createHandlers(db: Connection): WriteHandlers {
         case 'endSession':
           sessions.end(request.key, request.endedAt);
           return null;
+        case 'addMoment':
+          return sessions.addMoment(request.key, request.at, request.note);
+        case 'markAnswered':
+          sessions.markAnswered(request.key, request.commentId, request.answered, request.at);
+          return null;
         case 'close':
           db.close();
           return null;

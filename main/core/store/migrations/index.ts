@@ -1,9 +1,10 @@
 import { initial } from './001-initial.js';
 import { rejectsOnce } from './002-rejects-once.js';
+import { annotations } from './003-annotations.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append new ones; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce];
+export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations];
 
 export { LIVECUE_APPLICATION_ID } from './001-initial.js';
 export { migrate, schemaVersion, latestVersion, refuseNewer } from './migrate.js';

@@ -1,0 +1,58 @@
+/**
+ * The one place a UI's request is checked and turned into a call on the
+ * core: every payload is parsed with its zod schema first, and every failure
+ * becomes a reply with a code, never an exception across the transport.
+ */
+import {
+  bridgeRequestSchemas,
+  type BridgeErrorCode,
+  type BridgeReply,
+  type BridgeRequestName,
+  type BridgeResponses,
+} from '../../shared/api/bridge.js';
+import type { SettingsUpdate, SettingsView } from '../../shared/api/settings.js';
+import { CoreUnavailableError, type Core } from '../core/api/core.js';
+import { SessionNotFoundError } from '../core/recap.js';
+
+export interface DispatchTarget {
+  core: Core;
+  settings(): SettingsView;
+  updateSettings(update: SettingsUpdate): Promise<SettingsView>;
+}
+
+type Handlers = { [N in BridgeRequestName]: (payload: never, target: DispatchTarget) => Promise<BridgeResponses[N]> | BridgeResponses[N] };
+
+const handlers = {
+  command: ({ name, input }: { name: Parameters<Core['command']>[0]; input: unknown }, { core }: DispatchTarget) => core.command(name, input),
+  recap: ({ sessionId }: { sessionId?: string }, { core }: DispatchTarget) => core.recap(sessionId),
+  commentHistory: ({ beforeSeq, limit }: { beforeSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit),
+  async markComment({ commentId, answered }: { commentId: string; answered: boolean }, { core }: DispatchTarget) {
+    await core.markComment(commentId, answered);
+    return { commentId, answered };
+  },
+  markMoment: ({ note }: { note?: string }, { core }: DispatchTarget) => core.markMoment(note ?? null),
+  getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
+  updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
+} satisfies Handlers;
+
+const isRequestName = (name: string): name is BridgeRequestName => Object.hasOwn(bridgeRequestSchemas, name);
+
+const failure = (code: BridgeErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+
+export async function dispatch(name: string, payload: unknown, target: DispatchTarget): Promise<BridgeReply<BridgeRequestName>> {
+  if (typeof name !== 'string' || !isRequestName(name)) return failure('bad_request', `unknown request ${String(name)}`);
+  const parsed = bridgeRequestSchemas[name].safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return failure('bad_request', `${name}: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
+  }
+  try {
+    // The schema of `name` produced `parsed.data`, so it is the payload its handler takes.
+    const handler = handlers[name] as (payload: unknown, target: DispatchTarget) => unknown;
+    return { ok: true, value: (await handler(parsed.data, target)) as BridgeResponses[BridgeRequestName] };
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) return failure('not_found', error.message);
+    if (error instanceof CoreUnavailableError) return failure('unavailable', error.message);
+    return failure('internal', error instanceof Error ? error.message : String(error));
+  }
+}
