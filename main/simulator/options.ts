@@ -34,6 +34,11 @@ export const simulatorOptionsSchema = z
     rate: z.number().positive().max(10_000_000).optional(),
     /** Stop after exactly N events, then send `end`; scenarios loop past their end to get there. */
     maxEvents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /**
+     * Generate and encode all `maxEvents` events before streaming (speed 'max' only): a benchmark
+     * then measures the client, not this generator sharing its CPU. Commands do not change a prepared stream.
+     */
+    prepared: z.boolean().default(false),
     /** Start streaming as soon as the server listens (default); false waits for `start()`. */
     autoStart: z.boolean().default(true),
     /** Keep every emitted event in memory for `events()` (tests only: memory grows with the run). */
@@ -49,6 +54,7 @@ export const simulatorOptionsSchema = z
     const conflict = (message: string) => context.addIssue({ code: 'custom', message });
     if (options.speed !== undefined && options.rate !== undefined) conflict('choose speed or rate, not both');
     if (options.replayFile !== undefined && options.scenario !== undefined) conflict('choose a scenario or a replayFile, not both');
+    if (options.prepared && (options.speed !== 'max' || options.maxEvents === undefined)) conflict('a prepared stream needs speed max and maxEvents');
     if (options.replayFile !== undefined && options.durationMinutes !== undefined) {
       conflict('durationMinutes shortens a scenario; a replay plays its whole recording');
     }

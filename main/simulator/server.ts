@@ -10,6 +10,7 @@ import { authSchema, connectErrors, NAMESPACE, type LiveEvent, type Room } from 
 import { ScenarioGenerator } from './generator.js';
 import { resolveSimulatorOptions, type SimulatorOptions, type SimulatorSettings } from './options.js';
 import { readReplayFile, ReplayProducer } from './replay.js';
+import { PreparedProducer } from './prepared.js';
 import { LiveRoom, type CommandListener, type LiveRoomOptions, type Pace } from './room.js';
 import { scenarios } from './scenarios/index.js';
 import { simulatorParser } from './events-encoder.js';
@@ -45,11 +46,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const log = settings.log ?? (() => {});
   const startedAt = Date.now();
   const { room, createProducer } = await roomSource(settings, log);
+  const { prepared, maxEvents } = settings;
   const liveRoom = new LiveRoom({
     room,
     session: { id: `${room.id}-${startedAt.toString(36)}-${randomBytes(3).toString('hex')}`, startedAt },
     pace: paceOf(settings),
-    createProducer,
+    createProducer:
+      prepared && maxEvents !== undefined
+        ? (_stamp, onCartChange) => new PreparedProducer(createProducer((offsetMs) => startedAt + offsetMs, onCartChange), maxEvents)
+        : createProducer,
     batchIntervalMs: settings.batchIntervalMs,
     replayBufferEvents: settings.replayBufferEvents,
     minRetentionMs: settings.minRetentionMs,

@@ -33,12 +33,13 @@ import type { ResumePoint } from '../source/types.js';
 import { WireBatch } from '../source/wire-decoder.js';
 import { BatchBuilder } from './batch-builder.js';
 import { CommentWindow } from './comment-window.js';
+import { IdSet } from './id-set.js';
 import { restoreSession } from './restore.js';
 
 /** Take an engine snapshot (for fast restarts and recaps) at most this often. */
 const SNAPSHOT_EVERY_EVENTS = 500_000;
 const SNAPSHOT_EVERY_MS = 30_000;
-const RECENT_COMMENTS = 100_000;
+const RECENT_COMMENTS = 20_000;
 
 export interface PipelineOptions {
   writer: StoreWriter;
@@ -76,7 +77,7 @@ export interface IngestCounters {
 
 export class IngestPipeline {
   private session: ActiveSession | null = null;
-  private storedIds = new Set<string>();
+  private storedIds = new IdSet();
   /** Highest seq handled in this session (stored or rejected): anything at or below is a repeat. */
   private handledSeq = 0;
   /** Highest seq the writer has committed: the resume point. */

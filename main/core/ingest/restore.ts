@@ -7,6 +7,7 @@
 import { MetricsEngine, type EngineState } from '../../../shared/metrics/index.js';
 import { isKnownEventType, type LiveEvent, type Product } from '../../../shared/protocol/index.js';
 import type { StoreReader } from '../store/reader.js';
+import { IdSet } from './id-set.js';
 import type { EngineSnapshot, SessionKey } from '../store/types.js';
 
 export interface RestoreOptions {
@@ -19,7 +20,7 @@ export interface RestoreOptions {
 
 export interface RestoredSession {
   engine: MetricsEngine;
-  storedIds: Set<string>;
+  storedIds: IdSet;
   storedCount: number;
 }
 
@@ -49,7 +50,7 @@ export function restoreEngine(reader: StoreReader, key: SessionKey, options: Res
 export function restoreSession(reader: StoreReader, key: SessionKey, options: RestoreOptions): RestoredSession {
   return {
     engine: restoreEngine(reader, key, options),
-    storedIds: new Set(reader.eventIds(key)),
+    storedIds: new IdSet(reader.eventIds(key)),
     storedCount: reader.countEvents(key),
   };
 }

@@ -37,7 +37,9 @@ export class StoreWriter {
   /** Starts the writer thread, which opens (or creates) the file and migrates it. */
   static async open(file: string): Promise<StoreWriter> {
     const workerData: WriterWorkerData = { file };
-    const worker = startWorker(new URL('./writer.worker.js', import.meta.url), { workerData });
+    // A small young generation: the thread turns over a frame's worth of strings per batch, and a
+    // large nursery only lets garbage pile up in the process's memory between collections.
+    const worker = startWorker(new URL('./writer.worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     await new Promise<void>((resolve, reject) => {
       const settle = (failure: string | null): void => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
