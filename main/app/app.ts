@@ -80,17 +80,42 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
   let running = await launch();
   // Source switches run one at a time; a request during a switch waits for it.
   let switching: Promise<void> = Promise.resolve();
+  let switchInProgress = false;
 
   const follow = (listener: StateListener): (() => void) => running.core.subscribe(listener);
 
-  const switchSource = (): Promise<void> => {
-    switching = switching.then(async () => {
+  /**
+   * Replaces the running source and core. When the new source cannot start
+   * (a bad database, a port), `fallback` restores the settings it replaced
+   * and the previous source is started again, so the app is never left
+   * without a core; the caller hears why.
+   */
+  const switchSource = (fallback: () => void): Promise<void> => {
+    const next = switching.then(async () => {
+      switchInProgress = true;
       for (const unsubscribe of stateListeners.values()) unsubscribe();
-      await shutDown(running);
-      running = await launch();
-      for (const listener of stateListeners.keys()) stateListeners.set(listener, follow(listener));
+      try {
+        await shutDown(running);
+        try {
+          running = await launch();
+        } catch (error) {
+          fallback();
+          running = await launch();
+          throw error;
+        }
+      } finally {
+        switchInProgress = false;
+        for (const listener of stateListeners.keys()) stateListeners.set(listener, follow(listener));
+      }
     });
-    return switching;
+    switching = next.catch(() => {});
+    return next;
+  };
+
+  /** What decides the running source: the token matters only to a gateway. */
+  const sourceIdentity = (): string => {
+    const source = override ?? settings.source;
+    return JSON.stringify(source.kind === 'gateway' ? { source, token: options.secrets.read() } : { source });
   };
 
   const app: LiveCueApp = {
@@ -101,13 +126,18 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
         core: running.core,
         settings: view,
         async updateSettings(update) {
-          const before = JSON.stringify({ source: override ?? settings.source, token: options.secrets.read() });
+          const before = { identity: sourceIdentity(), settings, override, token: options.secrets.read() };
           settings = applySettingsUpdate(settings, update);
           if (update.source) override = undefined;
           if (update.gatewayToken !== undefined) options.secrets.write(update.gatewayToken === '' ? null : update.gatewayToken);
           saveSettings(settingsFile, settings);
-          const after = JSON.stringify({ source: override ?? settings.source, token: options.secrets.read() });
-          if (after !== before) await switchSource();
+          if (sourceIdentity() !== before.identity) {
+            await switchSource(() => {
+              ({ settings, override } = before);
+              options.secrets.write(before.token);
+              saveSettings(settingsFile, settings);
+            });
+          }
           const next = view();
           for (const listener of settingsListeners) listener(next);
           return next;
@@ -115,7 +145,9 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
       });
     },
     onState(listener) {
-      stateListeners.set(listener, follow(listener));
+      // The core of a switch in progress is going away (a subscription to it would outlive it);
+      // the new one sends this listener its snapshot when the switch ends.
+      stateListeners.set(listener, switchInProgress ? () => {} : follow(listener));
       return () => {
         stateListeners.get(listener)?.();
         stateListeners.delete(listener);
