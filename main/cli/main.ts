@@ -2,6 +2,7 @@
 import { demo, demoHelp } from './commands/demo.js';
 import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
+import { serve, serveHelp } from './commands/serve.js';
 import { sim, simHelp } from './commands/sim.js';
 import { DatabaseOpenError } from '../core/store/connection.js';
 import { describeSystemError, UserError } from './errors.js';
@@ -11,6 +12,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   sim: { run: sim, help: simHelp },
   record: { run: record, help: recordHelp },
   recap: { run: recap, help: recapHelp },
+  serve: { run: serve, help: serveHelp },
 };
 
 const usage = `LiveCue — live-stream co-pilot

@@ -1,0 +1,136 @@
+/**
+ * `livecue serve`: the app (a live source recorded into the database) behind
+ * the web host, for a browser on this machine, a second device (--lan), or
+ * OBS showing the product card.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { demoScenarios, sourceSettingsSchema, type SourceSettings } from '../../../shared/api/settings.js';
+import { startApp } from '../../app/app.js';
+import { memorySecretStore, privateFileSecretStore } from '../../app/secrets.js';
+import { accessTokenSchema, defaultRendererDir, generateAccessToken, lanAddresses, startWebHost, type WebHost } from '../../server/index.js';
+import { parseFlags, port, url } from '../args.js';
+
+export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [--speed 1..1000] | --gateway URL --room ROOM --token T]
+              [--port P] [--db FILE] [--lan] [--access-token X]
+  Serves the LiveCue console, the host overlay and an OBS product card (/obs/card) to browsers
+  on 127.0.0.1:P (default 4800; 0 = any free port), recording the live room into FILE (default
+  ~/.livecue/livecue.db). Without --demo or --gateway the source chosen in settings is used.
+  Every address it prints carries an access token (random unless --access-token); without it the
+  server answers 401. --lan also listens on this machine's network addresses.`;
+
+const flagSchema = z
+  .object({
+    demo: z.boolean().default(false),
+    scenario: z.enum(demoScenarios).optional(),
+    speed: z.coerce.number().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000').optional(),
+    gateway: url.optional(),
+    room: z.string().min(1).optional(),
+    token: z.string().min(1).optional(),
+    port: port.default(4800),
+    db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
+    lan: z.boolean().default(false),
+    'access-token': accessTokenSchema.optional(),
+  })
+  .transform((flags, context) => {
+    const refuse = (message: string, flag?: string) => {
+      context.addIssue({ code: 'custom', message, ...(flag === undefined ? {} : { path: [flag] }) });
+      return z.NEVER;
+    };
+    const { gateway, room, token } = flags;
+    const demoAsked = flags.demo || flags.scenario !== undefined || flags.speed !== undefined;
+    if (gateway === undefined && room === undefined && token === undefined) {
+      // The source the command line asks for overrides the stored one and is never saved; none asked, the stored one is used.
+      const source: SourceSettings | undefined = demoAsked ? { kind: 'demo', scenario: flags.scenario ?? 'skincare', speed: flags.speed ?? 1 } : undefined;
+      return { ...flags, source };
+    }
+    if (demoAsked) return refuse('choose the demo room (--demo, --scenario, --speed) or a gateway, not both');
+    if (gateway === undefined) return refuse('is required with --room and --token', 'gateway');
+    if (room === undefined) return refuse('is required with --gateway and --token', 'room');
+    if (token === undefined) return refuse('is required with --gateway and --room', 'token');
+    const source = sourceSettingsSchema.safeParse({ kind: 'gateway', url: gateway, room });
+    if (!source.success) {
+      const issue = source.error.issues[0];
+      return refuse(issue?.message ?? 'invalid', issue?.path[0] === 'room' ? 'room' : 'gateway');
+    }
+    return { ...flags, source: source.data };
+  });
+
+const describeSource = (source: SourceSettings): string =>
+  source.kind === 'demo' ? `the demo room (${source.scenario}, speed ${source.speed}×)` : `${source.url} room ${source.room}`;
+
+export async function serve(argv: string[]): Promise<void> {
+  const flags = parseFlags(
+    argv,
+    {
+      demo: { type: 'boolean' },
+      scenario: { type: 'string' },
+      speed: { type: 'string' },
+      gateway: { type: 'string' },
+      room: { type: 'string' },
+      token: { type: 'string' },
+      port: { type: 'string' },
+      db: { type: 'string' },
+      lan: { type: 'boolean' },
+      'access-token': { type: 'string' },
+    },
+    flagSchema,
+  );
+  const dbFile = resolve(flags.db);
+  const dataFolder = dirname(dbFile);
+  const app = await startApp({
+    dataFolder,
+    dbFile,
+    // A token given on the command line stays in memory; one saved from the settings screen is kept for the next start.
+    secrets: flags.token !== undefined ? memorySecretStore(flags.token) : privateFileSecretStore(join(dataFolder, 'gateway-token')),
+    ...(flags.source ? { sourceOverride: flags.source } : {}),
+    onWarning: (message) => console.error(`livecue serve: ${message}`),
+  });
+
+  const accessToken = flags['access-token'] ?? generateAccessToken();
+  const rendererDir = defaultRendererDir();
+  let host: WebHost;
+  try {
+    host = await startWebHost({ app, port: flags.port, accessToken, lan: flags.lan, rendererDir });
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+
+  const withToken = (base: string, path: string) => `${new URL(path, base).href}?token=${accessToken}`;
+  const lines = [
+    `LiveCue web host: ${describeSource(app.settings().source)} → ${dbFile}`,
+    `  console   ${withToken(host.url, '/')}`,
+    `  overlay   ${withToken(host.url, '/overlay')}`,
+    `  OBS card  ${withToken(host.url, '/obs/card')}   (add as a Browser source; the background is transparent)`,
+  ];
+  if (flags.lan) {
+    for (const address of lanAddresses()) lines.push(`  network   ${withToken(`http://${address}:${host.port}/`, '/')}`);
+    console.error('livecue serve: warning: --lan makes the console reachable from your network; anyone with one of these addresses controls the live room');
+  }
+  lines.push('Keep these addresses private: the token in them opens the console. Ctrl-C stops.', `LIVECUE_URL=${withToken(host.url, '/')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('livecue serve: warning: the web UI is not built yet (run `npm run build`); pages answer 503 until it is');
+  }
+
+  await untilInterrupted();
+  await host.close();
+  await app.stop();
+  process.stdout.write('stopped\n');
+}
+
+/** Resolves on the first Ctrl-C or SIGTERM; a second one, during shutdown, ends the process the default way. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * The web host: the built renderer and the app's bridge (socket.io) on one
+ * HTTP server, every request and upgrade behind the access gate. Loopback
+ * only unless `lan`.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { Server as SocketServer } from 'socket.io';
+import type { LiveCueApp } from '../app/app.js';
+import { accessGate } from './access-gate.js';
+import { accessTokenSchema } from './access-token.js';
+import { contentTypeOf, defaultRendererDir, findRendererFile } from './renderer-files.js';
+import { setSecurityHeaders } from './security-headers.js';
+import { bridgeApp, UI_NAMESPACE } from './socket-bridge.js';
+
+export interface WebHostOptions {
+  app: LiveCueApp;
+  /** 0 picks a free port. */
+  port: number;
+  accessToken: string;
+  /** Listen on every interface (other devices on the network); also lifts the Host-name check. */
+  lan?: boolean;
+  /** Default: 127.0.0.1, or 0.0.0.0 with `lan`. */
+  host?: string;
+  /** Default: dist/renderer of this package. */
+  rendererDir?: string;
+}
+
+export interface WebHost {
+  /** The console's address on this machine, without the token. */
+  url: string;
+  /** The address the server is bound to. */
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const SOCKET_PATH = '/socket.io';
+/** Requests are small (a command, a settings change); this bounds what one message can make the server parse. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+const NOT_BUILT = 'the LiveCue web UI is not built: run `npm run build`, then reload';
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const accessToken = accessTokenSchema.parse(options.accessToken);
+  const lan = options.lan ?? false;
+  const host = options.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  const gate = accessGate({ accessToken, listeningHost: host, lan });
+
+  const server = createServer();
+  const io = new SocketServer(server, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+  });
+  // socket.io routed its own path to itself when it attached, ahead of any other listener.
+  // Take that back: the gate sees every request first and hands socket.io only what it admits.
+  server.removeAllListeners('request');
+  server.removeAllListeners('upgrade');
+  bridgeApp(io.of(UI_NAMESPACE), options.app, accessToken);
+
+  const isSocketPath = (url: URL) => url.pathname === SOCKET_PATH || url.pathname.startsWith(`${SOCKET_PATH}/`);
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    setSecurityHeaders(response);
+    const url = requestUrl(request);
+    if (url === null) return replyPlain(response, 400, 'bad request');
+    const socketPath = isSocketPath(url);
+    const pageRequest = !socketPath && (request.method === 'GET' || request.method === 'HEAD');
+    const verdict = gate({ url, headers: request.headers, tokenInUrlAllowed: pageRequest });
+    if (verdict.kind === 'refuse') return replyPlain(response, verdict.status, verdict.message);
+    if (verdict.kind === 'redirect') {
+      response.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie, 'Content-Length': 0 }).end();
+      return;
+    }
+    if (socketPath) return io.engine.handleRequest(request, response);
+    if (!pageRequest) return replyPlain(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    void serveRendererFile(rendererDir, url.pathname, request, response);
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestUrl(request);
+    if (url === null) return refuseUpgrade(socket, 400, 'bad request');
+    const verdict = gate({ url, headers: request.headers, tokenInUrlAllowed: false });
+    if (verdict.kind === 'refuse') return refuseUpgrade(socket, verdict.status, verdict.message);
+    if (!isSocketPath(url)) return refuseUpgrade(socket, 404, 'not found');
+    io.engine.handleUpgrade(request, socket, head);
+  });
+
+  try {
+    await listen(server, options.port, host);
+  } catch (error) {
+    await io.close();
+    throw error;
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const wildcard = address === '0.0.0.0' || address === '::';
+  const urlHost = wildcard ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${urlHost}:${port}/`,
+    host: address,
+    port,
+    close: () => closeAll(io, server),
+  };
+}
+
+/** The request's URL, normalised (dot segments resolved), or null for a request target that is not a path. */
+function requestUrl(request: IncomingMessage): URL | null {
+  const target = request.url ?? '';
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(target, 'http://livecue.invalid');
+  } catch {
+    return null;
+  }
+}
+
+function replyPlain(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  const body = `${message}\n`;
+  response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  response.end(response.req.method === 'HEAD' ? undefined : body);
+}
+
+const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** An upgrade has no response object: the refusal is written on the socket by hand, then it is closed. */
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.on('error', () => {});
+  socket.end(
+    `HTTP/1.1 ${status} ${statusTexts[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+async function serveRendererFile(rendererDir: string, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const found = findRendererFile(rendererDir, pathname);
+  if (found.kind === 'not-built') return replyPlain(response, 503, NOT_BUILT);
+  if (found.kind === 'not-found') return replyPlain(response, 404, 'not found');
+  let body: Buffer;
+  try {
+    body = await readFile(found.file);
+  } catch {
+    // Gone between the lookup and the read (a rebuild in progress).
+    return replyPlain(response, 404, 'not found');
+  }
+  response.writeHead(200, { 'Content-Type': contentTypeOf(found.file), 'Content-Length': body.length });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * socket.io disconnects every socket (their state subscriptions end with
+ * them) and closes the server; connections a browser keeps alive would hold
+ * that close open, so they are cut.
+ */
+async function closeAll(io: SocketServer, server: HttpServer): Promise<void> {
+  const closing = io.close();
+  server.closeAllConnections();
+  await closing;
+}

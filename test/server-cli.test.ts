@@ -1,0 +1,124 @@
+/**
+ * `livecue serve` as a user runs it: it prints the addresses, answers only
+ * with the token, stops cleanly on SIGTERM, and a mistake is one line.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { io as connect } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CHANNELS, type StateUpdate } from '../shared/api/bridge.js';
+import type { CoreSnapshot } from '../shared/api/contract.js';
+import { startSimulator } from '../main/simulator/index.js';
+import { collect, runCli, spawnCli, tempDir, waitFor } from './helpers.js';
+
+const tmp = tempDir('livecue-serve-cli-');
+afterAll(() => tmp.remove());
+
+const TOKEN = 'cli-access-token-0123456789';
+const HANG_MS = 20_000;
+const oneLine = (stderr: string) => stderr.trim().split('\n');
+
+/** Starts `livecue serve` and waits for the address it prints for scripts. */
+async function startServe(args: string[]) {
+  const child = spawnCli(['serve', ...args, '--port', '0', '--access-token', TOKEN]);
+  const result = collect(child, HANG_MS);
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const url = await waitFor(() => /^LIVECUE_URL=(\S+)$/m.exec(stdout)?.[1], 15_000);
+  return { child, result, url, stdout: () => stdout };
+}
+
+describe('livecue serve', () => {
+  it('prints its addresses, admits only the token, and stops cleanly on SIGTERM', async () => {
+    const { child, result, url, stdout } = await startServe(['--demo', '--speed', '50', '--db', tmp.file('data/live.db')]);
+
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?token=${TOKEN}$`));
+    const base = url.replace(/\?.*$/, '');
+    expect(stdout()).toContain(`${base}overlay?token=${TOKEN}`);
+    expect(stdout()).toContain(`${base}obs/card?token=${TOKEN}`);
+
+    const withToken = await fetch(url, { redirect: 'manual' });
+    expect(withToken.status).toBe(302);
+    expect(withToken.headers.get('set-cookie')).toContain(`livecue_token=${TOKEN}`);
+    const withoutToken = await fetch(base);
+    expect(withoutToken.status).toBe(401);
+    // Built or not (the renderer may be built by then), the page is not refused once the token is there.
+    const admitted = await fetch(base, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect([200, 503]).toContain(admitted.status);
+
+    child.kill('SIGTERM');
+    const { code, stderr } = await result;
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(/Error/);
+  });
+
+  it('records a gateway given on the command line, keeping its token in memory only', async () => {
+    const gatewayToken = 'gateway-token-for-serve';
+    const simulator = await startSimulator({ port: 0, token: gatewayToken, seed: 3, speed: 100 });
+    const dataFolder = tmp.file('gateway-data');
+    const { child, result, url } = await startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', gatewayToken, '--db', `${dataFolder}/live.db`]);
+    const socket = connect(new URL('/ui', url).href, { reconnection: false, extraHeaders: { authorization: `Bearer ${TOKEN}` } });
+    try {
+      let state: Partial<CoreSnapshot> = {};
+      socket.on(BRIDGE_CHANNELS.state, (update: StateUpdate) => {
+        state = update.kind === 'snapshot' ? update.snapshot : { ...state, ...update.patch };
+      });
+      await waitFor(() => state.connection?.state === 'live' && state.session?.id === simulator.sessionId, 15_000);
+      const settings = await socket.timeout(5_000).emitWithAck(BRIDGE_CHANNELS.request, 'getSettings', {});
+      expect(settings).toMatchObject({
+        ok: true,
+        value: { source: { kind: 'gateway', url: simulator.url, room: simulator.room }, hasGatewayToken: true, tokenStorage: 'none' },
+      });
+      expect(JSON.stringify(settings)).not.toContain(gatewayToken);
+    } finally {
+      socket.close();
+      child.kill('SIGTERM');
+      await simulator.close();
+    }
+    expect((await result).code).toBe(0);
+    expect(existsSync(`${dataFolder}/gateway-token`)).toBe(false);
+  });
+
+  it('a gateway needs its room and token, and is not the demo', async () => {
+    const partial = await runCli(['serve', '--gateway', 'http://127.0.0.1:7700', '--db', tmp.file('a.db')], HANG_MS);
+    expect(partial.code).toBe(2);
+    expect(oneLine(partial.stderr)).toEqual(['livecue serve: --room: is required with --gateway and --token (see livecue --help)']);
+
+    const both = await runCli(['serve', '--demo', '--gateway', 'http://127.0.0.1:7700', '--room', 'r', '--token', 't', '--db', tmp.file('a.db')], HANG_MS);
+    expect(both.code).toBe(2);
+    expect(oneLine(both.stderr)).toHaveLength(1);
+    expect(both.stderr).toMatch(/not both/);
+
+    const ftp = await runCli(['serve', '--gateway', 'ftp://127.0.0.1/', '--room', 'r', '--token', 't', '--db', tmp.file('a.db')], HANG_MS);
+    expect(ftp.code).toBe(2);
+    expect(oneLine(ftp.stderr)).toHaveLength(1);
+    expect(ftp.stderr).toMatch(/^livecue serve: --gateway: /);
+
+    const weak = await runCli(['serve', '--access-token', 'short', '--db', tmp.file('a.db')], HANG_MS);
+    expect(weak.code).toBe(2);
+    expect(oneLine(weak.stderr)).toEqual(['livecue serve: --access-token: must be at least 16 characters (see livecue --help)']);
+  });
+
+  it('a port already in use is one line, exit 1, and the process ends', async () => {
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const { port } = occupant.address() as AddressInfo;
+    try {
+      const result = await runCli(['serve', '--demo', '--port', String(port), '--db', tmp.file('b.db')], HANG_MS);
+      expect(result.code).toBe(1);
+      expect(oneLine(result.stderr)).toEqual([`livecue serve: port ${port} is already in use`]);
+    } finally {
+      await new Promise((resolve) => occupant.close(resolve));
+    }
+  });
+
+  it('an unreadable database is one line, exit 1, and the process ends', async () => {
+    const notADb = tmp.file('notes.txt');
+    writeFileSync(notADb, 'these are my notes, not a database\n'.repeat(100));
+    const result = await runCli(['serve', '--demo', '--port', '0', '--db', notADb], HANG_MS);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^livecue serve: cannot open database .*notes\.txt: not a LiveCue database/);
+  });
+});
