@@ -1,0 +1,75 @@
+/**
+ * The core's side of the utility process: runs the same LiveCueApp the web
+ * host runs and serves it over a port. Electron-free, so the whole exchange
+ * is tested under plain Node with an in-memory port pair.
+ */
+import { startApp, type AppOptions, type LiveCueApp } from '../app/app.js';
+import type { SecretStore } from '../app/secrets.js';
+import { unavailable, type CoreSidePort, type TokenStorage } from './core-protocol.js';
+
+/**
+ * The token as the core sees it: held in memory, every change posted to the
+ * main process, which keeps it with safeStorage (not available here).
+ */
+export function relayedSecretStore(kind: TokenStorage, initial: string | null, persist: (token: string | null) => void): SecretStore {
+  let token = initial;
+  return {
+    kind,
+    read: () => token,
+    write(next) {
+      token = next;
+      persist(next);
+    },
+  };
+}
+
+export type StartApp = (options: AppOptions) => Promise<LiveCueApp>;
+
+/** Serves one app over `port`; `onStopped` runs once the app has stopped (the process then exits). */
+export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, start: StartApp = startApp): void {
+  let app: Promise<LiveCueApp> | null = null;
+  let stopping: Promise<void> | null = null;
+
+  port.onMessage((message) => {
+    switch (message.type) {
+      case 'start': {
+        if (app) return;
+        const secrets = relayedSecretStore(message.tokenStorage, message.token, (token) => port.post({ type: 'token', token }));
+        app = start({ dataFolder: message.dataFolder, secrets, onWarning: (text) => port.post({ type: 'warning', message: text }) });
+        app.then(
+          (running) => {
+            running.onState((update) => port.post({ type: 'state', update }));
+            running.onSettings((settings) => port.post({ type: 'settings', settings }));
+            port.post({ type: 'ready', settings: running.settings() });
+          },
+          (error: unknown) => port.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      }
+      case 'request': {
+        const { id, name, payload } = message;
+        const reply = app
+          ? app.then(
+              (running) => running.handle(name, payload),
+              (error: unknown) => unavailable(`the core did not start: ${error instanceof Error ? error.message : String(error)}`),
+            )
+          : Promise.resolve(unavailable('the core is not started'));
+        void reply.then((value) => port.post({ type: 'reply', id, reply: value }));
+        return;
+      }
+      case 'stop': {
+        stopping ??= (app ?? Promise.resolve(null))
+          .then(
+            (running) => running?.stop(),
+            () => {}, // it never started: nothing to stop
+          )
+          .catch((error: unknown) => port.post({ type: 'warning', message: `stopping the core: ${String(error)}` }))
+          .then(() => {
+            port.post({ type: 'stopped' });
+            onStopped();
+          });
+        return;
+      }
+    }
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Messages between the Electron main process and the core's utility process
+ * (Actual Budget's envelope: `{id, name, payload}` in, `{type: 'reply' |
+ * 'state', …}` out). The gateway token crosses in both directions because
+ * safeStorage exists only in the main process: main decrypts it for the
+ * core at start, and encrypts what the core is given in settings.
+ */
+import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
+import type { SettingsView } from '../../shared/api/settings.js';
+
+export type TokenStorage = SettingsView['tokenStorage'];
+
+export type ToCore =
+  | { type: 'start'; dataFolder: string; token: string | null; tokenStorage: TokenStorage }
+  | { type: 'request'; id: number; name: string; payload: unknown }
+  | { type: 'stop' };
+
+export type FromCore =
+  | { type: 'ready'; settings: SettingsView }
+  | { type: 'failed'; message: string }
+  | { type: 'reply'; id: number; reply: BridgeReply<BridgeRequestName> }
+  | { type: 'state'; update: StateUpdate }
+  | { type: 'settings'; settings: SettingsView }
+  /** The user set (or, with null, forgot) the gateway token: main persists it. */
+  | { type: 'token'; token: string | null }
+  | { type: 'warning'; message: string }
+  | { type: 'stopped' };
+
+/** One end of the channel, whatever carries it (utility process port, test pair). */
+export interface Port<In, Out> {
+  post(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+}
+
+export type CoreSidePort = Port<ToCore, FromCore>;
+
+export const unavailable = (message: string): BridgeReply<BridgeRequestName> => ({ ok: false, error: { code: 'unavailable', message } });
