@@ -8,7 +8,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../main/simulator/index.js';
 import { metricKeys } from '../shared/metrics/index.js';
-import { runCli, tempDir } from './helpers.js';
+import { runCli, runScript, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 const token = 'cli-token';
@@ -135,5 +135,96 @@ describe('a system problem (busy port, missing file, unusable folder) is one lin
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/^livecue demo: cannot open database .*demo-notes\.txt: not a LiveCue database/);
+  });
+});
+
+describe('livecue classify', () => {
+  const comments = ['5号多少钱', '已拍，什么时候发货？', '', '這個敏感肌能用嗎', '主播晚上好🌙'].join('\n');
+
+  it('labels each line of stdin as one JSON object with the cues that fired', async () => {
+    const result = await runScript('main/cli/index.ts', ['classify', '--json'], `${comments}\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const labels = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(labels.map((l) => Object.keys(l))).toEqual(Array(4).fill(['text', 'intent', 'question', 'productRef', 'cues']));
+    expect(labels.map(({ text, intent, question, productRef }) => ({ text, intent, question, productRef }))).toEqual([
+      { text: '5号多少钱', intent: 'price', question: true, productRef: 5 },
+      { text: '已拍，什么时候发货？', intent: 'shipping', question: true, productRef: null },
+      { text: '這個敏感肌能用嗎', intent: 'suitability', question: true, productRef: null },
+      { text: '主播晚上好🌙', intent: 'other', question: false, productRef: null },
+    ]);
+    expect(labels[0]!.cues).toEqual(expect.arrayContaining(['price:多少钱', 'ref:5号']));
+  });
+
+  it('prints a readable line per comment without --json, and reads Windows line ends', async () => {
+    const result = await runScript('main/cli/index.ts', ['classify'], '3号还有吗\r\n666\r\n');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^stock\s+\?\s+#3\s+3号还有吗\s+← /);
+    expect(lines[1]).toMatch(/^other\s+666/);
+  });
+
+  it('refuses an unknown flag with one line and exit 2', async () => {
+    const result = await runScript('main/cli/index.ts', ['classify', '--xml'], '');
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^livecue classify: /);
+  });
+});
+
+describe('npm run eval:comments', () => {
+  const evalScript = 'main/cli/eval-comments.ts';
+
+  it('prints the figures and the confusion matrix of the in-project holdout set, and passes its bars', async () => {
+    const result = await runScript(evalScript, ['shared/comments/testing/holdout.jsonl']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/intent accuracy\s+\d\.\d{3}/);
+    expect(result.stdout).toMatch(/confusion matrix/);
+    expect(result.stdout).toMatch(/all quality bars met/);
+    const json = await runScript(evalScript, ['shared/comments/testing/holdout.jsonl', '--json']);
+    const figures = JSON.parse(json.stdout) as { total: number; accuracy: number; macroF1: number; question: { f1: number }; productRefExact: number };
+    expect(figures.total).toBeGreaterThanOrEqual(60);
+    expect(figures.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('names each bad line and evaluates nothing', async () => {
+    const file = tmp.file('labelled.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ text: '多少钱', intent: 'price', question: true, productRef: null }),
+        '{not json',
+        JSON.stringify({ text: '包不包邮', intent: 'delivery', question: true, productRef: null }),
+        JSON.stringify({ text: '3号', intent: 'link', question: 'yes', productRef: 3 }),
+      ].join('\n'),
+    );
+    const result = await runScript(evalScript, [file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = oneLine(result.stderr);
+    expect(lines[0]).toMatch(/line 2: not JSON/);
+    expect(lines[1]).toMatch(/line 3: intent: /);
+    expect(lines[2]).toMatch(/line 4: question: /);
+    expect(lines[3]).toBe(`eval:comments: ${file}: 3 bad lines; nothing evaluated`);
+  });
+
+  it('fails below the quality bars, saying which', async () => {
+    const file = tmp.file('mislabelled.jsonl');
+    writeFileSync(file, `${JSON.stringify({ text: '多少钱', intent: 'stock', question: false, productRef: 1 })}\n`);
+    const result = await runScript(evalScript, [file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/MISSED: intent accuracy 0\.000 < 0\.90/);
+    expect(oneLine(result.stderr)).toEqual([expect.stringMatching(/^eval:comments: below the quality bars: intent accuracy 0\.000 < 0\.90, /)]);
+  });
+
+  it('a missing file is one line and exit 1', async () => {
+    const missing = tmp.file('nope.jsonl');
+    const result = await runScript(evalScript, [missing]);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toEqual([`eval:comments: no such file: ${missing}`]);
   });
 });

@@ -28,6 +28,15 @@ export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
   return collect(child, timeoutMs);
 }
 
+/** Runs a Node script from the TypeScript sources (`entry` relative to the project) with `input` piped to its stdin. */
+export function runScript(entry: string, args: string[], input = '', timeoutMs = 60_000): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(`../${entry}`, import.meta.url).pathname, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  return collect(child, timeoutMs);
+}
+
 export function collect(child: ChildProcess, timeoutMs = 60_000): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

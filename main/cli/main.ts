@@ -1,4 +1,5 @@
 /** The `livecue` command: subcommands, help, and one-line errors. */
+import { classify, classifyHelp } from './commands/classify.js';
 import { demo, demoHelp } from './commands/demo.js';
 import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   sim: { run: sim, help: simHelp },
   record: { run: record, help: recordHelp },
   recap: { run: recap, help: recapHelp },
+  classify: { run: classify, help: classifyHelp },
   serve: { run: serve, help: serveHelp },
 };
 

@@ -1,0 +1,7 @@
+/** Comment understanding: intent, question, product reference (docs/COMMENTS.md). */
+export { classifyComment } from './classify.js';
+export { commentIntents, type CommentIntent, type CommentLabel } from './intents.js';
+export { normalise } from './normalise.js';
+export { findProductRef, resolveProduct, type ProductInfo, type ProductRef } from './product-ref.js';
+export { readQuestion, type QuestionReading } from './question.js';
+export { commonWords, evaluate, missedBars, qualityBars, labelledCommentSchema, type EvalReport, type LabelledComment, type IntentScores, type Miss, type Scores } from './eval.js';
