@@ -150,7 +150,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         gaps: [...pipeline.counters.gaps],
         eventsPerSec: rate.perSecond(),
       },
-      comments: pipeline.comments.list().map(withMark),
+      comments: pipeline.comments.list(active?.products ?? []).map(withMark),
       moments: annotations.list(),
     };
   };
@@ -205,7 +205,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return reader.commentsBefore(active.key, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).flatMap((row) => {
         // Bodies were validated when stored; a row that no longer parses is skipped, not shown half-read.
         const parsed = eventSchemas.comment.safeParse(JSON.parse(row.body));
-        return parsed.success ? [{ ...describeComment({ ...parsed.data, seq: row.seq }), answered: row.answered === 1 }] : [];
+        return parsed.success ? [{ ...describeComment({ ...parsed.data, seq: row.seq }, active.products), answered: row.answered === 1 }] : [];
       });
     },
     finished: () => finished,

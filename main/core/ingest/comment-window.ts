@@ -1,14 +1,21 @@
 /**
  * The newest comments, bounded: the UI gets a window, never the history.
  * Text is clamped here so a hostile comment cannot bloat every snapshot.
+ * Comments are classified when first listed, not when they arrive: at
+ * hundreds of thousands of events a second most comments scroll out of the
+ * window before any UI looks, and the ingest thread should not pay for them.
  */
 import type { CommentView } from '../../../shared/api/contract.js';
+import { classifyComment, resolveProduct, type ProductInfo } from '../../../shared/comments/index.js';
 import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
-/** A comment as a UI shows it; `answered` is the core's to fill in from the session's marks. */
-export function describeComment(event: EventOf<'comment'>): CommentView {
+type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string } };
+
+/** A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. */
+export function describeComment(event: CommentEvent, products: readonly ProductInfo[]): CommentView {
+  const label = classifyComment(event.text);
   return {
     seq: event.seq,
     id: event.id,
@@ -16,32 +23,36 @@ export function describeComment(event: EventOf<'comment'>): CommentView {
     userName: event.user.name,
     text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
     answered: false,
-    intent: 'other',
-    question: false,
-    productId: null,
+    intent: label.intent,
+    question: label.question,
+    productId: resolveProduct(event.text, products),
   };
 }
 
 export class CommentWindow {
-  private readonly items: CommentView[] = [];
+  private readonly items: (CommentView | CommentEvent)[] = [];
 
   constructor(private readonly capacity: number) {}
 
   add(event: EventOf<'comment'>): void {
-    this.items.push(describeComment(event));
+    const { seq, id, ts, text, user } = event;
+    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name } });
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }
 
   retract(ids: readonly string[]): void {
     const gone = new Set(ids);
     for (let i = this.items.length - 1; i >= 0; i--) {
-      if (gone.has(this.items[i]!.id)) {
-        this.items.splice(i, 1);
-      }
+      if (gone.has(this.items[i]!.id)) this.items.splice(i, 1);
     }
   }
 
-  list(): CommentView[] {
-    return this.items.slice();
+  /** Oldest first; each comment is classified (against `products`) the first time it is listed. */
+  list(products: readonly ProductInfo[]): CommentView[] {
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items[i]!;
+      if ('user' in item) this.items[i] = describeComment(item, products);
+    }
+    return this.items.slice() as CommentView[];
   }
 }

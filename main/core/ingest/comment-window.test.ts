@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { EventOf } from '../../../shared/protocol/index.js';
+import { CommentWindow } from './comment-window.js';
+
+const comment = (seq: number, text: string): EventOf<'comment'> => ({ seq, ts: 1_000 + seq, type: 'comment', id: `c${seq}`, user: { id: `u${seq}`, name: `观众${seq}` }, text });
+const products = [
+  { id: 'cream', title: '修护面霜' },
+  { id: 'serum', title: '精华液' },
+  { id: 'mask', title: '补水面膜' },
+];
+
+describe('CommentWindow', () => {
+  it('lists the newest comments, each classified with its product resolved', () => {
+    const window = new CommentWindow(2);
+    window.add(comment(1, '主播好美'));
+    window.add(comment(2, '3号多少钱'));
+    window.add(comment(3, '已拍两瓶'));
+    const [price, bought] = window.list(products);
+    expect(window.list(products)).toHaveLength(2);
+    expect(price).toMatchObject({ seq: 2, intent: 'price', question: true, productId: 'mask', answered: false });
+    expect(bought).toMatchObject({ seq: 3, intent: 'purchased', question: false });
+  });
+
+  it('clamps a long comment and drops a retracted one', () => {
+    const window = new CommentWindow(10);
+    window.add(comment(1, '啊'.repeat(1_000)));
+    window.add(comment(2, '怎么用'));
+    window.retract(['c2']);
+    const [long] = window.list(products);
+    expect(window.list(products)).toHaveLength(1);
+    expect(long!.text).toHaveLength(301);
+    expect(long!.text.endsWith('…')).toBe(true);
+  });
+});
