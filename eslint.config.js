@@ -2,6 +2,7 @@
 // folder decides what it may import.
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -28,7 +29,18 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['renderer/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The renderer is a browser page: browser globals, the rules of hooks, no Node.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: reactHooks.configs.flat.recommended.plugins,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -41,8 +53,13 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': layers,
-      'boundaries/files': [{ category: 'test', pattern: ['**/*.test.ts', '**/testing/**', '**/*.bench.ts'] }],
-      'import/resolver': { typescript: { project: ['tsconfig.test.json', 'shared/tsconfig.json', 'main/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'boundaries/files': [{ category: 'test', pattern: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/*.bench.ts'] }],
+      'import/resolver': {
+        typescript: {
+          project: ['tsconfig.test.json', 'shared/tsconfig.json', 'main/tsconfig.json', 'renderer/tsconfig.json', 'renderer/tsconfig.test.json'],
+          noWarnOnMultipleProjects: true,
+        },
+      },
     },
     rules: {
       'boundaries/dependencies': [

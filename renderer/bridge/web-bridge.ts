@@ -1,0 +1,105 @@
+/**
+ * The web transport: socket.io to the page's own origin, namespace /ui.
+ * Requests are acknowledged emits with a timeout; the host pushes
+ * StateUpdates (a snapshot first and after every reconnect, then patches).
+ */
+import {
+  BRIDGE_CHANNELS,
+  type BridgeReply,
+  type BridgeRequestName,
+  type StateUpdate,
+} from '../../shared/api/bridge.js';
+import type { ClientBridge, TransportStatus } from './client-bridge.js';
+
+/** Without a reply by then, a request fails as `unavailable` rather than hanging a button. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** After the host itself closes the socket (a restart, a shutdown), try again this much later. */
+export const RECONNECT_AFTER_SERVER_CLOSE_MS = 2_000;
+
+type Listener<Args extends unknown[]> = (...args: Args) => void;
+
+/** The part of a socket.io client socket the bridge uses; tests drive a fake of it. */
+export interface BridgeSocket {
+  readonly connected: boolean;
+  on(event: 'connect', listener: Listener<[]>): unknown;
+  on(event: 'connect_error', listener: Listener<[Error]>): unknown;
+  on(event: 'disconnect', listener: Listener<[string]>): unknown;
+  on(event: typeof BRIDGE_CHANNELS.state, listener: Listener<[StateUpdate]>): unknown;
+  emit(event: typeof BRIDGE_CHANNELS.request, name: string, payload: unknown, ack: Listener<[unknown]>): unknown;
+  connect(): unknown;
+  readonly io: { on(event: 'reconnect_attempt', listener: Listener<[number]>): unknown };
+}
+
+export function createWebBridge(socket: BridgeSocket, requestTimeoutMs = REQUEST_TIMEOUT_MS): ClientBridge {
+  const stateListeners = new Set<(update: StateUpdate) => void>();
+  const statusListeners = new Set<(status: TransportStatus) => void>();
+  let status: TransportStatus = socket.connected ? { state: 'connected' } : { state: 'connecting' };
+  let attempt = 0;
+
+  const setStatus = (next: TransportStatus) => {
+    status = next;
+    for (const listener of statusListeners) listener(status);
+  };
+
+  socket.on('connect', () => {
+    attempt = 0;
+    setStatus({ state: 'connected' });
+  });
+  socket.on('connect_error', (error) => {
+    // The host's auth middleware refuses with exactly this message; socket.io does not retry it.
+    if (error.message === 'unauthorized') setStatus({ state: 'unauthorized' });
+    else setStatus({ state: 'disconnected', attempt, error: error.message });
+  });
+  socket.on('disconnect', (reason) => {
+    setStatus({ state: 'disconnected', attempt, error: reason });
+    // socket.io reconnects by itself after a network loss, but not when the server closed the socket.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), RECONNECT_AFTER_SERVER_CLOSE_MS);
+  });
+  socket.io.on('reconnect_attempt', (n) => {
+    attempt = n;
+    if (status.state === 'disconnected') setStatus({ ...status, attempt });
+  });
+  socket.on(BRIDGE_CHANNELS.state, (update) => {
+    for (const listener of stateListeners) listener(update);
+  });
+
+  return {
+    transport: 'web',
+    request<N extends BridgeRequestName>(name: N, payload: unknown): Promise<BridgeReply<N>> {
+      // socket.io would buffer the emit and send it on reconnect: a pin pressed now must not land a minute later.
+      if (!socket.connected) return Promise.resolve(failure('unavailable', 'not connected to LiveCue'));
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(failure('unavailable', `no reply within ${requestTimeoutMs / 1000} s`)), requestTimeoutMs);
+        socket.emit(BRIDGE_CHANNELS.request, name, payload, (reply) => {
+          clearTimeout(timer);
+          resolve(isBridgeReply<N>(reply) ? reply : failure('internal', 'the host sent a malformed reply'));
+        });
+      });
+    },
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onTransportStatus(listener) {
+      statusListeners.add(listener);
+      listener(status);
+      return () => statusListeners.delete(listener);
+    },
+  };
+}
+
+function failure(code: 'unavailable' | 'internal', message: string): { ok: false; error: { code: typeof code; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Checks the envelope only: the host is ours and types its values, but a
+ * broken or mismatched host must read as an error, not crash a view.
+ */
+function isBridgeReply<N extends BridgeRequestName>(value: unknown): value is BridgeReply<N> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error && typeof error.message === 'string';
+}

@@ -1,0 +1,49 @@
+import type { Language } from '../../shared/api/settings.js';
+import type { CommentIntent } from '../../shared/comments/intents.js';
+import { metricLabels, type MetricKey } from '../../shared/metrics/keys.js';
+import { en } from './en.js';
+import { formatsFor, type Formats } from './format.js';
+import { zhCN, type MessageKey } from './zh-CN.js';
+
+export type { MessageKey } from './zh-CN.js';
+export type MessageParams = Record<string, string | number>;
+
+export const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/** Everything a view needs to speak one language. */
+export interface I18n {
+  language: Language;
+  t(key: MessageKey, params?: MessageParams): string;
+  metricLabel(key: MetricKey): string;
+  intentLabel(intent: CommentIntent): string;
+  fmt: Formats;
+}
+
+/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+export function fillPlaceholders(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+function createI18n(language: Language): I18n {
+  const dictionary = dictionaries[language];
+  const t = (key: MessageKey, params?: MessageParams) => fillPlaceholders(dictionary[key], params);
+  return {
+    language,
+    t,
+    metricLabel: (key) => metricLabels[key][language === 'zh-CN' ? 'zh' : 'en'],
+    intentLabel: (intent) => t(`intent.${intent}`),
+    fmt: formatsFor(language),
+  };
+}
+
+const cache = new Map<Language, I18n>();
+
+/** One I18n per language, built once: number formatters are costly to create. */
+export function i18nFor(language: Language): I18n {
+  let i18n = cache.get(language);
+  if (!i18n) {
+    i18n = createI18n(language);
+    cache.set(language, i18n);
+  }
+  return i18n;
+}

@@ -1,0 +1,24 @@
+/** Selectors shared by several views; each returns a primitive or a part of the state as held, never a new object. */
+import type { Language } from '../../shared/api/settings.js';
+import type { ProductView } from '../../shared/api/contract.js';
+import type { AppState } from './app-state.js';
+
+export const selectLanguage = (s: AppState): Language => s.settings?.language ?? 'zh-CN';
+
+export const selectOnAirProduct = (s: AppState): ProductView | null => {
+  const onAir = s.snapshot?.onAir;
+  return onAir ? (s.snapshot!.products.find((p) => p.id === onAir.productId) ?? null) : null;
+};
+
+export const selectOnAirSince = (s: AppState): number | null => s.snapshot?.onAir?.since ?? null;
+export const selectNow = (s: AppState): number | null => s.snapshot?.now ?? null;
+
+/** What a whole view should show instead of live figures, if anything. */
+export type ViewPhase = 'unauthorized' | 'loading' | 'waiting' | 'live' | 'ended';
+
+export const selectViewPhase = (s: AppState): ViewPhase => {
+  if (s.transport.state === 'unauthorized') return 'unauthorized';
+  if (s.snapshot === null) return 'loading';
+  if (s.snapshot.session === null) return 'waiting';
+  return s.snapshot.session.endedAt !== null || s.snapshot.connection.state === 'ended' ? 'ended' : 'live';
+};

@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CommentView } from '../../shared/api/contract.js';
+import { FakeBridge } from '../testing/fake-bridge.js';
+import { comment, metrics, product, settingsView, snapshot } from '../testing/fixtures.js';
+import { renderView, typeInto } from '../testing/render-view.js';
+
+// uPlot draws on a canvas, which happy-dom does not have; the charts' data path is tested in state/.
+vi.mock('uplot', () => ({
+  default: class {
+    static paths = { bars: () => () => null };
+    setData() {}
+    setSize() {}
+    destroy() {}
+  },
+}));
+
+let view: Awaited<ReturnType<typeof renderView>> | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+});
+
+async function consoleWith(overrides: Parameters<typeof snapshot>[0], bridge = new FakeBridge()) {
+  view = await renderView('console', bridge);
+  await view.push({ kind: 'snapshot', snapshot: snapshot(overrides) });
+  return view;
+}
+
+const pressKey = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+
+describe('console', () => {
+  it('shows each metric tile with its value, and "—" for a metric without a value', async () => {
+    const v = await consoleWith({ totals: metrics({ gmv: 123_456, onlineViewers: 15_300 }) });
+    expect(v.byTestId('metric-gmv')!.dataset.value).toBe('123456');
+    expect(v.byTestId('metric-gmv')!.textContent).toContain('¥1,234.56');
+    expect(v.byTestId('metric-onlineViewers')!.textContent).toContain('1.5万');
+    expect(v.byTestId('metric-viewerConversion')!.dataset.value).toBe('');
+    expect(v.byTestId('metric-viewerConversion')!.textContent).toContain('—');
+  });
+
+  it('updates a tile from a patch', async () => {
+    const v = await consoleWith({ totals: metrics({ paidOrders: 3 }) });
+    await v.push({ kind: 'patch', patch: { totals: metrics({ paidOrders: 4 }) } });
+    expect(v.byTestId('metric-paidOrders')!.dataset.value).toBe('4');
+  });
+
+  it('renders a hostile comment as plain text and creates no element from it', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const v = await consoleWith({ comments: [comment(1, { text: hostile, userName: '<b>bold</b>' })] });
+    const row = v.container.querySelector('[data-testid="comment-row"]')!;
+    expect(row.textContent).toContain(hostile);
+    expect(row.textContent).toContain('<b>bold</b>');
+    expect(v.container.querySelectorAll('img')).toHaveLength(0);
+    expect(v.container.querySelectorAll('b')).toHaveLength(0);
+  });
+
+  it('folds repeated comments into one row with a counter', async () => {
+    const v = await consoleWith({ comments: [comment(1, { text: '多少钱' }), comment(2, { text: '多少钱？？' }), comment(3, { text: '多少钱!' })] });
+    expect(v.container.querySelectorAll('[data-testid="comment-row"]')).toHaveLength(1);
+    expect(v.byTestId('comment-fold')!.textContent).toBe('×3');
+  });
+
+  it('renders only the visible rows of 100,000 comments', async () => {
+    const v = await consoleWith({});
+    const many: CommentView[] = Array.from({ length: 100_000 }, (_, i) => comment(i + 1, { text: `第${i + 1}条`, ts: i * 10 }));
+    await v.act(() => v.store.getState().addCommentHistory(many));
+    const rows = v.container.querySelectorAll('[data-testid="comment-row"]');
+    expect(v.store.getState().commentLog.size).toBe(100_000);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    // It follows the stream: the newest comment is among the rendered rows.
+    expect(rows[rows.length - 1]!.textContent).toContain('第100000条');
+  });
+
+  it('finds an old comment by search among thousands', async () => {
+    const v = await consoleWith({});
+    const many: CommentView[] = Array.from({ length: 5_000 }, (_, i) => comment(i + 1, { text: i === 99 ? '有没有运费险' : `第${i + 1}条`, ts: i * 10 }));
+    await v.act(() => v.store.getState().addCommentHistory(many));
+    expect(v.container.textContent).not.toContain('有没有运费险');
+    await v.act(() => typeInto(v.byTestId('comment-search') as HTMLInputElement, '运费险'));
+    const rows = v.container.querySelectorAll('[data-testid="comment-row"]');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('有没有运费险');
+  });
+
+  it('filters to unanswered questions and marks every folded one answered', async () => {
+    const bridge = new FakeBridge();
+    const v = await consoleWith(
+      { comments: [comment(1, { text: '能用吗', question: true }), comment(2, { text: '好看' }), comment(3, { text: '能用吗？', question: true })] },
+      bridge,
+    );
+    await v.act(() => v.byTestId('comment-filter-unanswered')!.click());
+    expect(v.container.querySelectorAll('[data-testid="comment-row"]')).toHaveLength(1);
+    const markButton = [...v.container.querySelectorAll('button')].find((b) => b.textContent === '标为已答')!;
+    await v.act(() => markButton.click());
+    expect(bridge.requestsNamed('markComment')).toEqual([
+      { commentId: 'c3', answered: true },
+      { commentId: 'c1', answered: true },
+    ]);
+    expect(v.container.querySelectorAll('[data-testid="comment-row"]')).toHaveLength(0);
+  });
+
+  it('pins a product with its button and with its number key, and unpins with 0', async () => {
+    const bridge = new FakeBridge();
+    const v = await consoleWith({ products: [product('p1'), product('p2')], onAir: { productId: 'p1', since: 0 } }, bridge);
+    expect(v.byTestId('product-p1')!.className).toContain('product--on-air');
+    expect(v.byTestId('on-air')!.dataset.productId).toBe('p1');
+    await v.act(() => v.byTestId('pin-p2')!.click());
+    await v.act(() => pressKey('1'));
+    await v.act(() => pressKey('0'));
+    expect(bridge.requestsNamed('command')).toEqual([
+      { name: 'pinProduct', input: { productId: 'p2' } },
+      { name: 'pinProduct', input: { productId: 'p1' } },
+      { name: 'unpinProduct', input: {} },
+    ]);
+  });
+
+  it('says so when a pin fails at the gateway', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.command = () => ({ ok: true, value: { ok: false, error: { code: 'rejected', message: '卡片冷却中' } } });
+    const v = await consoleWith({ products: [product('p1')] }, bridge);
+    await v.act(() => v.byTestId('pin-p1')!.click());
+    expect(v.byTestId('notice')!.textContent).toContain('卡片冷却中');
+  });
+
+  it('marks a moment with M and toggles the shortcut help with ?', async () => {
+    const bridge = new FakeBridge();
+    const v = await consoleWith({}, bridge);
+    await v.act(() => pressKey('m'));
+    expect(bridge.requestsNamed('markMoment')).toHaveLength(1);
+    await v.act(() => pressKey('?'));
+    expect(v.byTestId('shortcut-help')).not.toBeNull();
+    await v.act(() => pressKey('Escape'));
+    expect(v.byTestId('shortcut-help')).toBeNull();
+  });
+
+  it('shows the live room’s link state in the banner', async () => {
+    const v = await consoleWith({ connection: { ...snapshot().connection, state: 'reconnecting', attempt: 2, error: 'gateway silent' } });
+    const banner = v.byTestId('connection-banner')!;
+    expect(banner.dataset.state).toBe('reconnecting');
+    expect(banner.textContent).toContain('gateway silent');
+    expect(v.byTestId('alert-reconnecting')).not.toBeNull();
+  });
+});
+
+describe('console states', () => {
+  it('waits for the stream to start when there is no session', async () => {
+    const v = await consoleWith({ session: null });
+    expect(v.container.textContent).toContain('等待直播开始');
+  });
+
+  it('tells the user to open the link with its token when the host refuses the page', async () => {
+    const bridge = new FakeBridge();
+    view = await renderView('console', bridge);
+    await view.act(() => bridge.setStatus({ state: 'unauthorized' }));
+    expect(view.container.textContent).toContain('?token=');
+    expect(view.byTestId('connection-banner')!.dataset.state).toBe('unauthorized');
+  });
+
+  it('shows the totals when the stream has ended', async () => {
+    const v = await consoleWith({ session: { ...snapshot().session!, endedAt: snapshot().now }, totals: metrics({ gmv: 500_000 }) });
+    expect(v.byTestId('ended-summary')!.textContent).toContain('直播已结束');
+    expect(v.byTestId('ended-summary')!.textContent).toContain('¥5,000');
+  });
+});
+
+describe('console settings', () => {
+  it('switches the whole UI to English when the language is changed', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.updateSettings = (update) => ({ ok: true, value: settingsView({ language: update.language ?? 'zh-CN' }) });
+    const v = await consoleWith({}, bridge);
+    await v.act(() => v.store.getState().showScreen('settings'));
+    await v.act(() => typeInto(v.byTestId('settings-language') as HTMLSelectElement, 'en'));
+    expect(bridge.requestsNamed('updateSettings')).toEqual([{ language: 'en' }]);
+    expect(v.container.textContent).toContain('Settings');
+    expect(v.container.textContent).not.toContain('设置');
+  });
+
+  it('never shows a stored gateway token, only that one is saved', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.getSettings = () => ({
+      ok: true,
+      value: settingsView({ source: { kind: 'gateway', url: 'https://gw.example.com', room: 'r1' }, hasGatewayToken: true, tokenStorage: 'os-keychain' }),
+    });
+    const v = await consoleWith({}, bridge);
+    await v.act(() => v.store.getState().showScreen('settings'));
+    expect((v.byTestId('settings-token') as HTMLInputElement).value).toBe('');
+    expect(v.byTestId('token-state')!.textContent).toBe('已保存');
+    expect(v.container.textContent).toContain('系统钥匙串');
+  });
+
+  it('shows the host’s validation error when a save is refused', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.updateSettings = () => ({ ok: false, error: { code: 'bad_request', message: 'speed: Too big: expected number to be <=1000' } });
+    const v = await consoleWith({}, bridge);
+    await v.act(() => v.store.getState().showScreen('settings'));
+    const form = v.byTestId('settings-source') as HTMLFormElement;
+    await v.act(() => form.requestSubmit());
+    expect(form.textContent).toContain('Too big');
+  });
+});

@@ -1,0 +1,62 @@
+import '../../styles/console.css';
+import { useConsoleShortcuts } from '../../shortcuts/use-console-shortcuts.js';
+import { selectViewPhase } from '../../state/selectors.js';
+import { useAppStore } from '../app-context.js';
+import { PhasePanel } from '../common/PhasePanel.js';
+import { AlertsPanel } from './AlertsPanel.js';
+import { CommentStream } from './CommentStream.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { ConsoleHeader } from './ConsoleHeader.js';
+import { EndedSummary } from './EndedSummary.js';
+import { Funnel } from './Funnel.js';
+import { MetricTiles } from './MetricTiles.js';
+import { MinuteCharts } from './MinuteCharts.js';
+import { NoticeToast } from './NoticeToast.js';
+import { ProductList } from './ProductList.js';
+import { SettingsScreen } from './settings/SettingsScreen.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
+
+/** The assistant's console: a dense, scannable screen for 1440×900. */
+export function ConsoleView() {
+  useConsoleShortcuts();
+  const screen = useAppStore((s) => s.screen);
+  return (
+    <div className="console">
+      <ConsoleHeader />
+      <ConnectionBanner />
+      {screen === 'settings' ? <SettingsScreen /> : <LiveScreen />}
+      <ShortcutHelp />
+      <NoticeToast />
+    </div>
+  );
+}
+
+function LiveScreen() {
+  const phase = useAppStore(selectViewPhase);
+  const stale = useAppStore((s) => s.transport.state === 'disconnected');
+  if (phase !== 'live' && phase !== 'ended') {
+    return (
+      <main className="console__status">
+        <PhasePanel phase={phase} />
+      </main>
+    );
+  }
+  // While the page's own link is down the figures are frozen: dimmed, so nobody reads them as live.
+  return (
+    <main className={`dashboard ${stale ? 'dashboard--stale' : ''}`}>
+      <div className="dashboard__main">
+        {phase === 'ended' ? <EndedSummary /> : null}
+        <MetricTiles />
+        <MinuteCharts />
+        <div className="dashboard__row">
+          <Funnel />
+          <ProductList />
+        </div>
+      </div>
+      <aside className="dashboard__side">
+        <AlertsPanel />
+        <CommentStream />
+      </aside>
+    </main>
+  );
+}

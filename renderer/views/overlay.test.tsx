@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { metrics, product, snapshot, T0 } from '../testing/fixtures.js';
+import { renderView } from '../testing/render-view.js';
+
+let view: Awaited<ReturnType<typeof renderView>> | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+});
+
+const live = snapshot({
+  now: T0 + 10 * 60_000,
+  totals: metrics({ onlineViewers: 23_456, gmv: 8_888_800 }),
+  windows: {
+    m1: { current: metrics({ onlineViewers: 23_456 }), previous: metrics({ onlineViewers: 20_000 }) },
+    m5: {
+      current: metrics({ viewerConversion: 0.039, clickBuyRate: 0.12 }),
+      previous: metrics({ viewerConversion: 0.031, clickBuyRate: 0.15 }),
+    },
+  },
+  products: [product('p1', { title: '烟酰胺精华 30ml', price: 12_900, image: 'https://img.example.com/p1.jpg' }), product('p2')],
+  onAir: { productId: 'p1', since: T0 + 7 * 60_000 },
+});
+
+describe('host overlay', () => {
+  it('shows online viewers, both conversions against the previous 5 minutes, and GMV', async () => {
+    view = await renderView('overlay');
+    await view.push({ kind: 'snapshot', snapshot: live });
+    const online = view.byTestId('overlay-online')!;
+    expect(online.dataset.value).toBe('23456');
+    expect(online.textContent).toContain('2.3万');
+    expect(online.textContent).toContain('▲');
+    const viewer = view.byTestId('overlay-viewer-conversion')!;
+    expect(viewer.dataset.value).toBe('0.039');
+    expect(viewer.textContent).toContain('3.9%');
+    expect(viewer.querySelector('.change--up')!.textContent).toContain('0.8pp');
+    expect(view.byTestId('overlay-click-buy-rate')!.querySelector('.change--down')!.textContent).toContain('3.0pp');
+    expect(view.byTestId('overlay-gmv')!.textContent).toContain('¥8.89万');
+  });
+
+  it('shows the product on air with its price and time on air', async () => {
+    view = await renderView('overlay');
+    await view.push({ kind: 'snapshot', snapshot: live });
+    const card = view.byTestId('on-air')!;
+    expect(card.dataset.productId).toBe('p1');
+    expect(card.textContent).toContain('烟酰胺精华 30ml');
+    expect(card.textContent).toContain('¥129');
+    expect(card.textContent).toContain('3:00');
+    expect(card.querySelector('img')!.getAttribute('src')).toBe('https://img.example.com/p1.jpg');
+    await view.push({ kind: 'patch', patch: { onAir: null } });
+    expect(view.byTestId('on-air')).toBeNull();
+    expect(view.container.textContent).toContain('暂无讲解商品');
+  });
+
+  it('keeps honest empty slots for the talking point and the rundown', async () => {
+    view = await renderView('overlay');
+    await view.push({ kind: 'snapshot', snapshot: live });
+    expect(view.container.textContent).toContain('话术建议');
+    expect(view.container.textContent).toContain('未设置直播计划');
+  });
+
+  it('waits for the stream before showing figures', async () => {
+    view = await renderView('overlay');
+    await view.push({ kind: 'snapshot', snapshot: snapshot({ session: null }) });
+    expect(view.container.textContent).toContain('等待直播开始');
+    expect(view.byTestId('overlay-online')).toBeNull();
+  });
+});
+
+describe('OBS product card', () => {
+  it('draws nothing when no product is on air, and the card when one is', async () => {
+    view = await renderView('obsCard');
+    await view.push({ kind: 'snapshot', snapshot: snapshot({ products: [product('p1', { title: '羊绒围巾' })] }) });
+    expect(view.container.textContent).toBe('');
+    await view.push({ kind: 'patch', patch: { onAir: { productId: 'p1', since: T0 } } });
+    expect(view.byTestId('on-air')!.textContent).toContain('羊绒围巾');
+  });
+
+  it('loads a product image only from an http(s) URL', async () => {
+    view = await renderView('obsCard');
+    const sneaky = product('p1', { title: '围巾', image: 'javascript:alert(1)' });
+    await view.push({ kind: 'snapshot', snapshot: snapshot({ products: [sneaky], onAir: { productId: 'p1', since: T0 } }) });
+    expect(view.byTestId('on-air')).not.toBeNull();
+    expect(view.container.querySelector('img')).toBeNull();
+  });
+});

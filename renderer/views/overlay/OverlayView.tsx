@@ -1,0 +1,140 @@
+import '../../styles/overlay.css';
+import type { MetricKey } from '../../../shared/metrics/keys.js';
+import { metricKinds } from '../../metrics/metric-kinds.js';
+import { windowChange } from '../../metrics/window-change.js';
+import { selectViewPhase } from '../../state/selectors.js';
+import { useAppStore, useI18n } from '../app-context.js';
+import { ChangeBadge } from '../common/ChangeBadge.js';
+import { PhasePanel } from '../common/PhasePanel.js';
+import { ProductImage } from '../common/ProductImage.js';
+import { useOnAir } from '../common/use-on-air.js';
+
+/**
+ * The host's overlay: read at arm's length over the streaming software, so
+ * few figures, large type, and nothing that moves without reason. Laid out
+ * for 420×640. The opacity setting is the host window's business (Electron
+ * sets the window's opacity), so the page does not apply it a second time.
+ */
+export function OverlayView() {
+  const phase = useAppStore(selectViewPhase);
+  return (
+    <div className="overlay">
+      {phase === 'live' || phase === 'ended' ? <OverlayLive ended={phase === 'ended'} /> : <PhasePanel phase={phase} />}
+    </div>
+  );
+}
+
+function OverlayLive({ ended }: { ended: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <OverlayStatus ended={ended} />
+      <OnlineViewers />
+      <div className="overlay__rates">
+        <WindowRate metric="viewerConversion" testId="overlay-viewer-conversion" />
+        <WindowRate metric="clickBuyRate" testId="overlay-click-buy-rate" />
+      </div>
+      <Gmv />
+      <OnAirCard />
+      <section className="overlay__slot overlay__slot--talking-point">
+        <h2 className="overlay__slot-title">{t('talkingPoint.title')}</h2>
+        <p className="overlay__slot-empty">{t('talkingPoint.empty')}</p>
+      </section>
+      <section className="overlay__slot overlay__slot--rundown">
+        <h2 className="overlay__slot-title">{t('rundown.title')}</h2>
+        <p className="overlay__slot-empty">{t('rundown.empty')}</p>
+      </section>
+    </>
+  );
+}
+
+function OverlayStatus({ ended }: { ended: boolean }) {
+  const { t } = useI18n();
+  const transportLost = useAppStore((s) => s.transport.state === 'disconnected');
+  const state = useAppStore((s) => s.snapshot?.connection.state ?? 'connecting');
+  const label = ended ? t('state.ended.title') : transportLost ? t('transport.disconnected') : t(`connection.${state}`);
+  const tone = ended ? 'neutral' : transportLost || state === 'failed' ? 'critical' : state === 'live' ? 'ok' : 'warning';
+  return (
+    <div className={`overlay__status overlay__status--${tone}`} data-testid="overlay-status">
+      <span className="overlay__dot" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+function OnlineViewers() {
+  const { t, fmt } = useI18n();
+  const online = useAppStore((s) => s.snapshot?.totals.onlineViewers ?? null);
+  // The arrow follows the last minute: fast enough to see a surge, slow enough not to flicker.
+  const direction = useAppStore((s) => {
+    const m1 = s.snapshot?.windows.m1;
+    return windowChange('count', m1?.current.onlineViewers ?? null, m1?.previous.onlineViewers ?? null)?.direction ?? null;
+  });
+  return (
+    <section className="overlay__online" data-testid="overlay-online" data-value={online ?? ''}>
+      <h2 className="overlay__label">{t('overlay.online')}</h2>
+      <div className="overlay__online-value num">
+        {fmt.count(online)}
+        {direction && direction !== 'flat' ? (
+          <span className={`overlay__trend change--${direction}`} aria-label={direction}>
+            {direction === 'up' ? '▲' : '▼'}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** A conversion rate over the last 5 minutes, against the 5 minutes before. */
+function WindowRate({ metric, testId }: { metric: MetricKey; testId: string }) {
+  const { t, fmt, metricLabel } = useI18n();
+  const current = useAppStore((s) => s.snapshot?.windows.m5.current[metric] ?? null);
+  const previous = useAppStore((s) => s.snapshot?.windows.m5.previous[metric] ?? null);
+  const kind = metricKinds[metric];
+  return (
+    <section className="overlay__rate" data-testid={testId} data-value={current ?? ''} title={t('metrics.changeHint')}>
+      <h2 className="overlay__label">{metricLabel(metric)}</h2>
+      <div className="overlay__rate-value num">{fmt.metric(kind, current)}</div>
+      <ChangeBadge className="overlay__change" change={windowChange(kind, current, previous)} />
+    </section>
+  );
+}
+
+function Gmv() {
+  const { fmt, metricLabel } = useI18n();
+  const gmv = useAppStore((s) => s.snapshot?.totals.gmv ?? null);
+  return (
+    <section className="overlay__gmv" data-testid="overlay-gmv" data-value={gmv ?? ''}>
+      <h2 className="overlay__label">{metricLabel('gmv')}</h2>
+      <div className="overlay__gmv-value num">{fmt.money(gmv)}</div>
+    </section>
+  );
+}
+
+function OnAirCard() {
+  const { t, fmt } = useI18n();
+  const onAir = useOnAir();
+  if (onAir === null) {
+    return (
+      <section className="overlay__on-air overlay__on-air--empty">
+        <p>{t('onAir.none')}</p>
+      </section>
+    );
+  }
+  const { product, onAirMs } = onAir;
+  return (
+    <section className="overlay__on-air" data-testid="on-air" data-product-id={product.id}>
+      <ProductImage className="overlay__on-air-image" url={product.image} title={product.title} />
+      <div className="overlay__on-air-body">
+        <span className="on-air-badge">{t('onAir.badge')}</span>
+        <h2 className="overlay__on-air-title">{product.title}</h2>
+        <div className="overlay__on-air-meta num">
+          <span className="overlay__price">{fmt.money(product.price)}</span>
+          <span data-testid="overlay-time-on-air" data-value={onAirMs}>
+            {t('onAir.elapsed', { time: fmt.elapsed(onAirMs) })}
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
