@@ -103,6 +103,12 @@ describe('web bridge status and state', () => {
     ]);
   });
 
+  it('takes an HTTP 401 on the polling transport (no or stale cookie) for a refused token', () => {
+    const { socket, statuses } = setup();
+    socket.fire('connect_error', Object.assign(new Error('xhr poll error'), { description: 401 }));
+    expect(statuses.at(-1)).toEqual({ state: 'unauthorized' });
+  });
+
   it('reconnects by itself after the host closed the socket', () => {
     const { socket } = setup();
     socket.fire('disconnect', 'io server disconnect');

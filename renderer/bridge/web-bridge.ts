@@ -46,8 +46,9 @@ export function createWebBridge(socket: BridgeSocket, requestTimeoutMs = REQUEST
     setStatus({ state: 'connected' });
   });
   socket.on('connect_error', (error) => {
-    // The host's auth middleware refuses with exactly this message; socket.io does not retry it.
-    if (error.message === 'unauthorized') setStatus({ state: 'unauthorized' });
+    // A wrong handshake token is refused with this message; a missing or stale cookie is refused
+    // before socket.io sees the request, as HTTP 401 (the polling transport's `description`).
+    if (error.message === 'unauthorized' || (error as { description?: unknown }).description === 401) setStatus({ state: 'unauthorized' });
     else setStatus({ state: 'disconnected', attempt, error: error.message });
   });
   socket.on('disconnect', (reason) => {

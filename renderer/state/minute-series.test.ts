@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MinuteMetrics } from '../../shared/metrics/minutes.js';
 import { CommentLog } from '../comments/comment-log.js';
 import { comment, metrics, snapshot, T0 } from '../testing/fixtures.js';
-import { MinuteSampler, type SnapshotWithMinutes } from './minute-series.js';
+import type { CoreSnapshot } from '../../shared/api/contract.js';
+import { MinuteSampler } from './minute-series.js';
 
 const MINUTE = 60_000;
 const T0_MINUTE = T0 / MINUTE;
@@ -55,7 +56,7 @@ describe('MinuteSampler', () => {
       { minute: T0_MINUTE, values: metrics({ onlineViewers: 50, entriesPerMinute: 12, paidOrders: 1, gmv: 9_900 }) },
       { minute: T0_MINUTE + 1, values: metrics({ onlineViewers: 70, entriesPerMinute: 30, paidOrders: 4, gmv: 39_600 }) },
     ];
-    const withMinutes: SnapshotWithMinutes = { ...at(MINUTE + 5_000, { pv: 42 }), minutes };
+    const withMinutes: CoreSnapshot = { ...at(MINUTE + 5_000, { pv: 42 }), minutes };
     sampler.record(withMinutes);
     const series = sampler.build(new CommentLog(), withMinutes);
     expect(series.values.entries).toEqual([12, 30]);

@@ -1,18 +1,18 @@
 /**
  * Per-minute series for the console's charts.
  *
- * CoreSnapshot carries totals and rolling windows but no per-minute series,
- * so the page samples the totals on every update and keys each sample by the
+ * The core sends the newest minutes' figures (`snapshot.minutes`), and they
+ * win. For minutes older than those (a page open for hours), the page's own
+ * samples stand in: it samples the totals on every update, keyed by the
  * minute of `snapshot.now` (event time, so a demo played fast still charts
  * per stream minute). A minute's count is the total at its last sample minus
  * the total at the previous minute's last sample (or zero, in the minute the
  * session started); a minute whose previous minute was not observed is
- * unknown (null, a gap in the chart) rather than a guess. When the host adds `minutes` to the snapshot, its figures win.
+ * unknown (null, a gap in the chart) rather than a guess.
  * Comments per minute are counted from the comments the page holds.
  */
 import type { CoreSnapshot } from '../../shared/api/contract.js';
 import type { MetricValues } from '../../shared/metrics/keys.js';
-import type { MinuteMetrics } from '../../shared/metrics/minutes.js';
 import type { CommentLog } from '../comments/comment-log.js';
 
 export const chartKeys = ['online', 'entries', 'comments', 'orders', 'gmv'] as const;
@@ -23,9 +23,6 @@ export interface MinuteSeries {
   times: number[];
   values: Record<ChartKey, (number | null)[]>;
 }
-
-/** A snapshot from a host that already sends its per-minute series. */
-export type SnapshotWithMinutes = CoreSnapshot & { minutes?: readonly MinuteMetrics[] };
 
 /** The newest minutes charted: a full day of streaming. */
 export const MAX_CHART_MINUTES = 24 * 60;
@@ -64,7 +61,7 @@ export class MinuteSampler {
     this.startMinute = null;
   }
 
-  build(log: CommentLog, snapshot: SnapshotWithMinutes | null): MinuteSeries {
+  build(log: CommentLog, snapshot: CoreSnapshot | null): MinuteSeries {
     const reported = new Map((snapshot?.minutes ?? []).map((m) => [m.minute, m.values]));
     const known = [...reported.keys(), ...(this.firstMinute === null ? [] : [this.firstMinute, this.lastMinute!])];
     if (known.length === 0) return emptySeries();

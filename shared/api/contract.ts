@@ -5,7 +5,7 @@
  * (IPC from a renderer, a socket from a browser) before they reach the core.
  */
 import { z } from 'zod';
-import type { MetricValues, ProductStats } from '../metrics/index.js';
+import type { MetricValues, MinuteMetrics, ProductStats } from '../metrics/index.js';
 import type { Moment } from './bridge.js';
 import type { CommentIntent } from '../comments/intents.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
@@ -94,7 +94,11 @@ export interface CoreSnapshot {
   comments: CommentView[];
   /** Moments marked in this session, oldest first. */
   moments: Moment[];
+  /** Per-minute figures of the newest CHART_MINUTES minutes, oldest first (the recap has them all). */
+  minutes: MinuteMetrics[];
 }
+
+export const CHART_MINUTES = 90;
 
 /** The recap of one stored session, computed from the store alone. */
 export interface Recap {

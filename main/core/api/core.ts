@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   apiCommandSchemas,
+  CHART_MINUTES,
   COMMENT_WINDOW,
   type ApiCommandInput,
   type ApiCommandName,
@@ -152,6 +153,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
       comments: pipeline.comments.list(active?.products ?? []).map(withMark),
       moments: annotations.list(),
+      minutes: engine?.minuteSeries().slice(-CHART_MINUTES) ?? [],
     };
   };
   const hub = new StateHub(build);
