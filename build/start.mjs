@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronBuild, ensureNodeBuild } from './sqlite-abi.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -28,8 +29,10 @@ function run(command, args) {
 
 const electron = electronBinary();
 if (electron.path) {
+  ensureElectronBuild(require('electron/package.json').version);
   run(electron.path, ['.']);
 } else {
   console.warn(`livecue: starting the web host, not the desktop app: ${electron.why}`);
+  ensureNodeBuild();
   run(process.execPath, ['bin/livecue.js', 'serve', '--demo', ...process.argv.slice(2)]);
 }

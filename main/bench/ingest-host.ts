@@ -13,8 +13,19 @@ export interface IngestHostArgs {
   sampleAt: number[];
 }
 export type IngestHostMessage =
-  | { type: 'sample'; stored: number; rssBytes: number; heapUsedBytes: number }
+  /** `rssBytes` as found; `settledRssBytes` right after a full collection of the ingest thread's heap. */
+  | { type: 'sample'; stored: number; rssBytes: number; settledRssBytes: number; heapUsedBytes: number }
   | { type: 'done'; stored: number; state: string; seconds: number };
+
+/** The process is forked with --expose-gc so a sample can also say what stays once garbage is collected. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+function sample(stored: number): void {
+  const rssBytes = process.memoryUsage.rss();
+  collectGarbage?.();
+  const memory = process.memoryUsage();
+  process.send?.({ type: 'sample', stored, rssBytes, settledRssBytes: memory.rss, heapUsedBytes: memory.heapUsed } satisfies IngestHostMessage);
+}
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as IngestHostArgs;
@@ -25,15 +36,13 @@ async function main(): Promise<void> {
     const stored = core.snapshot().ingest.stored;
     while (pending.length > 0 && stored >= pending[0]!) {
       pending.shift();
-      const memory = process.memoryUsage();
-      process.send?.({ type: 'sample', stored, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } satisfies IngestHostMessage);
+      sample(stored);
     }
   }, 20);
   const final = await core.finished();
   clearInterval(sampler);
   const stored = core.snapshot().ingest.stored;
-  const memory = process.memoryUsage();
-  process.send?.({ type: 'sample', stored, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } satisfies IngestHostMessage);
+  sample(stored);
   await core.stop();
   process.send?.({ type: 'done', stored, state: final.state, seconds: (performance.now() - started) / 1000 } satisfies IngestHostMessage);
   process.disconnect?.();

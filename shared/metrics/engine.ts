@@ -267,9 +267,9 @@ export class MetricsEngine {
     return { current: metricValuesOf(current), previous: metricValuesOf(this.windows.previous(window)) };
   }
 
-  /** Every minute from the session's start to now (definition in minutes.ts). */
-  minuteSeries(): MinuteMetrics[] {
-    return this.started ? this.minutes.series(this.presence.accruedMs) : [];
+  /** Per-minute figures, oldest first: all of them, or the newest `newest`. */
+  minuteSeries(newest = Infinity): MinuteMetrics[] {
+    return this.started ? this.minutes.series(this.presence.accruedMs, newest) : [];
   }
 
   /** The minutes that changed since the last call, for the store to upsert. */

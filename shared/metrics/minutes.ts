@@ -102,8 +102,9 @@ export class MinuteSeries {
   }
 
   /** Every minute so far; `presenceNow` is the presence integral accrued to now. */
-  series(presenceNow: number): MinuteMetrics[] {
-    return this.entriesFrom(0, presenceNow);
+  /** Every minute, or only the newest `newest` of them (a chart needs the last hour or so, not a whole day). */
+  series(presenceNow: number, newest = Infinity): MinuteMetrics[] {
+    return this.entriesFrom(Math.max(0, this.minutes.length - newest), presenceNow);
   }
 
   /** The minutes changed since the last call, for the store to upsert. */

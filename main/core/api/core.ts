@@ -153,7 +153,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
       comments: pipeline.comments.list(active?.products ?? []).map(withMark),
       moments: annotations.list(),
-      minutes: engine?.minuteSeries().slice(-CHART_MINUTES) ?? [],
+      minutes: engine?.minuteSeries(CHART_MINUTES) ?? [],
     };
   };
   const hub = new StateHub(build);
