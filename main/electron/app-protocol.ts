@@ -5,30 +5,8 @@
  * file. Electron-free: `protocol.handle` in main.ts passes requests here.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { contentTypeOf } from '../../shared/web/content-types.js';
 import { CONTENT_SECURITY_POLICY, resolveAppPath } from './security.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  // Module scripts are refused unless served with a JavaScript type.
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const baseHeaders = (): Record<string, string> => ({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -52,6 +30,6 @@ export async function serveAppRequest(request: { url: string; method: string }, 
     // A missing file and an unreadable one look the same to the page.
     return refusal(404, 'not found');
   }
-  const headers = { ...baseHeaders(), 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  const headers = { ...baseHeaders(), 'Content-Type': contentTypeOf(file) };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
 }

@@ -11,7 +11,8 @@ import { Server as SocketServer } from 'socket.io';
 import type { LiveCueApp } from '../app/app.js';
 import { accessGate } from './access-gate.js';
 import { accessTokenSchema } from './access-token.js';
-import { contentTypeOf, defaultRendererDir, findRendererFile } from './renderer-files.js';
+import { contentTypeOf } from '../../shared/web/content-types.js';
+import { defaultRendererDir, findRendererFile } from './renderer-files.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { bridgeApp, UI_NAMESPACE } from './socket-bridge.js';
 

@@ -4,26 +4,11 @@
  * is shown, so every intent has several phrasings, some with typos, slang,
  * emoji or a product reference (3号, #3, 链接3, 三号).
  */
+import { commentIntents, type CommentIntent } from '../../shared/comments/intents.js';
 import { cumulativeWeights, type NonEmpty, type Rng } from './rng.js';
 import type { CategoryPhrases, SegmentKind } from './scenarios/index.js';
 
-export const commentIntents = [
-  'price',
-  'spec',
-  'suitability',
-  'efficacy',
-  'ingredient',
-  'usage',
-  'shipping',
-  'link',
-  'promotion',
-  'stock',
-  'aftersales',
-  'authenticity',
-  'purchased',
-  'other',
-] as const;
-export type CommentIntent = (typeof commentIntents)[number];
+export { commentIntents, type CommentIntent };
 
 /** Phrasings every category shares. `{n}` is a product reference; `{p}` the product's short name. */
 const sharedPhrases = {
