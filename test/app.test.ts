@@ -161,6 +161,28 @@ describe('the gateway token', () => {
     });
   });
 
+  it('goes only to the gateway it was entered for: pointing the source elsewhere without a new token forgets it', async () => {
+    await withApp({ dataFolder: newFolder() }, async (app) => {
+      const gatewayA = { kind: 'gateway', url: 'http://127.0.0.1:9/live', room: 'a' } as const;
+      expect(await app.handle('updateSettings', { source: gatewayA, gatewayToken: SECRET })).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
+      // Same gateway, another room: the token stays.
+      expect(await app.handle('updateSettings', { source: { ...gatewayA, room: 'b' } })).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
+      // Another origin (here another port) without a token: forgotten before anything connects there.
+      const elsewhere = await app.handle('updateSettings', { source: { kind: 'gateway', url: 'http://127.0.0.1:10/live', room: 'a' } });
+      expect(elsewhere).toMatchObject({ ok: true, value: { hasGatewayToken: false } });
+    });
+  });
+
+  it('a gateway on another machine must be https or wss, and an address may not carry credentials', async () => {
+    await withApp({ dataFolder: newFolder() }, async (app) => {
+      for (const url of ['http://gateway.example.com/live', 'https://user:pass@gateway.example.com/live']) {
+        const reply = await app.handle('updateSettings', { source: { kind: 'gateway', url, room: 'r' } });
+        expect(reply).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      }
+      expect(await app.handle('updateSettings', { source: { kind: 'gateway', url: 'https://gateway.example.com/live', room: 'r' } })).toMatchObject({ ok: true });
+    });
+  });
+
   it('privateFileSecretStore makes an existing, readable file private too', () => {
     const file = tmp.file('readable-token');
     writeFileSync(file, 'old', { mode: 0o644 });

@@ -44,7 +44,7 @@ describe('livecue record and recap', () => {
       rejects: number;
       gaps: unknown[];
     };
-    expect(Object.keys(result).sort()).toEqual(['gaps', 'minutes', 'moments', 'products', 'rejects', 'session', 'totals']);
+    expect(Object.keys(result).sort()).toEqual(['gaps', 'minutes', 'moments', 'products', 'rejects', 'session', 'suggestions', 'totals']);
     expect(result.session.id).toBe(simulator.sessionId);
     expect(result.session.events).toBe(20_000);
     expect(Object.keys(result.totals)).toEqual([...metricKeys]);

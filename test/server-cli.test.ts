@@ -53,6 +53,24 @@ describe('livecue serve', () => {
     expect(stderr).not.toMatch(/Error/);
   });
 
+  it('takes its access token from LIVECUE_ACCESS_TOKEN, keeping it out of the process list', async () => {
+    const fromEnvironment = 'env-access-token-9876543210';
+    process.env.LIVECUE_ACCESS_TOKEN = fromEnvironment;
+    try {
+      const child = spawnCli(['serve', '--demo', '--port', '0', '--db', tmp.file('env/live.db')]);
+      const result = collect(child, HANG_MS);
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const url = await waitFor(() => /^LIVECUE_URL=(\S+)$/m.exec(stdout)?.[1], 15_000);
+      expect(url).toMatch(new RegExp(`\\?token=${fromEnvironment}$`));
+      expect(child.spawnargs.join(' ')).not.toContain(fromEnvironment);
+      child.kill('SIGTERM');
+      expect((await result).code).toBe(0);
+    } finally {
+      delete process.env.LIVECUE_ACCESS_TOKEN;
+    }
+  });
+
   it('records a gateway given on the command line, keeping its token in memory only', async () => {
     const gatewayToken = 'gateway-token-for-serve';
     const simulator = await startSimulator({ port: 0, token: gatewayToken, seed: 3, speed: 100 });

@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
-import { applySettingsUpdate, type Settings, type SettingsView, type SourceSettings } from '../../shared/api/settings.js';
-import { startCore, type Core } from '../core/api/core.js';
+import { applySettingsUpdate, type Settings, type SettingsUpdate, type SettingsView, type SourceSettings } from '../../shared/api/settings.js';
+import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
 import { dispatch } from './dispatch.js';
 import { openLiveSource, type LiveSource } from './live-source.js';
 import type { SecretStore } from './secrets.js';
@@ -38,6 +38,18 @@ export interface LiveCueApp {
   stop(): Promise<void>;
 }
 
+/** Stands in for the core while none runs: every call is answered `unavailable`. */
+const unavailableCore = new Proxy({} as Core, {
+  get: () => () => {
+    throw new CoreUnavailableError('no live source is running; choose one in settings');
+  },
+});
+
+/** The origin a gateway token is sent to (scheme, host, port), or null for the demo room. */
+function gatewayOrigin(source: SourceSettings): string | null {
+  return source.kind === 'gateway' ? new URL(source.url).origin : null;
+}
+
 interface Running {
   core: Core;
   source: LiveSource;
@@ -62,10 +74,18 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     dataFolder: options.dataFolder,
   });
 
-  const launch = async (): Promise<Running> => {
-    const source = await openLiveSource(override ?? settings.source, options.secrets.read());
+  const launch = async (chosen: SourceSettings): Promise<Running> => {
+    const source = await openLiveSource(chosen, options.secrets.read());
     try {
-      const core = await startCore({ dbFile, gateway: source.gateway, onError: (error) => options.onWarning?.(error.message) });
+      // The co-pilot reads the catalog of the core it runs in (accepted buying points, product categories).
+      const catalogOf: { core?: Core } = {};
+      const core = await startCore({
+        dbFile,
+        gateway: source.gateway,
+        onError: (error) => options.onWarning?.(error.message),
+        buyingPoints: () => catalogOf.core?.catalog().copilot() ?? { buyingPoints: [], categories: {} },
+      });
+      catalogOf.core = core;
       return { core, source };
     } catch (error) {
       await source.close();
@@ -73,81 +93,97 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     }
   };
   const shutDown = async ({ core, source }: Running): Promise<void> => {
-    await core.stop();
-    await source.close();
+    try {
+      await core.stop();
+    } finally {
+      await source.close();
+    }
   };
 
-  let running = await launch();
-  // Source switches run one at a time; a request during a switch waits for it.
-  let switching: Promise<void> = Promise.resolve();
-  let switchInProgress = false;
+  const currentSource = (): SourceSettings => override ?? settings.source;
+  /** null while a switch is under way, or after a source and its fallback both failed to start. */
+  let running: Running | null = await launch(currentSource());
+  // Settings updates (and the source switches they cause) run one at a time, in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work);
+    queue = result.catch(() => {});
+    return result;
+  };
 
-  const follow = (listener: StateListener): (() => void) => running.core.subscribe(listener);
+  const follow = (listener: StateListener): (() => void) => running?.core.subscribe(listener) ?? (() => {});
 
   /**
    * Replaces the running source and core. When the new source cannot start
-   * (a bad database, a port), `fallback` restores the settings it replaced
-   * and the previous source is started again, so the app is never left
-   * without a core; the caller hears why.
+   * (a port, the database), `restore` puts back the settings it replaced and
+   * the previous source is started again; the caller hears why. If that fails
+   * too, the app answers `unavailable` until a later update starts a source.
    */
-  const switchSource = (fallback: () => void): Promise<void> => {
-    const next = switching.then(async () => {
-      switchInProgress = true;
-      for (const unsubscribe of stateListeners.values()) unsubscribe();
+  const switchTo = async (next: SourceSettings, restore: () => SourceSettings): Promise<void> => {
+    for (const unsubscribe of stateListeners.values()) unsubscribe();
+    const previous = running;
+    running = null;
+    try {
+      if (previous) await shutDown(previous).catch((error: unknown) => options.onWarning?.(`stopping the previous source failed: ${String(error)}`));
       try {
-        await shutDown(running);
-        try {
-          running = await launch();
-        } catch (error) {
-          fallback();
-          running = await launch();
-          throw error;
-        }
-      } finally {
-        switchInProgress = false;
-        for (const listener of stateListeners.keys()) stateListeners.set(listener, follow(listener));
+        running = await launch(next);
+      } catch (error) {
+        running = await launch(restore()).catch((fallbackError: unknown) => {
+          options.onWarning?.(`the previous source did not start again either: ${String(fallbackError)}`);
+          return null;
+        });
+        throw error;
       }
-    });
-    switching = next.catch(() => {});
-    return next;
+    } finally {
+      for (const listener of stateListeners.keys()) stateListeners.set(listener, follow(listener));
+    }
   };
 
   /** What decides the running source: the token matters only to a gateway. */
-  const sourceIdentity = (): string => {
-    const source = override ?? settings.source;
-    return JSON.stringify(source.kind === 'gateway' ? { source, token: options.secrets.read() } : { source });
-  };
+  const sourceIdentity = (source: SourceSettings, token: string | null): string =>
+    JSON.stringify(source.kind === 'gateway' ? { source, token } : { source });
+
+  const updateSettings = (update: SettingsUpdate): Promise<SettingsView> =>
+    serially(async () => {
+      const before = { settings, override, token: options.secrets.read() };
+      const nextSettings = applySettingsUpdate(settings, update);
+      const nextOverride = update.source ? undefined : override;
+      const nextSource = nextOverride ?? nextSettings.source;
+      let nextToken = before.token;
+      if (update.gatewayToken !== undefined) nextToken = update.gatewayToken === '' ? null : update.gatewayToken;
+      // A stored token only ever goes to the gateway it was entered for: pointing the source
+      // elsewhere without a new token forgets it, so a changed URL cannot carry it away.
+      else if (nextSource.kind === 'gateway' && gatewayOrigin(nextSource) !== gatewayOrigin(currentSource())) nextToken = null;
+
+      // Persist first: a settings file that cannot be written changes nothing.
+      saveSettings(settingsFile, nextSettings);
+      if (nextToken !== before.token) options.secrets.write(nextToken);
+      settings = nextSettings;
+      override = nextOverride;
+
+      if (sourceIdentity(nextSource, nextToken) !== sourceIdentity(before.override ?? before.settings.source, before.token)) {
+        await switchTo(nextSource, () => {
+          ({ settings, override } = before);
+          saveSettings(settingsFile, settings);
+          options.secrets.write(before.token);
+          return currentSource();
+        });
+      }
+      const next = view();
+      for (const listener of settingsListeners) listener(next);
+      return next;
+    });
 
   const app: LiveCueApp = {
     dbFile,
     async handle(name, payload) {
-      await switching.catch(() => {});
-      return dispatch(name, payload, {
-        core: running.core,
-        settings: view,
-        async updateSettings(update) {
-          const before = { identity: sourceIdentity(), settings, override, token: options.secrets.read() };
-          settings = applySettingsUpdate(settings, update);
-          if (update.source) override = undefined;
-          if (update.gatewayToken !== undefined) options.secrets.write(update.gatewayToken === '' ? null : update.gatewayToken);
-          saveSettings(settingsFile, settings);
-          if (sourceIdentity() !== before.identity) {
-            await switchSource(() => {
-              ({ settings, override } = before);
-              options.secrets.write(before.token);
-              saveSettings(settingsFile, settings);
-            });
-          }
-          const next = view();
-          for (const listener of settingsListeners) listener(next);
-          return next;
-        },
-      });
+      // Requests wait for a switch in progress, so they reach the core that will answer them.
+      await queue;
+      return dispatch(name, payload, { core: running?.core ?? unavailableCore, settings: view, updateSettings });
     },
     onState(listener) {
-      // The core of a switch in progress is going away (a subscription to it would outlive it);
-      // the new one sends this listener its snapshot when the switch ends.
-      stateListeners.set(listener, switchInProgress ? () => {} : follow(listener));
+      // During a switch there is no core to follow: the new one sends this listener its snapshot when it starts.
+      stateListeners.set(listener, follow(listener));
       return () => {
         stateListeners.get(listener)?.();
         stateListeners.delete(listener);
@@ -159,10 +195,11 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
       return () => settingsListeners.delete(listener);
     },
     async stop() {
-      await switching.catch(() => {});
+      await queue;
       for (const unsubscribe of stateListeners.values()) unsubscribe();
       stateListeners.clear();
-      await shutDown(running);
+      if (running) await shutDown(running);
+      running = null;
     },
   };
   return app;

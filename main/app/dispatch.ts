@@ -10,8 +10,13 @@ import {
   type BridgeRequestName,
   type BridgeResponses,
 } from '../../shared/api/bridge.js';
+import type { SuggestionOutcome } from '../../shared/api/contract.js';
 import type { SettingsUpdate, SettingsView } from '../../shared/api/settings.js';
-import { CoreUnavailableError, type Core } from '../core/api/core.js';
+import type { SaveBuyingPointInput, SaveProductInput } from '../../shared/api/catalog-api.js';
+import type { CatalogFormat } from '../../shared/copilot/catalog-csv.js';
+import { CatalogInputError } from '../core/api/catalog-api.js';
+import { catalogTemplate } from '../core/catalog/files.js';
+import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
 import { SessionNotFoundError } from '../core/recap.js';
 
 export interface DispatchTarget {
@@ -31,6 +36,16 @@ const handlers = {
     return { commentId, answered };
   },
   markMoment: ({ note }: { note?: string }, { core }: DispatchTarget) => core.markMoment(note ?? null),
+  markSuggestion: ({ suggestionId, outcome }: { suggestionId: string; outcome: SuggestionOutcome }, { core }: DispatchTarget) =>
+    core.markSuggestion(suggestionId, outcome),
+  getCatalog: (_payload: Record<string, never>, { core }: DispatchTarget) => core.catalog().get(),
+  saveProduct: (input: SaveProductInput, { core }: DispatchTarget) => core.catalog().saveProduct(input),
+  saveBuyingPoint: (input: SaveBuyingPointInput, { core }: DispatchTarget) => core.catalog().saveBuyingPoint(input),
+  deleteBuyingPoint: ({ id }: { id: string }, { core }: DispatchTarget) => core.catalog().deleteBuyingPoint(id),
+  importCatalog: ({ format, data }: { format: CatalogFormat; data: string }, { core }: DispatchTarget) => core.catalog().importFile(format, data),
+  exportCatalog: ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: core.catalog().exportFile(format) }),
+  // The template needs no store: it is served even while no source runs.
+  catalogTemplate: ({ format }: { format: CatalogFormat }) => ({ format, data: catalogTemplate(format) }),
   getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
   updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
 } satisfies Handlers;
@@ -51,8 +66,9 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     const handler = handlers[name] as (payload: unknown, target: DispatchTarget) => unknown;
     return { ok: true, value: (await handler(parsed.data, target)) as BridgeResponses[BridgeRequestName] };
   } catch (error) {
-    if (error instanceof SessionNotFoundError) return failure('not_found', error.message);
+    if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError) return failure('not_found', error.message);
     if (error instanceof CoreUnavailableError) return failure('unavailable', error.message);
+    if (error instanceof CatalogInputError) return failure('bad_request', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -17,6 +17,7 @@ import { startCore } from '../core/api/core.js';
 import { openReader } from '../core/store/reader.js';
 import { measureRawInsert } from '../core/store/raw-insert.js';
 import { CORE_PROCESS_ENV } from '../core/util/process-env.js';
+import { benchCopilot } from './copilot.js';
 import type { IngestHostArgs, IngestHostMessage } from './ingest-host.js';
 import { SimHost } from './processes.js';
 import { median, percentile, round } from './stats.js';
@@ -223,6 +224,12 @@ async function main(): Promise<void> {
       `growth ${round(growthAsFound, 1)} MB`,
   );
 
+  const copilot = benchCopilot(2_000, quick ? 360 : 600, 300);
+  say(
+    `co-pilot tick at 5,000 events/s (${copilot.commentsPerTick.toLocaleString()} comments a tick, the feed's cap): engine median ${copilot.engineMs.median} ms, ` +
+      `p99 ${copilot.engineMs.p99} ms; with classifying the comments: median ${copilot.coreTickMs.median} ms, p99 ${copilot.coreTickMs.p99} ms`,
+  );
+
   rmSync(dir, { recursive: true, force: true });
   if (json) {
     process.stdout.write(
@@ -243,6 +250,8 @@ async function main(): Promise<void> {
         rssGrowthAsFoundMb: round(growthAsFound, 1),
         receivedEqualsOffered5k: at5k.received === at5k.offered,
         receivedEqualsOffered20k: at20k.received === at20k.offered,
+        copilotTickMedianMs: copilot.engineMs.median,
+        copilotTickP99Ms: copilot.engineMs.p99,
       })}\n`,
     );
   }

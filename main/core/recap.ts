@@ -46,5 +46,6 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
     rejects: reader.rejectCount(row.key),
     gaps: reader.gaps(row.key).map((g) => ({ fromSeq: g.fromSeq, toSeq: g.toSeq })),
     moments: reader.moments(row.key),
+    suggestions: reader.suggestionMarks(row.key),
   };
 }

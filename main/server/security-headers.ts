@@ -12,7 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   // React writes style attributes; inline styles cannot run code.
   "style-src 'self' 'unsafe-inline'",
   'img-src \'self\' data: https: http:',
-  "connect-src 'self' ws: wss:",
+  // 'self' covers this server's own WebSocket (ws: and wss: to the same host and port).
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -15,6 +15,16 @@ describe('CommentLog', () => {
     expect(seqs(log)).toEqual(range(1, 10).map((c) => c.seq));
   });
 
+  it('past its capacity drops the oldest quarter at once, with counts and lookups to match', () => {
+    const log = new CommentLog(100);
+    const edits = log.edits;
+    log.merge(range(1, 101).map((c) => (c.seq === 1 ? { ...c, question: true } : c)));
+    expect(seqs(log)).toEqual(range(27, 101).map((c) => c.seq));
+    expect(log.has(1)).toBe(false);
+    expect(log.count('questions')).toBe(0);
+    expect(log.edits).toBeGreaterThan(edits);
+  });
+
   it('reports no change for a window it already holds', () => {
     const log = new CommentLog();
     log.syncWindow(range(1, 5));

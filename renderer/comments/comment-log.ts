@@ -26,6 +26,13 @@ export class CommentLog {
   /** Bumped when comments are inserted before the newest held. */
   lateInserts = 0;
 
+  /**
+   * At most `capacity` comments are held: past it the oldest quarter goes at
+   * once (one rebuild of the views, not one per comment). Hours of a big room
+   * would otherwise hold millions; the store and the recap keep them all.
+   */
+  constructor(private readonly capacity = 200_000) {}
+
   get size(): number {
     return this.items.length;
   }
@@ -73,7 +80,17 @@ export class CommentLog {
       this.insertSorted(late);
       changed = true;
     }
+    if (this.items.length > this.capacity) this.dropOldest(this.items.length - Math.floor(this.capacity * 0.75));
     return changed;
+  }
+
+  private dropOldest(count: number): void {
+    for (const comment of this.items.slice(0, count)) {
+      this.track(comment, -1);
+      this.seqById.delete(comment.id);
+    }
+    this.items.splice(0, count);
+    this.edits++;
   }
 
   /**

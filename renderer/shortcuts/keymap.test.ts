@@ -15,6 +15,8 @@ describe('shortcutFor', () => {
   it('maps M (either case) to a moment and ? to the help', () => {
     expect(press('m')).toEqual({ kind: 'markMoment' });
     expect(press('M')).toEqual({ kind: 'markMoment' });
+    expect(press('u')).toEqual({ kind: 'markSuggestion', outcome: 'used' });
+    expect(press('D')).toEqual({ kind: 'markSuggestion', outcome: 'dismissed' });
     expect(press('?')).toEqual({ kind: 'toggleHelp' });
     expect(press('x')).toBeNull();
   });

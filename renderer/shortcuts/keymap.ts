@@ -1,6 +1,7 @@
 /**
  * The console's own keys (active while the console window has focus):
- * 1–9 pin the Nth product, 0 unpins, M marks a moment, ? toggles the help.
+ * 1–9 pin the Nth product, 0 unpins, M marks a moment, U / D mark the top
+ * talking point used / dismissed, ? toggles the help.
  * They are single keys for speed, so they stay off while the user types.
  */
 import type { MessageKey } from '../i18n/i18n.js';
@@ -9,6 +10,7 @@ export type ShortcutAction =
   | { kind: 'pinProduct'; position: number }
   | { kind: 'unpin' }
   | { kind: 'markMoment' }
+  | { kind: 'markSuggestion'; outcome: 'used' | 'dismissed' }
   | { kind: 'toggleHelp' }
   | { kind: 'closeHelp' };
 
@@ -20,6 +22,8 @@ export const shortcutHelp: readonly { keys: string; label: MessageKey }[] = [
   { keys: '1 – 9', label: 'shortcuts.pinProduct' },
   { keys: '0', label: 'shortcuts.unpin' },
   { keys: 'M', label: 'shortcuts.markMoment' },
+  { keys: 'U', label: 'shortcuts.suggestionUsed' },
+  { keys: 'D', label: 'shortcuts.suggestionDismiss' },
   { keys: '?', label: 'shortcuts.help' },
 ];
 
@@ -34,6 +38,8 @@ export function shortcutFor(event: ShortcutKeyEvent): ShortcutAction | null {
   if (/^[1-9]$/.test(event.key)) return { kind: 'pinProduct', position: Number(event.key) };
   if (event.key === '0') return { kind: 'unpin' };
   if (event.key === 'm' || event.key === 'M') return { kind: 'markMoment' };
+  if (event.key === 'u' || event.key === 'U') return { kind: 'markSuggestion', outcome: 'used' };
+  if (event.key === 'd' || event.key === 'D') return { kind: 'markSuggestion', outcome: 'dismissed' };
   if (event.key === '?') return { kind: 'toggleHelp' };
   return null;
 }

@@ -20,6 +20,8 @@ export function useConsoleShortcuts(): void {
           return void actions.unpinProduct();
         case 'markMoment':
           return void actions.markMoment();
+        case 'markSuggestion':
+          return void actions.markTopSuggestion(action.outcome);
         case 'toggleHelp':
           return state.setHelpOpen(!state.helpOpen);
         case 'closeHelp':

@@ -3,7 +3,7 @@
  * so buttons and hotkeys behave alike and a failure is never silent.
  */
 import type { BridgeReply, BridgeRequestName } from '../../shared/api/bridge.js';
-import type { ApiCommandInput, ApiCommandName } from '../../shared/api/contract.js';
+import type { ApiCommandInput, ApiCommandName, SuggestionOutcome } from '../../shared/api/contract.js';
 import type { SettingsUpdate } from '../../shared/api/settings.js';
 import type { ClientBridge } from '../bridge/client-bridge.js';
 import { rowMembers, type CommentRow } from '../comments/folded-comments.js';
@@ -17,6 +17,10 @@ export interface Actions {
   pinProductAt(position: number): Promise<void>;
   unpinProduct(): Promise<void>;
   markMoment(): Promise<void>;
+  /** Marks a co-pilot talking point used or dismissed (kept for the recap). */
+  markSuggestion(suggestionId: string, outcome: SuggestionOutcome): Promise<void>;
+  /** The same for the top talking point, the one the host sees (the hotkeys). */
+  markTopSuggestion(outcome: SuggestionOutcome): Promise<void>;
   pinComment(commentId: string): Promise<void>;
   /** Marks every comment folded into the row, so a folded question does not come back unanswered. */
   markRowAnswered(row: CommentRow, answered: boolean): Promise<void>;
@@ -44,8 +48,20 @@ export function createActions(store: AppStore, bridge: ClientBridge): Actions {
     if (await command('pinProduct', { productId })) notify({ tone: 'info', message: 'notice.pinned', params: { title } });
   };
 
+  const markSuggestion = async (suggestionId: string, outcome: SuggestionOutcome) => {
+    const reply = await bridge.request('markSuggestion', { suggestionId, outcome });
+    if (!reply.ok) return fail(reply.error);
+    notify({ tone: 'info', message: outcome === 'used' ? 'notice.suggestionUsed' : 'notice.suggestionDismissed', params: {} });
+  };
+
   return {
     pinProduct,
+    markSuggestion,
+    async markTopSuggestion(outcome) {
+      const top = store.getState().snapshot?.suggestions[0];
+      if (top) await markSuggestion(top.id, outcome);
+      else notify({ tone: 'error', message: 'notice.noSuggestion', params: {} });
+    },
     async pinProductAt(position) {
       const product = store.getState().snapshot?.products[position - 1];
       if (product) await pinProduct(product.id);

@@ -22,6 +22,7 @@ export function snapshot(overrides: Partial<CoreSnapshot> = {}): CoreSnapshot {
     ingest: { stored: 0, rejected: 0, duplicates: 0, gaps: [], eventsPerSec: 0 },
     comments: [],
     moments: [],
+    suggestions: [],
     minutes: [],
     ...overrides,
   };

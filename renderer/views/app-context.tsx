@@ -34,6 +34,11 @@ export function useStoreApi(): AppStore {
   return useServices().store;
 }
 
+/** The host link itself, for screens that make their own requests (the catalog). */
+export function useBridge(): ClientBridge {
+  return useServices().bridge;
+}
+
 export function useActions(): Actions {
   return useServices().actions;
 }

@@ -135,6 +135,30 @@ describe('console', () => {
     expect(v.byTestId('shortcut-help')).toBeNull();
   });
 
+  it('lists talking points; a button or U / D marks one, and the shortcut help names U and D', async () => {
+    const bridge = new FakeBridge();
+    const base = { kind: 'buyingPoint' as const, quote: null, priority: 80, productId: 'p1', createdAt: 0, expiresAt: 30_000, sources: [] };
+    const v = await consoleWith(
+      {
+        now: 0,
+        suggestions: [
+          { ...base, id: 'point:a', line: '敏感肌也能用', reason: '14 位观众问「敏感肌能用吗」' },
+          { ...base, id: 'cue:welcome', kind: 'welcome', line: '欢迎新朋友', reason: '近 1 分钟进场 120 人，上一分钟 20 人' },
+        ],
+      },
+      bridge,
+    );
+    expect(v.byTestId('suggestion-point:a')!.textContent).toContain('14 位观众问「敏感肌能用吗」');
+    await v.act(() => v.byTestId('suggestion-dismiss-cue:welcome')!.click());
+    await v.act(() => pressKey('u'));
+    expect(bridge.requestsNamed('markSuggestion')).toEqual([
+      { suggestionId: 'cue:welcome', outcome: 'dismissed' },
+      { suggestionId: 'point:a', outcome: 'used' },
+    ]);
+    await v.act(() => pressKey('?'));
+    expect(v.byTestId('shortcut-help')!.textContent).toContain('第一条话术标记为已用');
+  });
+
   it('shows the live room’s link state in the banner', async () => {
     const v = await consoleWith({ connection: { ...snapshot().connection, state: 'reconnecting', attempt: 2, error: 'gateway silent' } });
     const banner = v.byTestId('connection-banner')!;

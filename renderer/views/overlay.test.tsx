@@ -60,6 +60,28 @@ describe('host overlay', () => {
     expect(view.container.textContent).toContain('未设置直播计划');
   });
 
+  it('shows the top talking point in large type, as text', async () => {
+    view = await renderView('overlay');
+    const suggestion = {
+      id: 'point:bp-1',
+      kind: 'buyingPoint' as const,
+      line: '敏感肌也能用，我们做过斑贴测试<b>!</b>',
+      reason: '14 位观众问「敏感肌能用吗」',
+      quote: '敏感肌能用吗',
+      priority: 90,
+      productId: 'p1',
+      createdAt: T0,
+      expiresAt: T0 + 30_000,
+      sources: ['bp-1'],
+    };
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [suggestion, { ...suggestion, id: 'cue:welcome', kind: 'welcome', line: '欢迎' }] } });
+    const slot = view.byTestId('talking-point')!;
+    expect(slot.dataset.suggestionId).toBe('point:bp-1');
+    expect(slot.textContent).toContain('14 位观众问「敏感肌能用吗」');
+    expect(slot.textContent).toContain('<b>!</b>');
+    expect(slot.querySelector('b')).toBeNull();
+  });
+
   it('waits for the stream before showing figures', async () => {
     view = await renderView('overlay');
     await view.push({ kind: 'snapshot', snapshot: snapshot({ session: null }) });

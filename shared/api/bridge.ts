@@ -10,7 +10,17 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../protocol/index.js';
-import { apiCommandSchemas, type ApiCommandResult, type CommentView, type CorePatch, type CoreSnapshot, type Recap } from './contract.js';
+import { catalogRequestSchemas, type CatalogResponses } from './catalog-api.js';
+import {
+  apiCommandSchemas,
+  suggestionOutcomes,
+  type ApiCommandResult,
+  type CommentView,
+  type CorePatch,
+  type CoreSnapshot,
+  type Recap,
+  type SuggestionMark,
+} from './contract.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
@@ -27,8 +37,12 @@ export const bridgeRequestSchemas = {
   markComment: z.object({ commentId: id, answered: z.boolean() }).strict(),
   /** Marks a moment of the live session (a hotkey press, a note) for the recap. */
   markMoment: z.object({ note: z.string().max(200).optional() }).strict(),
+  /** Marks a co-pilot talking point used or dismissed: it leaves the list and is kept for the recap. */
+  markSuggestion: z.object({ suggestionId: z.string().min(1).max(300), outcome: z.enum(suggestionOutcomes) }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsUpdateSchema,
+  /** The catalog (商品库): see catalog-api.ts. */
+  ...catalogRequestSchemas,
 } as const;
 
 export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
@@ -41,12 +55,13 @@ export interface Moment {
   note: string | null;
 }
 
-export interface BridgeResponses {
+export interface BridgeResponses extends CatalogResponses {
   command: ApiCommandResult;
   recap: Recap;
   commentHistory: CommentView[];
   markComment: { commentId: string; answered: boolean };
   markMoment: Moment;
+  markSuggestion: SuggestionMark;
   getSettings: SettingsView;
   updateSettings: SettingsView;
 }

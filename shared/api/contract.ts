@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { MetricValues, MinuteMetrics, ProductStats } from '../metrics/index.js';
 import type { Moment } from './bridge.js';
 import type { CommentIntent } from '../comments/intents.js';
+import type { Suggestion } from '../copilot/engine.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
 import { LIMITS } from '../protocol/index.js';
 
@@ -96,6 +97,8 @@ export interface CoreSnapshot {
   moments: Moment[];
   /** Per-minute figures of the newest CHART_MINUTES minutes, oldest first (the recap has them all). */
   minutes: MinuteMetrics[];
+  /** The co-pilot's talking points, ranked, best first (the host sees the first HOST_SUGGESTIONS). */
+  suggestions: Suggestion[];
 }
 
 export const CHART_MINUTES = 90;
@@ -117,7 +120,22 @@ export interface Recap {
   rejects: number;
   gaps: Omit<Gap, 'session'>[];
   moments: Moment[];
+  /** Talking points the live team marked used or dismissed, in the order they were marked. */
+  suggestions: SuggestionMark[];
 }
+
+export interface SuggestionMark {
+  suggestionId: string;
+  kind: string;
+  line: string;
+  reason: string;
+  outcome: SuggestionOutcome;
+  /** Event time it was marked at. */
+  at: number;
+}
+
+export const suggestionOutcomes = ['used', 'dismissed'] as const;
+export type SuggestionOutcome = (typeof suggestionOutcomes)[number];
 
 /** The top-level keys of a snapshot that changed since the previous update. */
 export type CorePatch = Partial<CoreSnapshot>;

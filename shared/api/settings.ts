@@ -10,9 +10,32 @@ export type Language = (typeof languages)[number];
 
 export const demoScenarios = ['skincare', 'apparel'] as const;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Scheme and authority of an absolute URL (shared/ has no URL class: it runs without DOM or Node types). */
+function urlParts(text: string): { scheme: string; authority: string } {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(text);
+  return { scheme: match?.[1]?.toLowerCase() ?? '', authority: match?.[2]?.toLowerCase() ?? '' };
+}
+const hostOf = (authority: string) => authority.replace(/:\d*$/, '');
+
+/**
+ * The gateway's address. The token goes with every connection, so it must be
+ * encrypted on the way (https/wss) unless the gateway is on this machine; and
+ * credentials in the URL itself would be shown and stored as plain settings.
+ */
+const gatewayUrl = z
+  .url({ protocol: /^(https?|wss?)$/ })
+  .max(2_000)
+  .refine((text) => !urlParts(text).authority.includes('@'), 'put the token in the token field, not in the address')
+  .refine((text) => {
+    const { scheme, authority } = urlParts(text);
+    return scheme === 'https' || scheme === 'wss' || LOOPBACK_HOSTS.has(hostOf(authority));
+  }, 'a gateway on another machine needs https:// or wss://, so the token is not sent in the clear');
+
 const gatewaySourceSchema = z.object({
   kind: z.literal('gateway'),
-  url: z.url({ protocol: /^(https?|wss?)$/ }).max(2_000),
+  url: gatewayUrl,
   room: z.string().min(1).max(200),
 });
 const demoSourceSchema = z.object({

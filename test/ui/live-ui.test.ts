@@ -34,6 +34,8 @@ const valueOf = async (page: Page, testId: string): Promise<number | null> => {
 };
 
 const onAirProduct = (page: Page) => page.getByTestId('on-air').getAttribute('data-product-id');
+/** The id of the talking point the overlay shows, or null (without waiting for one to appear). */
+const topSuggestion = (page: Page) => page.locator('[data-testid="talking-point"]').evaluateAll((nodes) => nodes[0]?.getAttribute('data-suggestion-id') ?? null);
 
 describe('console and overlay on a live room', () => {
   let simulator: RunningSimulator;
@@ -79,11 +81,19 @@ describe('console and overlay on a live room', () => {
     await overlay.screenshot({ path: `${ARTIFACTS}overlay-live-420x640.png` });
     await console_.screenshot({ path: `${ARTIFACTS}console-live-1440x900.png` });
 
+    // The co-pilot's top talking point is on the overlay; marking it used in the console takes it off both and keeps it for the recap.
+    await expect.poll(() => topSuggestion(overlay), { timeout: 20_000 }).not.toBeNull();
+    const suggestionId = (await topSuggestion(overlay))!;
+    await console_.getByTestId(`suggestion-used-${suggestionId}`).click();
+    await expect.poll(() => console_.getByTestId(`suggestion-${suggestionId}`).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => topSuggestion(overlay), { timeout: 10_000 }).not.toBe(suggestionId);
+
     await expect.poll(() => console_.getByTestId('connection-banner').getAttribute('data-state'), { timeout: 60_000 }).toBe('ended');
     const recapRun = await runCli(['recap', '--db', db, '--json']);
     expect(recapRun.code).toBe(0);
     const recap = JSON.parse(recapRun.stdout) as Recap;
     expect(recap.totals.uv).toBeGreaterThan(0);
+    expect(recap.suggestions).toContainEqual(expect.objectContaining({ suggestionId, outcome: 'used' }));
 
     // Every metric tile ends on the recap's figure for the session.
     const tiles = await console_.locator('[data-testid^="metric-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.slice('metric-'.length)));

@@ -19,7 +19,8 @@ export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [-
   on 127.0.0.1:P (default 4800; 0 = any free port), recording the live room into FILE (default
   ~/.livecue/livecue.db). Without --demo or --gateway the source chosen in settings is used.
   Every address it prints carries an access token (random unless --access-token); without it the
-  server answers 401. --lan also listens on this machine's network addresses.`;
+  server answers 401. --lan also listens on this machine's network addresses. The tokens can come
+  from LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.`;
 
 const flagSchema = z
   .object({
@@ -61,9 +62,22 @@ const flagSchema = z
 const describeSource = (source: SourceSettings): string =>
   source.kind === 'demo' ? `the demo room (${source.scenario}, speed ${source.speed}×)` : `${source.url} room ${source.room}`;
 
+/**
+ * Secrets may come from the environment instead of flags, so they do not show
+ * in the process list or the shell's history.
+ */
+function withSecretsFromEnvironment(argv: string[]): string[] {
+  const extra: string[] = [];
+  const gatewayToken = process.env.LIVECUE_GATEWAY_TOKEN;
+  const accessToken = process.env.LIVECUE_ACCESS_TOKEN;
+  if (gatewayToken && argv.includes('--gateway') && !argv.includes('--token')) extra.push('--token', gatewayToken);
+  if (accessToken && !argv.includes('--access-token')) extra.push('--access-token', accessToken);
+  return [...argv, ...extra];
+}
+
 export async function serve(argv: string[]): Promise<void> {
   const flags = parseFlags(
-    argv,
+    withSecretsFromEnvironment(argv),
     {
       demo: { type: 'boolean' },
       scenario: { type: 'string' },

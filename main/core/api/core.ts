@@ -15,7 +15,11 @@ import {
   type ConnectionView,
   type CoreSnapshot,
   type ProductView,
+  type SuggestionMark,
+  type SuggestionOutcome,
 } from '../../../shared/api/contract.js';
+import type { BuyingPoint, ProductCategory } from '../../../shared/copilot/catalog.js';
+import { TalkingPointEngine, type Suggestion } from '../../../shared/copilot/engine.js';
 import { metricKeys, type MetricValues } from '../../../shared/metrics/index.js';
 import type { Command } from '../../../shared/protocol/index.js';
 import type { Moment } from '../../../shared/api/bridge.js';
@@ -25,9 +29,11 @@ import { IngestPipeline, type PipelineOptions } from '../ingest/pipeline.js';
 import { buildRecap, type Recap } from '../recap.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
+import type { SessionKey } from '../store/types.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { StoreWriter } from '../store/writer.js';
 import { SessionAnnotations } from './annotations.js';
+import { createCatalogApi, type CatalogApi } from './catalog-api.js';
 import { RateMeter } from './rate-meter.js';
 import { StateHub, type StateListener } from './state-hub.js';
 
@@ -44,6 +50,12 @@ export interface CoreOptions {
   source?: LiveSource;
   onCommitted?: PipelineOptions['onCommitted'];
   onError?: (error: Error) => void;
+  /** The catalog's accepted buying points and product categories, read on every co-pilot tick; none by default. */
+  buyingPoints?: () => { buyingPoints: BuyingPoint[]; categories: Record<string, ProductCategory> };
+  /** How often the co-pilot ranks talking points (ms of wall time); 1 s by default. It also ranks whenever the live room's clock passes a second. */
+  copilotTickMs?: number;
+  /** Called with each ranking the co-pilot makes and the live-room time it was made at. */
+  onSuggestions?: (suggestions: Suggestion[], now: number) => void;
 }
 
 export interface Core {
@@ -54,8 +66,12 @@ export interface Core {
   /** Marks a moment at the live room's current time; fails when no session is being recorded. */
   markMoment(note: string | null): Promise<Moment>;
   markComment(commentId: string, answered: boolean): Promise<void>;
+  /** Marks a talking point used or dismissed: it leaves the list, cools down, and is stored for the recap. */
+  markSuggestion(suggestionId: string, outcome: SuggestionOutcome): Promise<SuggestionMark>;
   /** Stored comments of the current session before `beforeSeq` (default: all), newest first. */
   commentHistory(beforeSeq: number | undefined, limit: number): CommentView[];
+  /** The merchant's catalog (商品库): products and buying points, import and export. A method, so a stand-in core can refuse it. */
+  catalog(): CatalogApi;
   /** Resolves with the final connection state once the source is `ended` or `failed` and everything is stored. */
   finished(): Promise<ConnectionStatus>;
   stop(): Promise<void>;
@@ -89,6 +105,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     commentWindow: COMMENT_WINDOW,
     onCommitted: (session, result, batch) => {
       rate.add(result.inserted);
+      copilotOnCommit();
       source.ack(session, result.committedSeq);
       options.onCommitted?.(session, result, batch);
     },
@@ -110,12 +127,78 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
 
   const annotations = new SessionAnnotations(writer, reader);
+  const catalog = createCatalogApi(writer, reader);
+  const mergeIntoCatalog = (products: Parameters<CatalogApi['mergeGatewayProducts']>[0]) =>
+    void catalog.mergeGatewayProducts(products).catch((error: unknown) => {
+      options.onError?.(new Error(`the catalog could not take the session's products: ${error instanceof Error ? error.message : String(error)}`));
+    });
   const withMark = (comment: CommentView): CommentView => (annotations.isAnswered(comment.id) ? { ...comment, answered: true } : comment);
   const activeSession = () => {
     const active = pipeline.active;
     if (!active) throw new CoreUnavailableError('no live session is being recorded yet');
     return active;
   };
+
+  // The co-pilot: one engine per recorded session, ticked once a second with the comments that arrived since.
+  let copilot: { key: SessionKey; engine: TalkingPointEngine } | null = null;
+  let suggestions: Suggestion[] = [];
+  let copilotTickedAt = 0;
+  const tickCopilot = () => {
+    const active = pipeline.active;
+    const { comments } = pipeline.commentFeed.take();
+    if (!active) {
+      suggestions = [];
+      return;
+    }
+    if (copilot?.key !== active.key) copilot = { key: active.key, engine: new TalkingPointEngine() };
+    annotations.follow(active.key);
+    const engine = copilot.engine;
+    for (const event of comments) {
+      const view = describeComment(event, active.products);
+      if (!view.question) continue;
+      engine.addComment({
+        id: view.id,
+        ts: view.ts,
+        userId: event.user.id ?? event.user.name,
+        text: view.text,
+        intent: view.intent,
+        question: true,
+        productId: view.productId,
+        answered: annotations.isAnswered(view.id),
+      });
+    }
+    let provided: ReturnType<NonNullable<CoreOptions['buyingPoints']>> = { buyingPoints: [], categories: {} };
+    try {
+      provided = options.buyingPoints?.() ?? provided;
+    } catch (error) {
+      options.onError?.(new Error(`the co-pilot could not read buying points: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    const orders = new Map(active.engine.products().map((p) => [p.productId, p.paidOrders]));
+    suggestions = engine.tick({
+      now: active.engine.now(),
+      onAir: active.engine.onAir(),
+      products: active.products.map((p) => ({ id: p.id, title: p.title, price: p.price, stock: p.stock, paidOrders: orders.get(p.id) ?? 0 })),
+      windows: { m1: active.engine.window(1), m5: active.engine.window(5) },
+      buyingPoints: provided.buyingPoints,
+      categories: provided.categories,
+    });
+    copilotTickedAt = active.engine.now();
+    options.onSuggestions?.(suggestions, copilotTickedAt);
+  };
+  // A replay or a catch-up runs the live room's clock faster than the wall's: rank once per live-room second then too.
+  const copilotOnCommit = () => {
+    const now = pipeline.active?.engine.now() ?? 0;
+    if (now - copilotTickedAt >= 1000) runCopilot();
+  };
+  const runCopilot = () => {
+    try {
+      tickCopilot();
+    } catch (error) {
+      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const copilotTimer = setInterval(runCopilot, options.copilotTickMs ?? 1000);
+  copilotTimer.unref();
 
   const build = (): CoreSnapshot => {
     const active = pipeline.active;
@@ -154,15 +237,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       comments: pipeline.comments.list(active?.products ?? []).map(withMark),
       moments: annotations.list(),
       minutes: engine?.minuteSeries(CHART_MINUTES) ?? [],
+      suggestions,
     };
   };
   const hub = new StateHub(build);
 
   source.start(
     {
-      hello: (hello) => pipeline.hello(hello),
+      hello: (hello) => {
+        pipeline.hello(hello);
+        mergeIntoCatalog(hello.products);
+      },
       events: (payload, receivedAt) => pipeline.events(payload, receivedAt),
-      products: (products) => pipeline.setProducts(products),
+      products: (products) => {
+        pipeline.setProducts(products);
+        mergeIntoCatalog(products);
+      },
       gap: (gap) => pipeline.gap(gap),
       end: (end) => pipeline.end(end),
       serverTime: (t) => pipeline.serverTime(t),
@@ -200,7 +290,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       const active = activeSession();
       annotations.follow(active.key);
       await annotations.markAnswered(active.key, commentId, answered, active.engine.now());
+      if (copilot?.key === active.key) copilot.engine.markAnswered(commentId, answered);
+      if (answered) suggestions = suggestions.filter((s) => !(s.kind === 'answer' && s.sources.includes(commentId)));
     },
+    async markSuggestion(suggestionId, outcome) {
+      const active = activeSession();
+      const now = active.engine.now();
+      const shown = copilot?.key === active.key ? copilot.engine.mark(suggestionId, now) : null;
+      const suggestion = shown ?? suggestions.find((s) => s.id === suggestionId);
+      if (!suggestion) throw new SuggestionNotFoundError(`no talking point ${suggestionId} is shown`);
+      suggestions = suggestions.filter((s) => s.id !== suggestionId);
+      const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now };
+      await writer.markSuggestion(active.key, mark);
+      return mark;
+    },
+    catalog: () => catalog,
     commentHistory(beforeSeq, limit) {
       const active = pipeline.active;
       if (!active) return [];
@@ -214,6 +318,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(copilotTimer);
       hub.stop();
       await source.stop();
       await pipeline.drain();
@@ -225,6 +330,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
 /** A request the core cannot serve in its current state (e.g. before the first session). */
 export class CoreUnavailableError extends Error {}
+
+/** A talking point that is not (or no longer) shown. */
+export class SuggestionNotFoundError extends Error {}
 
 /** Each API command as the gateway command it becomes, with a fresh id (the gateway's idempotency key). */
 const toGatewayCommand: { [N in ApiCommandName]: (input: ApiCommandInput<N>, id: string) => Command } = {

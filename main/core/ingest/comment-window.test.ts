@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../../shared/protocol/index.js';
-import { CommentWindow } from './comment-window.js';
+import { CommentFeed, CommentWindow } from './comment-window.js';
 
 const comment = (seq: number, text: string): EventOf<'comment'> => ({ seq, ts: 1_000 + seq, type: 'comment', id: `c${seq}`, user: { id: `u${seq}`, name: `观众${seq}` }, text });
 const products = [
@@ -30,5 +30,17 @@ describe('CommentWindow', () => {
     expect(window.list(products)).toHaveLength(1);
     expect(long!.text).toHaveLength(301);
     expect(long!.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('CommentFeed', () => {
+  it('hands over the comments since the last take, at most its capacity, the newest kept, unclassified', () => {
+    const feed = new CommentFeed(3);
+    for (let seq = 1; seq <= 10; seq++) feed.add(comment(seq, `第${seq}条`));
+    const taken = feed.take();
+    expect(taken.comments.map((c) => c.seq)).toEqual([8, 9, 10]);
+    expect(taken.dropped).toBe(7);
+    expect(taken.comments[0]).toEqual({ seq: 8, id: 'c8', ts: 1_008, text: '第8条', user: { id: 'u8', name: '观众8' } });
+    expect(feed.take()).toEqual({ comments: [], dropped: 0 });
   });
 });

@@ -11,7 +11,7 @@ import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
-type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string } };
+type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string; id?: string } };
 
 /** A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. */
 export function describeComment(event: CommentEvent, products: readonly ProductInfo[]): CommentView {
@@ -54,5 +54,39 @@ export class CommentWindow {
       if ('user' in item) this.items[i] = describeComment(item, products);
     }
     return this.items.slice() as CommentView[];
+  }
+}
+
+/**
+ * New comments since the co-pilot's last tick, bounded: at most `capacity`,
+ * the newest kept. Nothing is classified here (the ingest thread only
+ * copies a few fields); the co-pilot classifies what it takes, once a second.
+ */
+export class CommentFeed {
+  private items: CommentEvent[] = [];
+  private dropped = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  add(event: EventOf<'comment'>): void {
+    const { seq, id, ts, text, user } = event;
+    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name, id: user.id } });
+    if (this.items.length > this.capacity * 2) this.trim();
+  }
+
+  /** The comments since the last call, oldest first, and how many older ones were dropped. */
+  take(): { comments: CommentEvent[]; dropped: number } {
+    this.trim();
+    const taken = { comments: this.items, dropped: this.dropped };
+    this.items = [];
+    this.dropped = 0;
+    return taken;
+  }
+
+  private trim(): void {
+    const excess = this.items.length - this.capacity;
+    if (excess <= 0) return;
+    this.items.splice(0, excess);
+    this.dropped += excess;
   }
 }

@@ -32,7 +32,7 @@ import type { AppendBatch, AppendResult, SessionKey } from '../store/types.js';
 import type { ResumePoint } from '../source/types.js';
 import { WireBatch } from '../source/wire-decoder.js';
 import { BatchBuilder } from './batch-builder.js';
-import { CommentWindow } from './comment-window.js';
+import { CommentFeed, CommentWindow } from './comment-window.js';
 import { IdSet } from './id-set.js';
 import { restoreSession } from './restore.js';
 
@@ -40,6 +40,10 @@ import { restoreSession } from './restore.js';
 const SNAPSHOT_EVERY_EVENTS = 500_000;
 const SNAPSHOT_EVERY_MS = 30_000;
 const RECENT_COMMENTS = 20_000;
+/** Gaps listed in the live state (the store keeps them all; a repeat of an older one is stored once by its key). */
+const LIVE_GAPS = 100;
+/** Comments the co-pilot classifies per 1 s tick at most (the newest); classifying costs ~µs each, so this bounds the tick. */
+const COPILOT_FEED = 2_000;
 
 export interface PipelineOptions {
   writer: StoreWriter;
@@ -94,6 +98,8 @@ export class IngestPipeline {
   /** Writer requests not yet answered; `drain` waits for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
   readonly comments: CommentWindow;
+  /** New comments for the co-pilot, taken once a second (bounded, newest kept). */
+  readonly commentFeed = new CommentFeed(COPILOT_FEED);
   readonly counters: IngestCounters = { stored: 0, rejected: 0, duplicates: 0, gaps: [], lastEventAt: null };
   private readonly now: () => number;
 
@@ -228,6 +234,7 @@ export class IngestPipeline {
     this.eventsSinceSnapshot++;
     if (event.type === 'comment') {
       this.comments.add(event);
+      this.commentFeed.add(event);
       this.rememberComment(event.id, event.seq);
     } else if (event.type === 'retract') {
       this.comments.retract(event.ids);
@@ -248,6 +255,8 @@ export class IngestPipeline {
       // A gateway repeats its gap on every resume until events after it are stored.
       if (this.counters.gaps.some((g) => g.fromSeq === gap.fromSeq && g.toSeq === gap.toSeq)) return;
       this.counters.gaps.push(gap);
+      // Every gap is stored; the live list keeps the newest, so a gateway announcing thousands cannot bloat each snapshot.
+      if (this.counters.gaps.length > LIVE_GAPS) this.counters.gaps.shift();
       this.builder!.gap({ fromSeq: gap.fromSeq, toSeq: gap.toSeq, detectedAt: this.now() });
       this.flush();
     });

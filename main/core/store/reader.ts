@@ -1,5 +1,7 @@
+import type { Catalog } from '../../../shared/copilot/catalog.js';
+import { readCatalog } from './catalog.js';
 import { openReadConnection, type Connection } from './connection.js';
-import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession } from './types.js';
+import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession, SuggestionMarkRow } from './types.js';
 
 const SESSION_COLUMNS = `key, gateway, room, room_json AS roomJson, session_id AS sessionId, started_at AS startedAt,
   ended_at AS endedAt, products_json AS productsJson, last_seq AS lastSeq, created_at AS createdAt`;
@@ -24,6 +26,8 @@ const SQL = {
   snapshot: 'SELECT seq, state FROM engine_snapshots WHERE session = ?',
   moments: 'SELECT id, at, note FROM moments WHERE session = ? ORDER BY at, id',
   answeredIds: 'SELECT comment_id FROM answered_comments WHERE session = ?',
+  suggestionMarks: `SELECT suggestion_id AS suggestionId, kind, line, reason, outcome, at FROM suggestion_marks
+    WHERE session = ? ORDER BY at, id`,
   // Walks the primary key backwards from `beforeSeq`; comments are a fair share of events, so the scan stays short.
   commentsBefore: `SELECT e.seq, e.body, a.comment_id IS NOT NULL AS answered FROM events e
     LEFT JOIN answered_comments a ON a.session = e.session AND a.comment_id = e.eid
@@ -50,6 +54,7 @@ export class StoreReader {
   readonly #snapshot;
   readonly #moments;
   readonly #answeredIds;
+  readonly #suggestionMarks;
   readonly #commentsBefore;
 
   constructor(db: Connection) {
@@ -68,6 +73,7 @@ export class StoreReader {
     this.#snapshot = db.prepare<[SessionKey], EngineSnapshot>(SQL.snapshot);
     this.#moments = db.prepare<[SessionKey], MomentRow>(SQL.moments);
     this.#answeredIds = db.prepare<[SessionKey], string>(SQL.answeredIds).pluck();
+    this.#suggestionMarks = db.prepare<[SessionKey], SuggestionMarkRow>(SQL.suggestionMarks);
     this.#commentsBefore = db.prepare<[SessionKey, number, number], CommentRow>(SQL.commentsBefore);
   }
 
@@ -150,9 +156,19 @@ export class StoreReader {
     return this.#answeredIds.all(key);
   }
 
+  /** Talking points marked used or dismissed, in the order they were marked. */
+  suggestionMarks(key: SessionKey): SuggestionMarkRow[] {
+    return this.#suggestionMarks.all(key);
+  }
+
   /** Up to `limit` stored comments before `beforeSeq`, newest first, each with its answered mark. */
   commentsBefore(key: SessionKey, beforeSeq: number, limit: number): CommentRow[] {
     return this.#commentsBefore.all(key, beforeSeq, limit);
+  }
+
+  /** The merchant's catalog (products and buying points), in the order it was written. */
+  catalog(): Catalog {
+    return readCatalog(this.#db);
   }
 
   close(): void {

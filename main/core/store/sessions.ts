@@ -1,6 +1,6 @@
 import type { Connection } from './connection.js';
 import type { StoreReader } from './reader.js';
-import type { MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
 
 /** Every write to the sessions table outside appends. */
 const SQL = {
@@ -11,6 +11,7 @@ const SQL = {
   addMoment: 'INSERT INTO moments (session, at, note) VALUES (?, ?, ?) RETURNING id, at, note',
   markAnswered: 'INSERT OR IGNORE INTO answered_comments (session, comment_id, answered_at) VALUES (?, ?, ?)',
   unmarkAnswered: 'DELETE FROM answered_comments WHERE session = ? AND comment_id = ?',
+  markSuggestion: 'INSERT INTO suggestion_marks (session, suggestion_id, kind, line, reason, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
 } as const;
 
 export interface SessionWriter {
@@ -20,6 +21,7 @@ export interface SessionWriter {
   end(key: SessionKey, endedAt: number): void;
   addMoment(key: SessionKey, at: number, note: string | null): MomentRow;
   markAnswered(key: SessionKey, commentId: string, answered: boolean, at: number): void;
+  markSuggestion(key: SessionKey, mark: SuggestionMarkRow): void;
 }
 
 export function createSessionWriter(db: Connection, reader: StoreReader): SessionWriter {
@@ -29,6 +31,7 @@ export function createSessionWriter(db: Connection, reader: StoreReader): Sessio
   const addMoment = db.prepare<[SessionKey, number, string | null], MomentRow>(SQL.addMoment);
   const markAnswered = db.prepare(SQL.markAnswered);
   const unmarkAnswered = db.prepare(SQL.unmarkAnswered);
+  const markSuggestion = db.prepare(SQL.markSuggestion);
 
   const updateExisting = (key: SessionKey, change: () => number): void => {
     if (change() === 0) throw new Error(`no session with key ${key}`);
@@ -55,6 +58,9 @@ export function createSessionWriter(db: Connection, reader: StoreReader): Sessio
     markAnswered(key, commentId, answered, at) {
       if (answered) markAnswered.run(key, commentId, at);
       else unmarkAnswered.run(key, commentId);
+    },
+    markSuggestion(key, mark) {
+      markSuggestion.run(key, mark.suggestionId, mark.kind, mark.line, mark.reason, mark.outcome, mark.at);
     },
   };
 }

@@ -52,6 +52,17 @@ export interface MomentRow {
   note: string | null;
 }
 
+/** A talking point the live team marked used or dismissed. */
+export interface SuggestionMarkRow {
+  suggestionId: string;
+  kind: string;
+  line: string;
+  reason: string;
+  outcome: 'used' | 'dismissed';
+  /** Event time of the live room when it was marked. */
+  at: number;
+}
+
 /** A stored comment event, for scrolling back past the live window. */
 export interface CommentRow {
   seq: number;

@@ -3,7 +3,9 @@
  * request carries an id; the worker answers every request exactly once, in
  * the order the requests arrived.
  */
-import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { BuyingPoint, Catalog, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import type { GatewayProduct } from './catalog.js';
+import type { AppendBatch, AppendResult, MomentRow, SuggestionMarkRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 
 /** Each operation's arguments and the value its reply carries. */
 export interface WriterOps {
@@ -13,6 +15,12 @@ export interface WriterOps {
   endSession: { args: { key: SessionKey; endedAt: number }; result: null };
   addMoment: { args: { key: SessionKey; at: number; note: string | null }; result: MomentRow };
   markAnswered: { args: { key: SessionKey; commentId: string; answered: boolean; at: number }; result: null };
+  markSuggestion: { args: { key: SessionKey; mark: SuggestionMarkRow }; result: null };
+  replaceCatalog: { args: { catalog: Catalog }; result: { products: number; buyingPoints: number } };
+  upsertProduct: { args: { product: CatalogProduct }; result: null };
+  upsertBuyingPoint: { args: { point: BuyingPoint }; result: null };
+  deleteBuyingPoint: { args: { pointId: string }; result: boolean };
+  mergeGatewayProducts: { args: { products: GatewayProduct[] }; result: null };
   close: { args: Record<string, never>; result: null };
 }
 

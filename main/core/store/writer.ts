@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
+import type { BuyingPoint, Catalog, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import type { GatewayProduct } from './catalog.js';
+import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
@@ -81,6 +83,33 @@ export class StoreWriter {
 
   async markAnswered(key: SessionKey, commentId: string, answered: boolean, at: number): Promise<void> {
     await this.#request('markAnswered', { key, commentId, answered, at });
+  }
+
+  async markSuggestion(key: SessionKey, mark: SuggestionMarkRow): Promise<void> {
+    await this.#request('markSuggestion', { key, mark });
+  }
+
+  /** Replaces the whole catalog in one transaction (an import): all of it or nothing. */
+  replaceCatalog(catalog: Catalog): Promise<{ products: number; buyingPoints: number }> {
+    return this.#request('replaceCatalog', { catalog });
+  }
+
+  async upsertProduct(product: CatalogProduct): Promise<void> {
+    await this.#request('upsertProduct', { product });
+  }
+
+  async upsertBuyingPoint(point: BuyingPoint): Promise<void> {
+    await this.#request('upsertBuyingPoint', { point });
+  }
+
+  /** Whether a point with this id was there. */
+  deleteBuyingPoint(pointId: string): Promise<boolean> {
+    return this.#request('deleteBuyingPoint', { pointId });
+  }
+
+  /** Adds a session's products to the catalog; the merchant's data on products already there is kept. */
+  async mergeGatewayProducts(products: GatewayProduct[]): Promise<void> {
+    await this.#request('mergeGatewayProducts', { products });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createAppender, type Appender } from './append.js';
+import { createCatalogWriter } from './catalog.js';
 import { openWriteConnection, type Connection } from './connection.js';
 import { StoreReader } from './reader.js';
 import { createSessionWriter } from './sessions.js';
@@ -22,6 +23,7 @@ interface WriteHandlers {
 
 function createHandlers(db: Connection): WriteHandlers {
   const sessions = createSessionWriter(db, new StoreReader(db));
+  const catalog = createCatalogWriter(db);
   return {
     appender: createAppender(db),
     handle(request) {
@@ -38,6 +40,22 @@ function createHandlers(db: Connection): WriteHandlers {
           return sessions.addMoment(request.key, request.at, request.note);
         case 'markAnswered':
           sessions.markAnswered(request.key, request.commentId, request.answered, request.at);
+          return null;
+        case 'markSuggestion':
+          sessions.markSuggestion(request.key, request.mark);
+          return null;
+        case 'replaceCatalog':
+          return catalog.replace(request.catalog);
+        case 'upsertProduct':
+          catalog.upsertProduct(request.product);
+          return null;
+        case 'upsertBuyingPoint':
+          catalog.upsertBuyingPoint(request.point);
+          return null;
+        case 'deleteBuyingPoint':
+          return catalog.deleteBuyingPoint(request.pointId);
+        case 'mergeGatewayProducts':
+          catalog.mergeGatewayProducts(request.products);
           return null;
         case 'close':
           db.close();

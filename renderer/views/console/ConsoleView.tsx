@@ -13,7 +13,9 @@ import { MetricTiles } from './MetricTiles.js';
 import { MinuteCharts } from './MinuteCharts.js';
 import { NoticeToast } from './NoticeToast.js';
 import { ProductList } from './ProductList.js';
+import { CatalogScreen } from './catalog/CatalogScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
+import { TalkingPoints } from './TalkingPoints.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 
 /** The assistant's console: a dense, scannable screen for 1440×900. */
@@ -24,7 +26,7 @@ export function ConsoleView() {
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
-      {screen === 'settings' ? <SettingsScreen /> : <LiveScreen />}
+      {screen === 'settings' ? <SettingsScreen /> : screen === 'catalog' ? <CatalogScreen /> : <LiveScreen />}
       <ShortcutHelp />
       <NoticeToast />
     </div>
@@ -54,6 +56,7 @@ function LiveScreen() {
         </div>
       </div>
       <aside className="dashboard__side">
+        <TalkingPoints />
         <AlertsPanel />
         <CommentStream />
       </aside>

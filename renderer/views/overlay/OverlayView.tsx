@@ -36,15 +36,31 @@ function OverlayLive({ ended }: { ended: boolean }) {
       </div>
       <Gmv />
       <OnAirCard />
-      <section className="overlay__slot overlay__slot--talking-point">
-        <h2 className="overlay__slot-title">{t('talkingPoint.title')}</h2>
-        <p className="overlay__slot-empty">{t('talkingPoint.empty')}</p>
-      </section>
+      <TalkingPoint />
       <section className="overlay__slot overlay__slot--rundown">
         <h2 className="overlay__slot-title">{t('rundown.title')}</h2>
         <p className="overlay__slot-empty">{t('rundown.empty')}</p>
       </section>
     </>
+  );
+}
+
+/** The co-pilot's top talking point, in large type: the line to say and, small, why. Text only, never HTML. */
+function TalkingPoint() {
+  const { t } = useI18n();
+  const top = useAppStore((s) => s.snapshot?.suggestions[0] ?? null);
+  return (
+    <section className="overlay__slot overlay__slot--talking-point">
+      <h2 className="overlay__slot-title">{t('talkingPoint.title')}</h2>
+      {top === null ? (
+        <p className="overlay__slot-empty">{t('talkingPoint.empty')}</p>
+      ) : (
+        <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
+          <p className="overlay__talking-point-line">{top.line}</p>
+          <p className="overlay__talking-point-reason">{top.reason}</p>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The merchant's catalog as the core serves it: reads from the store's
+ * reader, every write through the writer thread. Imports are validated whole
+ * before anything is written, then replace the catalog in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CatalogImportResult, SaveBuyingPointInput, SaveProductInput } from '../../../shared/api/catalog-api.js';
+import type { CatalogFormat } from '../../../shared/copilot/catalog-csv.js';
+import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
+import { checkLine } from '../../../shared/copilot/compliance.js';
+import { exportCatalog, parseCatalogFile } from '../catalog/files.js';
+import type { GatewayProduct } from '../store/catalog.js';
+import type { StoreReader } from '../store/reader.js';
+import type { StoreWriter } from '../store/writer.js';
+
+/** At most this many problems travel back to the UI; the count says how many there were. */
+const MAX_PROBLEMS = 500;
+
+/** What the co-pilot ranks talking points from: accepted buying points only, and each product's category. */
+export interface CopilotCatalog {
+  buyingPoints: BuyingPoint[];
+  categories: Record<string, ProductCategory>;
+}
+
+export interface CatalogApi {
+  get(): Catalog;
+  saveProduct(input: SaveProductInput): Promise<CatalogProduct>;
+  saveBuyingPoint(input: SaveBuyingPointInput): Promise<BuyingPoint>;
+  deleteBuyingPoint(id: string): Promise<{ id: string; deleted: boolean }>;
+  importFile(format: CatalogFormat, data: string): Promise<CatalogImportResult>;
+  exportFile(format: CatalogFormat): string;
+  /** A session's products (hello / products) join the catalog; the merchant's data on known products is kept. */
+  mergeGatewayProducts(products: GatewayProduct[]): Promise<void>;
+  /** For the talking-point engine: cached, re-read after every catalog write. */
+  copilot(): CopilotCatalog;
+}
+
+/** A catalog change the request itself makes impossible (an unknown product, a flagged line set accepted). */
+export class CatalogInputError extends Error {}
+
+export function createCatalogApi(writer: StoreWriter, reader: StoreReader): CatalogApi {
+  let cached: CopilotCatalog | null = null;
+  const changed = <T>(result: T): T => {
+    cached = null;
+    return result;
+  };
+  const product = (id: string) => reader.catalog().products.find((p) => p.id === id);
+
+  return {
+    get: () => reader.catalog(),
+    async saveProduct(input) {
+      const existing = product(input.id);
+      const title = input.title ?? existing?.title;
+      if (title === undefined) throw new CatalogInputError(`no product ${input.id} in the catalog, and no title to add it with`);
+      const saved: CatalogProduct = {
+        id: input.id,
+        title,
+        category: input.category ?? existing?.category ?? 'other',
+        price: input.price !== undefined ? input.price : (existing?.price ?? null),
+        sellingPoints: input.sellingPoints ?? existing?.sellingPoints ?? [],
+      };
+      await writer.upsertProduct(saved);
+      return changed(saved);
+    },
+    async saveBuyingPoint(input) {
+      const owner = product(input.productId);
+      if (!owner) throw new CatalogInputError(`no product ${input.productId} in the catalog`);
+      const point: BuyingPoint = { ...input, id: input.id ?? `bp-${randomUUID()}` };
+      const flags = checkLine(point.line, owner.category);
+      if (point.status === 'accepted' && flags.length > 0) {
+        throw new CatalogInputError(`the line says ${flags.map((f) => `"${f.term}"`).join(', ')}: a flagged line cannot be accepted; rewrite it first`);
+      }
+      await writer.upsertBuyingPoint(point);
+      return changed(point);
+    },
+    async deleteBuyingPoint(id) {
+      return changed({ id, deleted: await writer.deleteBuyingPoint(id) });
+    },
+    async importFile(format, data) {
+      const parsed = parseCatalogFile(format, data);
+      if (!parsed.ok) return { imported: false, problemCount: parsed.problems.length, problems: parsed.problems.slice(0, MAX_PROBLEMS) };
+      const counts = await writer.replaceCatalog(parsed.catalog);
+      return changed({ imported: true, counts });
+    },
+    exportFile: (format) => exportCatalog(reader.catalog(), format),
+    async mergeGatewayProducts(products) {
+      await writer.mergeGatewayProducts(products);
+      cached = null;
+    },
+    copilot() {
+      if (!cached) {
+        const catalog = reader.catalog();
+        const categories = new Map(catalog.products.map((p) => [p.id, p.category]));
+        cached = {
+          // A line flagged since it was accepted (its product's category changed) is not suggested either.
+          buyingPoints: catalog.buyingPoints.filter((b) => b.status === 'accepted' && checkLine(b.line, categories.get(b.productId) ?? 'other').length === 0),
+          categories: Object.fromEntries(categories),
+        };
+      }
+      return cached;
+    },
+  };
+}

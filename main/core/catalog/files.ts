@@ -1,0 +1,66 @@
+/**
+ * The catalog as a file the merchant downloads or uploads: CSV text or an
+ * XLSX workbook (base64 on the bridge). The layout is documented in
+ * shared/copilot/catalog-csv.ts; validation happens there, so both formats
+ * report problems the same way.
+ */
+import type { Catalog } from '../../../shared/copilot/catalog.js';
+import {
+  catalogToCsv,
+  catalogToTables,
+  csvToCatalog,
+  SHEET_NAMES,
+  sheetTable,
+  tablesToCatalog,
+  TEMPLATE_CATALOG,
+  type CatalogFormat,
+  type CatalogParse,
+} from '../../../shared/copilot/catalog-csv.js';
+import { readXlsx, writeXlsx, XlsxError, type CellValue } from './xlsx.js';
+
+const PRICE_HEADER = '价格（元）';
+
+/** Prices go into a workbook as numbers, so a spreadsheet can sum and sort them. */
+function withNumbers(rows: string[][]): CellValue[][] {
+  const priceColumn = rows[0]?.indexOf(PRICE_HEADER) ?? -1;
+  return rows.map((row, r) => row.map((cell, c) => (r > 0 && c === priceColumn && cell !== '' ? Number(cell) : cell)));
+}
+
+export function catalogXlsx(catalog: Catalog): Buffer {
+  const tables = catalogToTables(catalog);
+  return writeXlsx([
+    { name: SHEET_NAMES.products, rows: withNumbers(tables.products) },
+    { name: SHEET_NAMES.buyingPoints, rows: tables.buyingPoints },
+  ]);
+}
+
+/** The file's content as the bridge carries it: CSV text, or an XLSX file in base64. */
+export function exportCatalog(catalog: Catalog, format: CatalogFormat): string {
+  return format === 'csv' ? catalogToCsv(catalog) : catalogXlsx(catalog).toString('base64');
+}
+
+export const catalogTemplate = (format: CatalogFormat): string => exportCatalog(TEMPLATE_CATALOG, format);
+
+export function parseCatalogXlsx(file: Buffer): CatalogParse {
+  let sheets: Map<string, string[][]>;
+  try {
+    sheets = readXlsx(file);
+  } catch (error) {
+    if (error instanceof XlsxError) return { ok: false, problems: [{ sheet: '', row: 0, column: '', message: error.message }] };
+    throw error;
+  }
+  const table = (name: string) => {
+    const rows = sheets.get(name);
+    return rows ? sheetTable(name, rows) : undefined;
+  };
+  return tablesToCatalog(table(SHEET_NAMES.products), table(SHEET_NAMES.buyingPoints));
+}
+
+/** Reads an uploaded file: every problem found, or the whole catalog it holds. */
+export function parseCatalogFile(format: CatalogFormat, data: string): CatalogParse {
+  if (format === 'csv') return csvToCatalog(data);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.replace(/\s+/g, ''))) {
+    return { ok: false, problems: [{ sheet: '', row: 0, column: '', message: 'the XLSX file did not arrive as base64' }] };
+  }
+  return parseCatalogXlsx(Buffer.from(data, 'base64'));
+}

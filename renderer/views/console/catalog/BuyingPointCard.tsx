@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { buyingPointStatuses, type BuyingPoint, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { checkLine } from '../../../../shared/copilot/compliance.js';
+import { useI18n } from '../../app-context.js';
+
+/** A buying point as the editor holds it: no id until the host has stored it. */
+export type DraftPoint = Omit<BuyingPoint, 'id'> & { id?: string };
+
+const textFields = ['audience', 'scenario', 'pain', 'benefit', 'proof'] as const;
+
+interface BuyingPointCardProps {
+  point: DraftPoint;
+  category: ProductCategory;
+  onSave(point: DraftPoint): Promise<string | null>;
+  onDelete?(): void;
+}
+
+/**
+ * One scenario card (人群, 场景, 痛点, 利益点, 证据, 话术). The line is checked
+ * as it is typed (真诚经营): a flagged line shows the words that fired and
+ * cannot be set accepted until it is rewritten.
+ */
+export function BuyingPointCard({ point, category, onSave, onDelete }: BuyingPointCardProps) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<DraftPoint>(point);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const flags = checkLine(draft.line, category);
+  const flagged = flags.length > 0;
+  const blocked = flagged && draft.status === 'accepted';
+  const edit = (change: Partial<DraftPoint>) => setDraft((d) => ({ ...d, ...change }));
+
+  const save = async () => {
+    setSaving(true);
+    setError(await onSave(draft));
+    setSaving(false);
+  };
+
+  return (
+    <article className={`bp-card ${flagged ? 'bp-card--flagged' : ''}`} data-testid="bp-card" data-status={draft.status}>
+      <div className="bp-card__grid">
+        {textFields.map((field) => (
+          <label key={field} className="field">
+            <span className="field__label">{t(`catalog.point.${field}`)}</span>
+            <input className="input" value={draft[field]} maxLength={field === 'proof' ? 300 : 200} data-testid={`bp-${field}`} onChange={(e) => edit({ [field]: e.target.value })} />
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span className="field__label">{t('catalog.point.line')}</span>
+        <textarea className="input bp-card__line" value={draft.line} maxLength={300} rows={2} data-testid="bp-line" onChange={(e) => edit({ line: e.target.value })} />
+      </label>
+      {flagged ? (
+        <p className="bp-card__flags" data-testid="bp-flags">
+          {flags.map((flag) => (
+            <span key={`${flag.kind}:${flag.term}`} className="bp-flag" data-testid="bp-flag">
+              {t(`catalog.flag.${flag.kind}`, { term: flag.term })}
+            </span>
+          ))}
+          <span className="bp-card__hint">{t('catalog.flag.cannotAccept')}</span>
+        </p>
+      ) : null}
+      <div className="bp-card__actions">
+        <label className="field bp-card__status">
+          <span className="field__label">{t('catalog.point.status')}</span>
+          <select className="input" value={draft.status} data-testid="bp-status" onChange={(e) => edit({ status: e.target.value as DraftPoint['status'] })}>
+            {buyingPointStatuses.map((status) => (
+              <option key={status} value={status} disabled={status === 'accepted' && flagged}>
+                {t(`catalog.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--primary" disabled={saving || blocked || draft.line.trim() === ''} data-testid="bp-save" onClick={() => void save()}>
+          {t('catalog.point.save')}
+        </button>
+        {onDelete ? (
+          <button type="button" className="button button--ghost" data-testid="bp-delete" onClick={onDelete}>
+            {t('catalog.point.delete')}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </article>
+  );
+}

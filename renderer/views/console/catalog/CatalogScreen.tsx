@@ -1,0 +1,259 @@
+import '../../../styles/catalog.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CatalogImportResult } from '../../../../shared/api/catalog-api.js';
+import { productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { useBridge, useI18n } from '../../app-context.js';
+import { StatusPanel } from '../../common/StatusPanel.js';
+import { BuyingPointCard, type DraftPoint } from './BuyingPointCard.js';
+import { downloadCatalogFile, readCatalogFile } from './catalog-files.js';
+
+type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; catalog: Catalog };
+type ImportOutcome = { kind: 'done'; products: number; points: number } | { kind: 'failed'; result: Extract<CatalogImportResult, { imported: false }> } | { kind: 'error'; error: string };
+
+const newPoint = (productId: string): DraftPoint => ({
+  productId,
+  audience: '',
+  scenario: '',
+  pain: '',
+  benefit: '',
+  proof: '',
+  line: '',
+  answers: [],
+  keywords: [],
+  origin: 'merchant',
+  originNote: '',
+  status: 'proposed',
+});
+
+/** 商品库: the catalog's products with their selling points and buying points; import, export, template. */
+export function CatalogScreen() {
+  const { t } = useI18n();
+  const bridge = useBridge();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [adding, setAdding] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const fetchCatalog = useCallback(async (): Promise<Load> => {
+    const reply = await bridge.request('getCatalog', {});
+    return reply.ok ? { state: 'ready', catalog: reply.value } : { state: 'failed', error: reply.error.message };
+  }, [bridge]);
+  useEffect(() => {
+    let mounted = true;
+    void fetchCatalog().then((next) => {
+      if (mounted) setLoad(next);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [fetchCatalog]);
+  const reload = async () => setLoad(await fetchCatalog());
+
+  const importFile = async (file: File) => {
+    const read = await readCatalogFile(file);
+    if (!read) return setOutcome({ kind: 'error', error: t('catalog.import.wrongType') });
+    const reply = await bridge.request('importCatalog', { ...read, mode: 'replace' });
+    if (!reply.ok) return setOutcome({ kind: 'error', error: reply.error.message });
+    if (reply.value.imported) {
+      setOutcome({ kind: 'done', products: reply.value.counts.products, points: reply.value.counts.buyingPoints });
+      await reload();
+    } else setOutcome({ kind: 'failed', result: reply.value });
+  };
+  const download = async (request: 'exportCatalog' | 'catalogTemplate', format: 'csv' | 'xlsx') => {
+    const reply = await bridge.request(request, { format });
+    if (reply.ok) downloadCatalogFile(reply.value, request === 'exportCatalog' ? 'livecue-catalog' : 'livecue-catalog-template');
+    else setOutcome({ kind: 'error', error: reply.error.message });
+  };
+
+  if (load.state !== 'ready') {
+    return (
+      <main className="catalog">
+        <StatusPanel tone={load.state === 'failed' ? 'critical' : 'neutral'} title={load.state === 'failed' ? t('catalog.loadFailed', { error: load.error }) : t('catalog.loading')} />
+      </main>
+    );
+  }
+  const { catalog } = load;
+  const product = catalog.products.find((p) => p.id === selected) ?? catalog.products[0] ?? null;
+
+  return (
+    <main className="catalog" data-testid="catalog">
+      <div className="catalog__toolbar">
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.xlsx"
+          hidden
+          data-testid="catalog-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <button type="button" className="button button--primary" data-testid="catalog-import" onClick={() => fileInput.current?.click()}>
+          {t('catalog.import')}
+        </button>
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <button key={`export-${format}`} type="button" className="button" data-testid={`catalog-export-${format}`} onClick={() => void download('exportCatalog', format)}>
+            {t(`catalog.export.${format}`)}
+          </button>
+        ))}
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <button key={`template-${format}`} type="button" className="button button--ghost" data-testid={`catalog-template-${format}`} onClick={() => void download('catalogTemplate', format)}>
+            {t(`catalog.template.${format}`)}
+          </button>
+        ))}
+      </div>
+      {outcome ? <ImportReport outcome={outcome} onClose={() => setOutcome(null)} /> : null}
+      {catalog.products.length === 0 ? (
+        <StatusPanel tone="neutral" title={t('catalog.empty')} />
+      ) : (
+        <div className="catalog__body">
+          <ul className="catalog__products panel" data-testid="catalog-products">
+            {catalog.products.map((p) => (
+              <li key={p.id}>
+                <button type="button" className={`catalog__product ${p.id === product?.id ? 'catalog__product--active' : ''}`} onClick={() => setSelected(p.id)}>
+                  <span className="catalog__product-title">{p.title}</span>
+                  <span className="catalog__product-meta">
+                    {t(`catalog.category.${p.category}`)} · {t('catalog.pointCount', { count: catalog.buyingPoints.filter((b) => b.productId === p.id).length })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {product ? (
+            <section className="catalog__detail" data-testid="catalog-detail">
+              <ProductEditor key={JSON.stringify(product)} product={product} onSaved={reload} />
+              <h3 className="panel__title">{t('catalog.buyingPoints')}</h3>
+              {catalog.buyingPoints
+                .filter((b) => b.productId === product.id)
+                .map((b) => (
+                  <BuyingPointCard
+                    key={JSON.stringify([b, product.category])}
+                    point={b}
+                    category={product.category}
+                    onSave={async (draft) => savePoint(draft)}
+                    onDelete={() => void bridge.request('deleteBuyingPoint', { id: b.id }).then(reload)}
+                  />
+                ))}
+              {adding > 0 ? (
+                <BuyingPointCard
+                  key={`new-${product.id}-${adding}`}
+                  point={newPoint(product.id)}
+                  category={product.category}
+                  onSave={async (draft) => {
+                    const error = await savePoint(draft);
+                    if (error === null) setAdding(0);
+                    return error;
+                  }}
+                />
+              ) : (
+                <button type="button" className="button" data-testid="bp-add" onClick={() => setAdding((n) => n + 1)}>
+                  {t('catalog.addPoint')}
+                </button>
+              )}
+            </section>
+          ) : null}
+        </div>
+      )}
+    </main>
+  );
+
+  async function savePoint(draft: DraftPoint): Promise<string | null> {
+    const reply = await bridge.request('saveBuyingPoint', draft);
+    if (!reply.ok) return t('catalog.saveFailed', { error: reply.error.message });
+    await reload();
+    return null;
+  }
+}
+
+function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved: () => Promise<void> }) {
+  const { t, fmt } = useI18n();
+  const bridge = useBridge();
+  const [category, setCategory] = useState<ProductCategory>(product.category);
+  const [points, setPoints] = useState(product.sellingPoints.join('\n'));
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const sellingPoints = points
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const reply = await bridge.request('saveProduct', { id: product.id, category, sellingPoints });
+    if (!reply.ok) return setError(t('catalog.saveFailed', { error: reply.error.message }));
+    setError(null);
+    await onSaved();
+  };
+  return (
+    <div className="panel catalog__product-editor" data-testid="product-editor">
+      <h2 className="catalog__title">{product.title}</h2>
+      <p className="catalog__product-meta">
+        {product.id} · {product.price === null ? t('catalog.noPrice') : fmt.money(product.price)}
+      </p>
+      <label className="field">
+        <span className="field__label">{t('catalog.category')}</span>
+        <select className="input" value={category} data-testid="product-category" onChange={(e) => setCategory(e.target.value as ProductCategory)}>
+          {productCategories.map((c) => (
+            <option key={c} value={c}>
+              {t(`catalog.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('catalog.sellingPoints')}</span>
+        <textarea className="input" rows={3} value={points} data-testid="product-selling-points" onChange={(e) => setPoints(e.target.value)} />
+      </label>
+      <button type="button" className="button button--primary" data-testid="product-save" onClick={() => void save()}>
+        {t('catalog.saveProduct')}
+      </button>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ImportReport({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className={`panel catalog__report catalog__report--${outcome.kind}`} data-testid="catalog-import-report" role="status">
+      <div className="catalog__report-head">
+        <strong>
+          {outcome.kind === 'done'
+            ? t('catalog.import.done', { products: outcome.products, points: outcome.points })
+            : outcome.kind === 'failed'
+              ? t('catalog.import.failed', { count: outcome.result.problemCount })
+              : t('catalog.saveFailed', { error: outcome.error })}
+        </strong>
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          {t('catalog.close')}
+        </button>
+      </div>
+      {outcome.kind === 'failed' ? (
+        <table className="catalog__problems" data-testid="catalog-problems">
+          <thead>
+            <tr>
+              <th>{t('catalog.problem.sheet')}</th>
+              <th>{t('catalog.problem.row')}</th>
+              <th>{t('catalog.problem.column')}</th>
+              <th>{t('catalog.problem.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.result.problems.map((p, i) => (
+              <tr key={i}>
+                <td>{p.sheet}</td>
+                <td className="num">{p.row === 0 ? '' : p.row}</td>
+                <td>{p.column}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

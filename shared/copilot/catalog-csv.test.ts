@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from './catalog.js';
+import { catalogTemplateCsv, catalogToCsv, catalogToTables, csvToCatalog, parseCsv, sheetTable, tablesToCatalog, TEMPLATE_CATALOG, toCsv } from './catalog-csv.js';
+
+const HEADER = '类型,编号,商品名称,类目,价格（元）,卖点,商品编号,人群,场景,痛点,利益点,证据,话术,回答问题,关键词,来源,来源说明,状态';
+
+const catalog: Catalog = {
+  products: [
+    { id: 'p1', title: '精华, "升级版"', category: 'skincare', price: 12990, sellingPoints: ['5% 烟酰胺', '多行\n卖点'] },
+    { id: 'p2', title: '帆布包', category: 'apparel', price: null, sellingPoints: [] },
+  ],
+  buyingPoints: [
+    {
+      id: 'b1',
+      productId: 'p1',
+      audience: '敏感肌',
+      scenario: '换季泛红',
+      pain: '刺痛',
+      benefit: '温和',
+      proof: '检测报告',
+      line: '敏感肌姐妹先在耳后试一下',
+      answers: ['suitability', 'ingredient'],
+      keywords: ['敏感肌', '泛红'],
+      origin: 'audience',
+      originNote: '14 人问过',
+      status: 'accepted',
+    },
+    { ...TEMPLATE_CATALOG.buyingPoints[0]!, id: 'b2', productId: 'p2', line: '全网最低价', status: 'proposed', answers: [], keywords: [] },
+  ],
+};
+
+describe('parseCsv', () => {
+  it('reads quotes, doubled quotes, commas and newlines in fields, a BOM and CRLF', () => {
+    const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n,,\n last,"",z';
+    expect(parseCsv(text)).toEqual({
+      ok: true,
+      records: [
+        ['a', 'b', 'c'],
+        ['x, y', 'say "hi"', 'two\r\nlines'],
+        ['', '', ''],
+        [' last', '', 'z'],
+      ],
+    });
+  });
+
+  it('names the row of a quote that is never closed', () => {
+    expect(parseCsv('a,b\n1,2\n3,"open\n')).toMatchObject({ ok: false, row: 3 });
+  });
+
+  it('round-trips what toCsv writes', () => {
+    const records = [['h1', 'h2'], ['a "q"', 'b,c'], [' pad ', 'x\ny']];
+    expect(parseCsv(toCsv(records))).toEqual({ ok: true, records });
+  });
+});
+
+describe('catalog CSV', () => {
+  it('export then import gives the same catalog, byte for byte on a second export', () => {
+    const text = catalogToCsv(catalog);
+    expect(text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    const back = csvToCatalog(text);
+    expect(back).toEqual({ ok: true, catalog });
+    if (back.ok) expect(catalogToCsv(back.catalog)).toBe(text);
+  });
+
+  it('the template is valid and has one example row of each kind', () => {
+    const parsed = csvToCatalog(catalogTemplateCsv());
+    expect(parsed).toEqual({ ok: true, catalog: TEMPLATE_CATALOG });
+  });
+
+  it('accepts English keys, ASCII separators and plain values', () => {
+    const text = [
+      'kind,id,title,category,price_yuan,selling_points,product_id,line,status,answers',
+      'product,p1,Serum,skincare,¥1299.5,a|b,,,,',
+      'buying_point,b1,,,,,p1,Try it behind the ear,proposed,suitability',
+    ].join('\n');
+    expect(csvToCatalog(text)).toMatchObject({
+      ok: true,
+      catalog: {
+        products: [{ id: 'p1', title: 'Serum', category: 'skincare', price: 129950, sellingPoints: ['a', 'b'] }],
+        buyingPoints: [{ id: 'b1', productId: 'p1', line: 'Try it behind the ear', status: 'proposed', origin: 'merchant', answers: ['suitability'] }],
+      },
+    });
+  });
+
+  it('reports every bad row by spreadsheet row and column header, and imports nothing', () => {
+    const text = [
+      HEADER,
+      '商品,p1,精华,护肤,129.9,5% 烟酰胺,,,,,,,,,,,,',
+      '商品,p2,,护肤,abc,,,,,,,,,,,,,', // row 3: no title, bad price
+      '商品,p1,重复,美妆,1,,,,,,,,,,,,,', // row 4: duplicate id, unknown category
+      '买点,b1,,,,,p9,人群,,,,,说点什么,,,,,已采用', // row 5: unknown product
+      '买点,b2,,,,,p1,人群,,,,,效果最好的精华,,,,,', // row 6: flagged and (by default) accepted
+      '买点,b3,,,,,p1,,,,,,,,,,,大概', // row 7: no line, unknown status
+      '其他,x,,,,,,,,,,,,,,,,', // row 8: unknown kind
+    ].join('\r\n');
+    const result = csvToCatalog(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const where = result.problems.map((p) => `${p.row}:${p.column}`);
+    expect(where).toEqual(['8:类型', '3:价格（元）', '3:商品名称', '4:类目', '4:编号', '5:商品编号', '6:话术', '7:状态', '7:话术']);
+    expect(result.problems.every((p) => p.sheet === 'CSV')).toBe(true);
+    expect(result.problems.find((p) => p.row === 6)?.message).toContain('最好');
+  });
+
+  it('reports unknown and missing columns on the header row', () => {
+    const result = csvToCatalog('类型,编号,颜色\n商品,p1,红');
+    expect(result).toMatchObject({ ok: false, problems: [{ row: 1, column: '颜色' }] });
+    expect(csvToCatalog('类型,编号\n商品,p1\n')).toMatchObject({ ok: false, problems: [{ row: 1, column: '商品名称' }] });
+    expect(csvToCatalog('')).toMatchObject({ ok: false, problems: [{ row: 1 }] });
+  });
+});
+
+describe('catalog workbook tables', () => {
+  it('round-trip, with row numbers that skip nothing but blank rows', () => {
+    const tables = catalogToTables(catalog);
+    expect(tablesToCatalog(sheetTable('商品', tables.products), sheetTable('买点', tables.buyingPoints))).toEqual({ ok: true, catalog });
+    const bad = [...tables.buyingPoints.map((r) => [...r])];
+    bad.splice(1, 0, bad[0]!.map(() => ''));
+    bad[2]![1] = 'nope';
+    expect(tablesToCatalog(sheetTable('商品', tables.products), sheetTable('买点', bad))).toEqual({
+      ok: false,
+      problems: [{ sheet: '买点', row: 3, column: '商品编号', message: 'no product nope in 商品' }],
+    });
+  });
+
+  it('a missing sheet is a problem of the workbook', () => {
+    const tables = catalogToTables(catalog);
+    expect(tablesToCatalog(sheetTable('商品', tables.products), undefined)).toMatchObject({ ok: false, problems: [{ sheet: '买点', row: 0 }] });
+  });
+});

@@ -1,0 +1,537 @@
+/**
+ * The catalog as spreadsheet rows: CSV text (RFC 4180) and the two tables an
+ * XLSX workbook holds, with validation that names every problem by sheet,
+ * row and column as the user sees them in a spreadsheet (header = row 1).
+ *
+ * File layout
+ * - XLSX: two worksheets, 商品 (products) and 买点 (buying points), each with
+ *   its own header row.
+ * - CSV: one file; the 类型 (kind) column says what a row is: 商品 or 买点.
+ *   A product row leaves the buying-point columns empty and the other way round.
+ * - Headers are Chinese; the English key of each column is accepted too:
+ *
+ *   | key            | header   | on       | value |
+ *   | ---            | ---      | ---      | --- |
+ *   | kind           | 类型     | CSV only | 商品 / 买点 (product / buying_point) |
+ *   | id             | 编号     | both     | product id, or the buying point's own id |
+ *   | product_id     | 商品编号 | 买点     | the product it belongs to |
+ *   | title          | 商品名称 | 商品     | |
+ *   | category       | 类目     | 商品     | 护肤 彩妆 服饰 食品 家居 母婴 数码 其他 (or skincare, makeup, …); empty = 其他 |
+ *   | price_yuan     | 价格（元）| 商品     | yuan, up to 2 decimals; empty = unknown |
+ *   | selling_points | 卖点     | 商品     | separated by ｜ or \| |
+ *   | audience … proof | 人群 场景 痛点 利益点 证据 | 买点 | text |
+ *   | line           | 话术     | 买点     | what the host says; required |
+ *   | answers        | 回答问题 | 买点     | comment intents (suitability, efficacy, …) separated by ｜ |
+ *   | keywords       | 关键词   | 买点     | separated by ｜ |
+ *   | origin         | 来源     | 买点     | 商家 类目 观众 助手 (merchant, …); empty = 商家 |
+ *   | origin_note    | 来源说明 | 买点     | |
+ *   | status         | 状态     | 买点     | 已采用 待定 已弃用 (accepted, proposed, rejected); empty = 已采用 |
+ *
+ * An accepted buying point whose line fails the 真诚经营 check is a problem:
+ * a flagged line is never accepted.
+ */
+import { commentIntents } from '../comments/intents.js';
+import type { buyingPointOrigins, buyingPointStatuses, productCategories } from './catalog.js';
+import {
+  buyingPointSchema,
+  catalogProductSchema,
+  type BuyingPoint,
+  type Catalog,
+  type CatalogProduct,
+  type ProductCategory,
+} from './catalog.js';
+import { checkLine } from './compliance.js';
+
+export type CatalogFormat = 'csv' | 'xlsx';
+
+/** One problem of an import, where the user will find it. */
+export interface ImportProblem {
+  /** 商品 / 买点 for a workbook, CSV for a CSV file. */
+  sheet: string;
+  /** 1-based, the header being row 1; 0 for the file as a whole. */
+  row: number;
+  /** The column's header as written in the file ('' when the problem is the whole row). */
+  column: string;
+  message: string;
+}
+
+export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: ImportProblem[] };
+
+export const SHEET_NAMES = { products: '商品', buyingPoints: '买点' } as const;
+export const CSV_SHEET = 'CSV';
+
+const COLUMNS = {
+  kind: '类型',
+  id: '编号',
+  product_id: '商品编号',
+  title: '商品名称',
+  category: '类目',
+  price_yuan: '价格（元）',
+  selling_points: '卖点',
+  audience: '人群',
+  scenario: '场景',
+  pain: '痛点',
+  benefit: '利益点',
+  proof: '证据',
+  line: '话术',
+  answers: '回答问题',
+  keywords: '关键词',
+  origin: '来源',
+  origin_note: '来源说明',
+  status: '状态',
+} as const;
+type ColumnKey = keyof typeof COLUMNS;
+
+const PRODUCT_COLUMNS = ['id', 'title', 'category', 'price_yuan', 'selling_points'] as const satisfies readonly ColumnKey[];
+const POINT_COLUMNS = [
+  'id',
+  'product_id',
+  'audience',
+  'scenario',
+  'pain',
+  'benefit',
+  'proof',
+  'line',
+  'answers',
+  'keywords',
+  'origin',
+  'origin_note',
+  'status',
+] as const satisfies readonly ColumnKey[];
+const CSV_COLUMNS: readonly ColumnKey[] = ['kind', ...PRODUCT_COLUMNS, ...POINT_COLUMNS.filter((c) => c !== 'id')];
+
+const REQUIRED = { products: ['id', 'title'], buyingPoints: ['id', 'product_id', 'line'] } as const;
+
+const CATEGORY_LABELS: Record<(typeof productCategories)[number], string> = {
+  skincare: '护肤',
+  makeup: '彩妆',
+  apparel: '服饰',
+  food: '食品',
+  home: '家居',
+  baby: '母婴',
+  digital: '数码',
+  other: '其他',
+};
+const STATUS_LABELS: Record<(typeof buyingPointStatuses)[number], string> = { accepted: '已采用', proposed: '待定', rejected: '已弃用' };
+const ORIGIN_LABELS: Record<(typeof buyingPointOrigins)[number], string> = { merchant: '商家', category: '类目', audience: '观众', assistant: '助手' };
+const KIND_LABELS = { products: '商品', buyingPoints: '买点' } as const;
+const KINDS = new Map<string, 'products' | 'buyingPoints'>([
+  ['商品', 'products'],
+  ['product', 'products'],
+  ['买点', 'buyingPoints'],
+  ['buying_point', 'buyingPoints'],
+]);
+
+/** Reads a label or its key back to the key. */
+function fromLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
+  const lower = text.toLowerCase();
+  return (Object.keys(labels) as K[]).find((key) => key === lower || labels[key] === text);
+}
+
+const LIST_SEPARATOR = /[｜|]/;
+const splitList = (text: string): string[] =>
+  text
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+const joinList = (items: readonly string[]): string => items.join('｜');
+
+const yuan = (fen: number | null): string => (fen === null ? '' : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
+
+/** Yuan as written (129.9, ¥129.90, 1,299) → fen; undefined when it is not an amount. */
+function parseYuan(text: string): number | undefined {
+  const cleaned = text.replace(/^[¥￥]\s*/, '').replace(/,/g, '');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  const fen = Number(cleaned) * 100;
+  const rounded = Math.round(fen);
+  return Math.abs(fen - rounded) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : undefined;
+}
+
+// ---------------------------------------------------------------- tables
+
+/** A sheet's rows as text, with the row number each has in the file. */
+export interface SheetTable {
+  sheet: string;
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+/** The two tables of a workbook (headers and rows), for the XLSX writer. */
+export function catalogToTables(catalog: Catalog): { products: string[][]; buyingPoints: string[][] } {
+  return {
+    products: [PRODUCT_COLUMNS.map((c) => COLUMNS[c]), ...catalog.products.map((p) => PRODUCT_COLUMNS.map((c) => productCell(p, c)))],
+    buyingPoints: [POINT_COLUMNS.map((c) => COLUMNS[c]), ...catalog.buyingPoints.map((b) => POINT_COLUMNS.map((c) => pointCell(b, c)))],
+  };
+}
+
+function productCell(p: CatalogProduct, column: ColumnKey): string {
+  switch (column) {
+    case 'kind':
+      return KIND_LABELS.products;
+    case 'id':
+      return p.id;
+    case 'title':
+      return p.title;
+    case 'category':
+      return CATEGORY_LABELS[p.category];
+    case 'price_yuan':
+      return yuan(p.price);
+    case 'selling_points':
+      return joinList(p.sellingPoints);
+    default:
+      return '';
+  }
+}
+
+function pointCell(b: BuyingPoint, column: ColumnKey): string {
+  switch (column) {
+    case 'kind':
+      return KIND_LABELS.buyingPoints;
+    case 'id':
+      return b.id;
+    case 'product_id':
+      return b.productId;
+    case 'audience':
+    case 'scenario':
+    case 'pain':
+    case 'benefit':
+    case 'proof':
+    case 'line':
+      return b[column];
+    case 'answers':
+      return joinList(b.answers);
+    case 'keywords':
+      return joinList(b.keywords);
+    case 'origin':
+      return ORIGIN_LABELS[b.origin];
+    case 'origin_note':
+      return b.originNote;
+    case 'status':
+      return STATUS_LABELS[b.status];
+    default:
+      return '';
+  }
+}
+
+/** Validates a workbook's two tables into a catalog, or every problem found. */
+export function tablesToCatalog(products: SheetTable | undefined, buyingPoints: SheetTable | undefined): CatalogParse {
+  const problems: ImportProblem[] = [];
+  if (!products) problems.push({ sheet: SHEET_NAMES.products, row: 0, column: '', message: `the workbook has no sheet named ${SHEET_NAMES.products}` });
+  if (!buyingPoints) problems.push({ sheet: SHEET_NAMES.buyingPoints, row: 0, column: '', message: `the workbook has no sheet named ${SHEET_NAMES.buyingPoints}` });
+  if (!products || !buyingPoints) return { ok: false, problems };
+  const productReader = headerReader(products, PRODUCT_COLUMNS, REQUIRED.products, problems);
+  const pointReader = headerReader(buyingPoints, POINT_COLUMNS, REQUIRED.buyingPoints, problems);
+  if (!productReader || !pointReader) return { ok: false, problems };
+  return validateRows(
+    products.rows.map((r) => ({ sheet: products.sheet, row: r.row, get: productReader(r.cells) })),
+    buyingPoints.rows.map((r) => ({ sheet: buyingPoints.sheet, row: r.row, get: pointReader(r.cells) })),
+    problems,
+  );
+}
+
+/** Maps a header to column keys; reports unknown, repeated and missing required columns. */
+function headerReader(
+  table: SheetTable,
+  allowed: readonly ColumnKey[],
+  required: readonly ColumnKey[],
+  problems: ImportProblem[],
+): ((cells: string[]) => Cell) | null {
+  const index = new Map<ColumnKey, number>();
+  const before = problems.length;
+  table.header.forEach((raw, i) => {
+    const text = raw.trim();
+    if (text === '') return;
+    const key = allowed.find((c) => c === text.toLowerCase() || COLUMNS[c] === text);
+    if (!key) problems.push({ sheet: table.sheet, row: 1, column: text, message: `unknown column "${text}"; expected one of ${allowed.map((c) => COLUMNS[c]).join(', ')}` });
+    else if (index.has(key)) problems.push({ sheet: table.sheet, row: 1, column: text, message: `column "${text}" appears twice` });
+    else index.set(key, i);
+  });
+  for (const key of required) {
+    if (!index.has(key)) problems.push({ sheet: table.sheet, row: 1, column: COLUMNS[key], message: `the required column ${COLUMNS[key]} (${key}) is missing` });
+  }
+  if (problems.length > before) return null;
+  return (cells) => (key) => {
+    const i = index.get(key);
+    return { text: i === undefined ? '' : (cells[i] ?? '').trim(), column: i === undefined ? COLUMNS[key] : (table.header[i] ?? '').trim() };
+  };
+}
+
+/** One cell of a row by column key: its text, and the header to name in a problem. */
+type Cell = (key: ColumnKey) => { text: string; column: string };
+
+interface SourceRow {
+  sheet: string;
+  row: number;
+  get: Cell;
+}
+
+const PRODUCT_FIELDS: Record<string, ColumnKey> = { id: 'id', title: 'title', category: 'category', price: 'price_yuan', sellingPoints: 'selling_points' };
+const POINT_FIELDS: Record<string, ColumnKey> = {
+  id: 'id',
+  productId: 'product_id',
+  audience: 'audience',
+  scenario: 'scenario',
+  pain: 'pain',
+  benefit: 'benefit',
+  proof: 'proof',
+  line: 'line',
+  answers: 'answers',
+  keywords: 'keywords',
+  origin: 'origin',
+  originNote: 'origin_note',
+  status: 'status',
+};
+
+function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems: ImportProblem[]): CatalogParse {
+  const products: CatalogProduct[] = [];
+  const buyingPoints: BuyingPoint[] = [];
+  const productById = new Map<string, ProductCategory>();
+  const pointIds = new Set<string>();
+
+  for (const source of productRows) {
+    const report = (key: ColumnKey, message: string) => problems.push({ sheet: source.sheet, row: source.row, column: source.get(key).column, message });
+    const category = source.get('category').text;
+    const price = source.get('price_yuan').text;
+    const candidate = {
+      id: source.get('id').text,
+      title: source.get('title').text,
+      category: category === '' ? 'other' : fromLabel(CATEGORY_LABELS, category),
+      price: price === '' ? null : parseYuan(price),
+      sellingPoints: splitList(source.get('selling_points').text),
+    };
+    let fine = true;
+    if (candidate.category === undefined) {
+      report('category', `unknown category "${category}"; use one of ${Object.values(CATEGORY_LABELS).join(' ')}`);
+      fine = false;
+    }
+    if (candidate.price === undefined) {
+      report('price_yuan', `"${price}" is not a price in yuan (e.g. 129.9)`);
+      fine = false;
+    }
+    const parsed = catalogProductSchema.safeParse(candidate);
+    if (!parsed.success) {
+      fine = false;
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if ((field === 'category' && candidate.category === undefined) || (field === 'price' && candidate.price === undefined)) continue;
+        report(PRODUCT_FIELDS[field] ?? 'id', describeIssue(issue.message, field, issue.path));
+      }
+    }
+    if (candidate.id !== '' && productById.has(candidate.id)) {
+      report('id', `product ${candidate.id} appears more than once`);
+      fine = false;
+    }
+    // A bad product row still names its product, so its buying points are not reported missing too.
+    if (candidate.id !== '' && !productById.has(candidate.id)) productById.set(candidate.id, candidate.category ?? 'other');
+    if (fine && parsed.success) products.push(parsed.data);
+  }
+
+  for (const source of pointRows) {
+    const report = (key: ColumnKey, message: string) => problems.push({ sheet: source.sheet, row: source.row, column: source.get(key).column, message });
+    const origin = source.get('origin').text;
+    const status = source.get('status').text;
+    const answers = splitList(source.get('answers').text);
+    const candidate = {
+      id: source.get('id').text,
+      productId: source.get('product_id').text,
+      audience: source.get('audience').text,
+      scenario: source.get('scenario').text,
+      pain: source.get('pain').text,
+      benefit: source.get('benefit').text,
+      proof: source.get('proof').text,
+      line: source.get('line').text,
+      answers,
+      keywords: splitList(source.get('keywords').text),
+      origin: origin === '' ? 'merchant' : fromLabel(ORIGIN_LABELS, origin),
+      originNote: source.get('origin_note').text,
+      status: status === '' ? 'accepted' : fromLabel(STATUS_LABELS, status),
+    };
+    let fine = true;
+    if (candidate.origin === undefined) {
+      report('origin', `unknown origin "${origin}"; use one of ${Object.values(ORIGIN_LABELS).join(' ')}`);
+      fine = false;
+    }
+    if (candidate.status === undefined) {
+      report('status', `unknown status "${status}"; use one of ${Object.values(STATUS_LABELS).join(' ')}`);
+      fine = false;
+    }
+    const unknownAnswers = answers.filter((a) => !(commentIntents as readonly string[]).includes(a));
+    if (unknownAnswers.length > 0) {
+      report('answers', `unknown question kind ${unknownAnswers.join(', ')}; use ${commentIntents.join(', ')}`);
+      fine = false;
+    }
+    const parsed = buyingPointSchema.safeParse(candidate);
+    if (!parsed.success) {
+      fine = false;
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if ((field === 'origin' && candidate.origin === undefined) || (field === 'status' && candidate.status === undefined) || (field === 'answers' && unknownAnswers.length > 0)) continue;
+        report(POINT_FIELDS[field] ?? 'id', describeIssue(issue.message, field, issue.path));
+      }
+    }
+    if (candidate.id !== '' && pointIds.has(candidate.id)) {
+      report('id', `buying point ${candidate.id} appears more than once`);
+      fine = false;
+    }
+    pointIds.add(candidate.id);
+    const category = productById.get(candidate.productId);
+    if (candidate.productId !== '' && !category) {
+      report('product_id', `no product ${candidate.productId} in ${SHEET_NAMES.products}`);
+      fine = false;
+    }
+    if (category && candidate.status === 'accepted' && candidate.line !== '') {
+      const flags = checkLine(candidate.line, category);
+      if (flags.length > 0) {
+        report('line', `the line says ${flags.map((f) => `"${f.term}"`).join(', ')} (真诚经营); rewrite it or set the status to ${STATUS_LABELS.proposed}`);
+        fine = false;
+      }
+    }
+    if (fine && parsed.success) buyingPoints.push(parsed.data);
+  }
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog: { products, buyingPoints } };
+}
+
+function describeIssue(message: string, field: string, path: readonly PropertyKey[]): string {
+  const where = path.length > 1 ? ` (item ${Number(path[1]) + 1})` : '';
+  return `${field}${where}: ${message}`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** Splits CSV text into records (RFC 4180: quoted fields, "" escapes, commas and newlines in quotes, CRLF or LF, a BOM). */
+export function parseCsv(text: string): { ok: true; records: string[][] } | { ok: false; row: number; message: string } {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let fieldStarted = false;
+  let quoteOpenedAt = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (source[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+      quoteOpenedAt = records.length + 1;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      fieldStarted = false;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      fieldStarted = false;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (quoted) return { ok: false, row: quoteOpenedAt, message: 'a quoted field is never closed (a " is missing)' };
+  if (fieldStarted || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return { ok: true, records };
+}
+
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+const csvField = (value: string): string => (needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** CSV text, with a BOM (so spreadsheet programs read it as UTF-8) and CRLF line ends. */
+export function toCsv(records: readonly (readonly string[])[]): string {
+  return `\uFEFF${records.map((record) => record.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The catalog as one CSV: products first, then buying points, told apart by the 类型 column. */
+export function catalogToCsv(catalog: Catalog): string {
+  return toCsv([
+    CSV_COLUMNS.map((c) => COLUMNS[c]),
+    ...catalog.products.map((p) => CSV_COLUMNS.map((c) => productCell(p, c))),
+    ...catalog.buyingPoints.map((b) => CSV_COLUMNS.map((c) => pointCell(b, c))),
+  ]);
+}
+
+/** Validates a CSV export (or a filled template) into a catalog, or every problem found. */
+export function csvToCatalog(text: string): CatalogParse {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { ok: false, problems: [{ sheet: CSV_SHEET, row: parsed.row, column: '', message: parsed.message }] };
+  const [header, ...rest] = parsed.records;
+  if (!header || header.every((h) => h.trim() === '')) return { ok: false, problems: [{ sheet: CSV_SHEET, row: 1, column: '', message: 'the file is empty: no header row' }] };
+  const problems: ImportProblem[] = [];
+  const table: SheetTable = { sheet: CSV_SHEET, header, rows: [] };
+  const reader = headerReader(table, CSV_COLUMNS, ['kind', 'id'], problems);
+  if (!reader) return { ok: false, problems };
+  const productRows: SourceRow[] = [];
+  const pointRows: SourceRow[] = [];
+  rest.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const get = reader(cells);
+    const kind = get('kind');
+    const which = KINDS.get(kind.text) ?? KINDS.get(kind.text.toLowerCase());
+    if (which === 'products') productRows.push({ sheet: CSV_SHEET, row, get });
+    else if (which === 'buyingPoints') pointRows.push({ sheet: CSV_SHEET, row, get });
+    else problems.push({ sheet: CSV_SHEET, row, column: kind.column, message: `unknown kind "${kind.text}"; use 商品 or 买点` });
+  });
+  // A column the rows need is missing: say so once, on the header, not on every row.
+  const missing = [...(productRows.length > 0 ? REQUIRED.products : []), ...(pointRows.length > 0 ? REQUIRED.buyingPoints : [])]
+    .filter((key, i, all) => all.indexOf(key) === i && !header.some((h) => h.trim() === COLUMNS[key] || h.trim().toLowerCase() === key))
+    .map((key) => ({ sheet: CSV_SHEET, row: 1, column: COLUMNS[key], message: `the required column ${COLUMNS[key]} (${key}) is missing` }));
+  if (missing.length > 0) return { ok: false, problems: [...missing, ...problems] };
+  return validateRows(productRows, pointRows, problems);
+}
+
+/** Workbook tables from parsed records of one sheet (header = first record). */
+export function sheetTable(sheet: string, records: readonly string[][]): SheetTable {
+  const [header = [], ...rest] = records;
+  return {
+    sheet,
+    header: [...header],
+    rows: rest.flatMap((cells, i) => (cells.every((c) => c.trim() === '') ? [] : [{ row: i + 2, cells: [...cells] }])),
+  };
+}
+
+/** A template: the headers and one example row of each kind. */
+export const TEMPLATE_CATALOG: Catalog = {
+  products: [
+    {
+      id: 'sku-1001',
+      title: '烟酰胺焕亮精华 30ml',
+      category: 'skincare',
+      price: 12900,
+      sellingPoints: ['5% 烟酰胺', '添加积雪草舒缓', '30ml 可用两个月'],
+    },
+  ],
+  buyingPoints: [
+    {
+      id: 'bp-1',
+      productId: 'sku-1001',
+      audience: '熬夜党',
+      scenario: '加班熬夜后的早上',
+      pain: '脸色暗沉、上妆不服帖',
+      benefit: '第二天早上气色透亮',
+      proof: '第三方检测报告：28 天提亮肤色',
+      line: '经常熬夜的姐妹，晚上抹两滴，第二天早上脸不暗，上妆也服帖。',
+      answers: ['efficacy'],
+      keywords: ['熬夜', '暗沉'],
+      origin: 'merchant',
+      originNote: '',
+      status: 'accepted',
+    },
+  ],
+};
+
+export const catalogTemplateCsv = (): string => catalogToCsv(TEMPLATE_CATALOG);
