@@ -202,6 +202,21 @@ describe('catalog', () => {
     });
   });
 
+  it('proposes buying points through the bridge (买点建议), saved as proposed, never twice', async () => {
+    await withApp(async (app) => {
+      await importFile(app, 'csv', catalogToCsv(catalog));
+      const proposals = await call(app, 'proposeBuyingPoints', { productId: 'sku-1' });
+      expect(proposals.length).toBeGreaterThan(0);
+      for (const p of proposals) expect(p).toMatchObject({ productId: 'sku-1', origin: 'category', status: 'proposed', originNote: expect.stringMatching(/^护肤品类常见场景：/) });
+      // sku-1 has an accepted 敏感肌 point already: no second one.
+      expect(proposals.some((p) => p.keywords.includes('敏感肌'))).toBe(false);
+      const stored = (await call(app, 'getCatalog', {})).buyingPoints;
+      for (const p of proposals) expect(stored.find((b) => b.id === p.id)).toEqual(p);
+      expect(await call(app, 'proposeBuyingPoints', { productId: 'sku-1' })).toEqual([]);
+      expect(await app.handle('proposeBuyingPoints', { productId: 'nope' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    });
+  });
+
   it('serves a template in both formats, and refuses a payload that is not a request', async () => {
     await withApp(async (app) => {
       for (const format of ['csv', 'xlsx'] as const) {

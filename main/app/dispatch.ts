@@ -42,6 +42,7 @@ const handlers = {
   saveProduct: (input: SaveProductInput, { core }: DispatchTarget) => core.catalog().saveProduct(input),
   saveBuyingPoint: (input: SaveBuyingPointInput, { core }: DispatchTarget) => core.catalog().saveBuyingPoint(input),
   deleteBuyingPoint: ({ id }: { id: string }, { core }: DispatchTarget) => core.catalog().deleteBuyingPoint(id),
+  proposeBuyingPoints: ({ productId }: { productId: string }, { core }: DispatchTarget) => core.catalog().proposeBuyingPoints(productId),
   importCatalog: ({ format, data }: { format: CatalogFormat; data: string }, { core }: DispatchTarget) => core.catalog().importFile(format, data),
   exportCatalog: ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: core.catalog().exportFile(format) }),
   // The template needs no store: it is served even while no source runs.

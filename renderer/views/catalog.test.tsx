@@ -98,4 +98,55 @@ describe('catalog editor', () => {
     expect(v.byTestId('catalog-import-report')!.textContent).toContain('1 处问题');
     expect(bridge.requestsNamed('importCatalog')).toEqual([{ format: 'csv', data: '类型,编号\n', mode: 'replace' }]);
   });
+
+  it('proposes buying points on request and shows each with its origin; accept and reject set the status', async () => {
+    const proposal: BuyingPoint = {
+      ...point,
+      id: 'bp-proposed',
+      audience: '孕期 / 哺乳期妈妈',
+      keywords: ['孕妇'],
+      line: '好多准妈妈问「孕妇能用吗」，成分表在详情页',
+      origin: 'audience',
+      originNote: '过去 2 场直播里 5 位观众问过「孕妇能用吗」',
+      status: 'proposed',
+    };
+    const bridge = new FakeBridge();
+    let proposed = false;
+    bridge.handlers.proposeBuyingPoints = () => {
+      proposed = true;
+      return { ok: true, value: [proposal] };
+    };
+    const v = await openCatalog(bridge);
+    bridge.handlers.getCatalog = () => ({ ok: true, value: { ...catalog, buyingPoints: proposed ? [point, proposal] : [point] } });
+    await v.act(() => (v.byTestId('bp-propose') as HTMLButtonElement).click());
+    await vi.waitFor(() => expect(v.container.querySelectorAll('[data-testid="bp-card"]')).toHaveLength(2));
+    expect(bridge.requestsNamed('proposeBuyingPoints')).toEqual([{ productId: 'sku-1' }]);
+    expect(v.byTestId('bp-propose-note')!.textContent).toBe('新增 1 条买点建议，请逐条确认');
+    const card = v.container.querySelector('[data-origin="audience"]') as HTMLElement;
+    expect(card.querySelector('[data-testid="bp-origin"]')!.textContent).toBe('观众提问过去 2 场直播里 5 位观众问过「孕妇能用吗」');
+    // The merchant's own accepted point has no origin badge and no accept/reject.
+    expect(v.container.querySelectorAll('[data-testid="bp-origin"]')).toHaveLength(1);
+    expect(v.container.querySelectorAll('[data-testid="bp-accept"]')).toHaveLength(1);
+
+    await v.act(() => (card.querySelector('[data-testid="bp-accept"]') as HTMLButtonElement).click());
+    await v.act(() => (card.querySelector('[data-testid="bp-reject"]') as HTMLButtonElement).click());
+    expect((bridge.requestsNamed('saveBuyingPoint') as BuyingPoint[]).map((p) => [p.id, p.status])).toEqual([
+      ['bp-proposed', 'accepted'],
+      ['bp-proposed', 'rejected'],
+    ]);
+  });
+
+  it('cannot accept a proposal whose line is flagged', async () => {
+    const flaggedProposal: BuyingPoint = { ...point, id: 'bp-c', line: '效果最好', origin: 'category', originNote: '护肤品类常见场景：熬夜加班', status: 'proposed' };
+    const bridge = new FakeBridge();
+    const v = await openCatalog(bridge);
+    bridge.handlers.getCatalog = () => ({ ok: true, value: { ...catalog, buyingPoints: [flaggedProposal] } });
+    bridge.handlers.proposeBuyingPoints = () => ({ ok: true, value: [] });
+    await v.act(() => (v.byTestId('bp-propose') as HTMLButtonElement).click());
+    await vi.waitFor(() => expect(v.byTestId('bp-accept')).not.toBeNull());
+    expect(v.byTestId('bp-propose-note')!.textContent).toBe('暂无新的买点建议：常见场景和观众问题都已覆盖');
+    expect(v.byTestId('bp-origin')!.textContent).toContain('品类经验');
+    expect((v.byTestId('bp-accept') as HTMLButtonElement).disabled).toBe(true);
+    expect((v.byTestId('bp-reject') as HTMLButtonElement).disabled).toBe(false);
+  });
 });

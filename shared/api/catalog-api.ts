@@ -27,6 +27,8 @@ export const catalogRequestSchemas = {
   /** Adds (no id) or replaces a buying point; an accepted point's line must pass the 真诚经营 check. */
   saveBuyingPoint: buyingPointSchema.extend({ id: buyingPointSchema.shape.id.optional() }).strict(),
   deleteBuyingPoint: z.object({ id: buyingPointSchema.shape.id }).strict(),
+  /** 买点建议: proposes buying points for a product (category knowledge, past questions), saves them as 'proposed'. */
+  proposeBuyingPoints: z.object({ productId: catalogProductSchema.shape.id }).strict(),
   /** Replaces the whole catalog with a file's, or changes nothing and says what is wrong, row by row. */
   importCatalog: z.object({ format, data: z.string().max(MAX_IMPORT_CHARS), mode: z.literal('replace').default('replace') }).strict(),
   exportCatalog: z.object({ format }).strict(),
@@ -52,6 +54,8 @@ export interface CatalogResponses {
   saveProduct: CatalogProduct;
   saveBuyingPoint: BuyingPoint;
   deleteBuyingPoint: { id: string; deleted: boolean };
+  /** The proposals made and saved (none when every rule is already covered). */
+  proposeBuyingPoints: BuyingPoint[];
   importCatalog: CatalogImportResult;
   exportCatalog: CatalogFile;
   catalogTemplate: CatalogFile;

@@ -8,7 +8,9 @@ import type { CatalogImportResult, SaveBuyingPointInput, SaveProductInput } from
 import type { CatalogFormat } from '../../../shared/copilot/catalog-csv.js';
 import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
 import { checkLine } from '../../../shared/copilot/compliance.js';
+import { proposeBuyingPoints } from '../../../shared/copilot/insights/propose.js';
 import { exportCatalog, parseCatalogFile } from '../catalog/files.js';
+import { mineAskedQuestions, type MineOptions } from '../catalog/insights.js';
 import type { GatewayProduct } from '../store/catalog.js';
 import type { StoreReader } from '../store/reader.js';
 import type { StoreWriter } from '../store/writer.js';
@@ -27,6 +29,8 @@ export interface CatalogApi {
   saveProduct(input: SaveProductInput): Promise<CatalogProduct>;
   saveBuyingPoint(input: SaveBuyingPointInput): Promise<BuyingPoint>;
   deleteBuyingPoint(id: string): Promise<{ id: string; deleted: boolean }>;
+  /** 买点建议: proposals from category knowledge and past sessions' questions, saved as 'proposed' and returned. */
+  proposeBuyingPoints(productId: string): Promise<BuyingPoint[]>;
   importFile(format: CatalogFormat, data: string): Promise<CatalogImportResult>;
   exportFile(format: CatalogFormat): string;
   /** A session's products (hello / products) join the catalog; the merchant's data on known products is kept. */
@@ -38,7 +42,7 @@ export interface CatalogApi {
 /** A catalog change the request itself makes impossible (an unknown product, a flagged line set accepted). */
 export class CatalogInputError extends Error {}
 
-export function createCatalogApi(writer: StoreWriter, reader: StoreReader): CatalogApi {
+export function createCatalogApi(writer: StoreWriter, reader: StoreReader, mining: MineOptions = {}): CatalogApi {
   let cached: CopilotCatalog | null = null;
   const changed = <T>(result: T): T => {
     cached = null;
@@ -75,6 +79,14 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader): Cata
     },
     async deleteBuyingPoint(id) {
       return changed({ id, deleted: await writer.deleteBuyingPoint(id) });
+    },
+    async proposeBuyingPoints(productId) {
+      const owner = product(productId);
+      if (!owner) throw new CatalogInputError(`no product ${productId} in the catalog`);
+      const existing = reader.catalog().buyingPoints.filter((b) => b.productId === productId);
+      const proposals = proposeBuyingPoints({ product: owner, existing, askedQuestions: mineAskedQuestions(reader, productId, mining) });
+      for (const point of proposals) await writer.upsertBuyingPoint(point);
+      return changed(proposals);
     },
     async importFile(format, data) {
       const parsed = parseCatalogFile(format, data);

@@ -161,6 +161,13 @@ export class StoreReader {
     return this.#suggestionMarks.all(key);
   }
 
+  /** The session's product-card events (card.shown / card.hidden) in seq order: which product was being presented when. */
+  cardEvents(key: SessionKey): { seq: number; type: string; body: string }[] {
+    return this.#db
+      .prepare<[SessionKey], { seq: number; type: string; body: string }>(`SELECT seq, type, body FROM events WHERE session = ? AND type IN ('card.shown', 'card.hidden') ORDER BY seq`)
+      .all(key);
+  }
+
   /** Up to `limit` stored comments before `beforeSeq`, newest first, each with its answered mark. */
   commentsBefore(key: SessionKey, beforeSeq: number, limit: number): CommentRow[] {
     return this.#commentsBefore.all(key, beforeSeq, limit);

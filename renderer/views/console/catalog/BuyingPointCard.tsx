@@ -30,14 +30,21 @@ export function BuyingPointCard({ point, category, onSave, onDelete }: BuyingPoi
   const blocked = flagged && draft.status === 'accepted';
   const edit = (change: Partial<DraftPoint>) => setDraft((d) => ({ ...d, ...change }));
 
-  const save = async () => {
+  const save = async (status: DraftPoint['status'] = draft.status) => {
     setSaving(true);
-    setError(await onSave(draft));
+    setError(await onSave({ ...draft, status }));
     setSaving(false);
   };
+  const proposed = point.status === 'proposed' && point.origin !== 'merchant';
 
   return (
-    <article className={`bp-card ${flagged ? 'bp-card--flagged' : ''}`} data-testid="bp-card" data-status={draft.status}>
+    <article className={`bp-card ${flagged ? 'bp-card--flagged' : ''}`} data-testid="bp-card" data-status={draft.status} data-origin={draft.origin}>
+      {draft.origin !== 'merchant' ? (
+        <p className="bp-card__origin" data-testid="bp-origin">
+          <span className={`bp-origin bp-origin--${draft.origin}`}>{t(`catalog.origin.${draft.origin}`)}</span>
+          {draft.originNote ? <span className="bp-card__origin-note">{draft.originNote}</span> : null}
+        </p>
+      ) : null}
       <div className="bp-card__grid">
         {textFields.map((field) => (
           <label key={field} className="field">
@@ -74,6 +81,16 @@ export function BuyingPointCard({ point, category, onSave, onDelete }: BuyingPoi
         <button type="button" className="button button--primary" disabled={saving || blocked || draft.line.trim() === ''} data-testid="bp-save" onClick={() => void save()}>
           {t('catalog.point.save')}
         </button>
+        {proposed ? (
+          <>
+            <button type="button" className="button" disabled={saving || flagged || draft.line.trim() === ''} data-testid="bp-accept" onClick={() => void save('accepted')}>
+              {t('catalog.point.accept')}
+            </button>
+            <button type="button" className="button button--ghost" disabled={saving} data-testid="bp-reject" onClick={() => void save('rejected')}>
+              {t('catalog.point.reject')}
+            </button>
+          </>
+        ) : null}
         {onDelete ? (
           <button type="button" className="button button--ghost" data-testid="bp-delete" onClick={onDelete}>
             {t('catalog.point.delete')}

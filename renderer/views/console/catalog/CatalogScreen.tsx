@@ -33,6 +33,7 @@ export function CatalogScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [adding, setAdding] = useState(0);
+  const [proposal, setProposal] = useState<{ productId: string; message: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const fetchCatalog = useCallback(async (): Promise<Load> => {
@@ -59,6 +60,13 @@ export function CatalogScreen() {
       setOutcome({ kind: 'done', products: reply.value.counts.products, points: reply.value.counts.buyingPoints });
       await reload();
     } else setOutcome({ kind: 'failed', result: reply.value });
+  };
+  const propose = async (productId: string) => {
+    const reply = await bridge.request('proposeBuyingPoints', { productId });
+    if (!reply.ok) return setProposal({ productId, message: t('catalog.saveFailed', { error: reply.error.message }) });
+    const count = reply.value.length;
+    setProposal({ productId, message: count > 0 ? t('catalog.propose.done', { count }) : t('catalog.propose.none') });
+    await reload();
   };
   const download = async (request: 'exportCatalog' | 'catalogTemplate', format: 'csv' | 'xlsx') => {
     const reply = await bridge.request(request, { format });
@@ -125,7 +133,17 @@ export function CatalogScreen() {
           {product ? (
             <section className="catalog__detail" data-testid="catalog-detail">
               <ProductEditor key={JSON.stringify(product)} product={product} onSaved={reload} />
-              <h3 className="panel__title">{t('catalog.buyingPoints')}</h3>
+              <div className="catalog__points-head">
+                <h3 className="panel__title">{t('catalog.buyingPoints')}</h3>
+                <button type="button" className="button" data-testid="bp-propose" onClick={() => void propose(product.id)}>
+                  {t('catalog.propose')}
+                </button>
+              </div>
+              {proposal?.productId === product.id ? (
+                <p className="catalog__propose-note" role="status" data-testid="bp-propose-note">
+                  {proposal.message}
+                </p>
+              ) : null}
               {catalog.buyingPoints
                 .filter((b) => b.productId === product.id)
                 .map((b) => (
