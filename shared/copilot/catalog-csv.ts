@@ -31,10 +31,11 @@
  * a flagged line is never accepted.
  */
 import { commentIntents } from '../comments/intents.js';
-import type { buyingPointOrigins, buyingPointStatuses, productCategories } from './catalog.js';
+import type { buyingPointOrigins, buyingPointStatuses } from './catalog.js';
 import {
   buyingPointSchema,
   catalogProductSchema,
+  productCategoryLabels,
   type BuyingPoint,
   type Catalog,
   type CatalogProduct,
@@ -102,16 +103,7 @@ const CSV_COLUMNS: readonly ColumnKey[] = ['kind', ...PRODUCT_COLUMNS, ...POINT_
 
 const REQUIRED = { products: ['id', 'title'], buyingPoints: ['id', 'product_id', 'line'] } as const;
 
-const CATEGORY_LABELS: Record<(typeof productCategories)[number], string> = {
-  skincare: '护肤',
-  makeup: '彩妆',
-  apparel: '服饰',
-  food: '食品',
-  home: '家居',
-  baby: '母婴',
-  digital: '数码',
-  other: '其他',
-};
+const CATEGORY_LABELS = productCategoryLabels;
 const STATUS_LABELS: Record<(typeof buyingPointStatuses)[number], string> = { accepted: '已采用', proposed: '待定', rejected: '已弃用' };
 const ORIGIN_LABELS: Record<(typeof buyingPointOrigins)[number], string> = { merchant: '商家', category: '类目', audience: '观众', assistant: '助手' };
 const KIND_LABELS = { products: '商品', buyingPoints: '买点' } as const;

@@ -10,6 +10,18 @@ import { commentIntents } from '../comments/intents.js';
 export const productCategories = ['skincare', 'makeup', 'apparel', 'food', 'home', 'baby', 'digital', 'other'] as const;
 export type ProductCategory = (typeof productCategories)[number];
 
+/** The categories as merchants name them (spreadsheet cells, proposal notes). */
+export const productCategoryLabels: Readonly<Record<ProductCategory, string>> = {
+  skincare: '护肤',
+  makeup: '彩妆',
+  apparel: '服饰',
+  food: '食品',
+  home: '家居',
+  baby: '母婴',
+  digital: '数码',
+  other: '其他',
+};
+
 const text = (max: number) => z.string().trim().max(max);
 
 /** Where a buying point came from: the merchant, built-in category knowledge, or what buyers asked in past sessions. */

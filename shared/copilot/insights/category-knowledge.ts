@@ -7,7 +7,7 @@
  * is left for the merchant to fill in, never invented.
  */
 import type { CommentIntent } from '../../comments/intents.js';
-import type { ProductCategory } from '../catalog.js';
+import { productCategoryLabels, type ProductCategory } from '../catalog.js';
 
 export interface ScenarioTemplate {
   /** Stable within its category: the proposal's id is a hash of the product id and `category:key`. */
@@ -28,15 +28,7 @@ export interface ScenarioTemplate {
 
 export type KnownCategory = Exclude<ProductCategory, 'other'>;
 
-export const categoryLabels: Record<KnownCategory, string> = {
-  skincare: '护肤',
-  makeup: '彩妆',
-  apparel: '服饰',
-  food: '食品',
-  home: '家居',
-  baby: '母婴',
-  digital: '数码',
-};
+export const categoryLabels: Readonly<Record<KnownCategory, string>> = productCategoryLabels;
 
 export const categoryKnowledge: Record<KnownCategory, readonly ScenarioTemplate[]> = {
   skincare: [
