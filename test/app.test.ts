@@ -45,6 +45,18 @@ describe('settings', () => {
     });
   });
 
+  it('a settings file from before the talking-point hotkeys still reads, with their defaults added', async () => {
+    const dataFolder = newFolder();
+    mkdirSync(dataFolder);
+    const { suggestionUsed: _used, suggestionDismissed: _dismissed, ...olderHotkeys } = defaultSettings.hotkeys;
+    writeFileSync(`${dataFolder}/settings.json`, JSON.stringify({ ...defaultSettings, language: 'en', hotkeys: { ...olderHotkeys, markMoment: 'Alt+F9' } }));
+    const warnings: string[] = [];
+    await withApp({ dataFolder, onWarning: (message) => warnings.push(message) }, async (app) => {
+      expect(app.settings()).toMatchObject({ language: 'en', hotkeys: { markMoment: 'Alt+F9', suggestionUsed: 'CommandOrControl+Alt+U' } });
+    });
+    expect(warnings).toEqual([]);
+  });
+
   it('a damaged settings file is set aside with a warning, and the defaults are used', async () => {
     for (const damaged of ['{"language": "en", "source": ', JSON.stringify({ ...defaultSettings, language: 'fr' })]) {
       const dataFolder = newFolder();

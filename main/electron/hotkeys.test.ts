@@ -20,7 +20,7 @@ const snapshotWith = (ids: string[]): CoreSnapshot => ({ products: ids.map(produ
 describe('hotkey bindings', () => {
   it('map the prefix plus 1-9 to the product slots and the rest to their actions', () => {
     const bindings = hotkeyBindings(hotkeys);
-    expect(bindings).toHaveLength(13);
+    expect(bindings).toHaveLength(15);
     expect(bindings[0]).toEqual({ accelerator: 'CommandOrControl+Alt+1', action: { kind: 'pinProduct', slot: 1 } });
     expect(bindings[8]).toEqual({ accelerator: 'CommandOrControl+Alt+9', action: { kind: 'pinProduct', slot: 9 } });
     expect(bindings.slice(9)).toEqual([
@@ -28,12 +28,14 @@ describe('hotkey bindings', () => {
       { accelerator: 'CommandOrControl+Alt+M', action: { kind: 'markMoment' } },
       { accelerator: 'CommandOrControl+Alt+O', action: { kind: 'toggleOverlay' } },
       { accelerator: 'CommandOrControl+Alt+T', action: { kind: 'toggleClickThrough' } },
+      { accelerator: 'CommandOrControl+Alt+U', action: { kind: 'markTopSuggestion', outcome: 'used' } },
+      { accelerator: 'CommandOrControl+Alt+D', action: { kind: 'markTopSuggestion', outcome: 'dismissed' } },
     ]);
   });
 
   it('leave out hotkeys set to nothing', () => {
     const bindings = hotkeyBindings({ ...hotkeys, pinProductPrefix: '', markMoment: '' });
-    expect(bindings.map((b) => b.action.kind)).toEqual(['unpinProduct', 'toggleOverlay', 'toggleClickThrough']);
+    expect(bindings.map((b) => b.action.kind)).toEqual(['unpinProduct', 'toggleOverlay', 'toggleClickThrough', 'markTopSuggestion', 'markTopSuggestion']);
   });
 
   it('spell one combination one way', () => {
@@ -55,6 +57,15 @@ describe('hotkey requests', () => {
     });
     expect(hotkeyRequest({ kind: 'pinProduct', slot: 4 }, snapshot, settings)).toBeNull();
     expect(hotkeyRequest({ kind: 'pinProduct', slot: 1 }, null, settings)).toBeNull();
+  });
+
+  it('mark the top talking point (the one the overlay shows), and nothing when there is none', () => {
+    const snapshot = { suggestions: [{ id: 'qa:price' }, { id: 'welcome' }] } as unknown as CoreSnapshot;
+    expect(hotkeyRequest({ kind: 'markTopSuggestion', outcome: 'used' }, snapshot, settings)).toEqual({
+      name: 'markSuggestion',
+      payload: { suggestionId: 'qa:price', outcome: 'used' },
+    });
+    expect(hotkeyRequest({ kind: 'markTopSuggestion', outcome: 'dismissed' }, { suggestions: [] } as unknown as CoreSnapshot, settings)).toBeNull();
   });
 
   it('unpin, mark a moment, and flip the overlay settings', () => {
@@ -91,7 +102,7 @@ describe('hotkey registration', () => {
     const ran: HotkeyAction[] = [];
     const registration = registerHotkeys(registry, hotkeys, (action) => ran.push(action));
     expect(registration.failed).toEqual([]);
-    expect(registry.active.size).toBe(13);
+    expect(registry.active.size).toBe(15);
     registry.active.get('CommandOrControl+Alt+3')?.();
     registry.active.get('CommandOrControl+Alt+T')?.();
     expect(ran).toEqual([{ kind: 'pinProduct', slot: 3 }, { kind: 'toggleClickThrough' }]);
@@ -108,7 +119,7 @@ describe('hotkey registration', () => {
       ['Ctrl+Alt+Bogus', 'invalid'],
       ['Alt+CommandOrControl+0', 'duplicate'],
     ]);
-    expect(registered).toHaveLength(10);
+    expect(registered).toHaveLength(12);
     expect(describeFailure(failed[0]!)).toBe('hotkey CommandOrControl+Alt+M (markMoment) is used by another application');
     expect(hotkeyFailureNotice('zh-CN', failed)).toContain('CommandOrControl+Alt+M');
     expect(hotkeyFailureNotice('en', failed)).toMatch(/^These hotkeys do not work/);

@@ -1,6 +1,7 @@
 /**
  * Global hotkeys from settings.hotkeys: pin product 1-9 (the prefix plus a
- * digit), unpin, mark a moment, show/hide the overlay, click-through on/off.
+ * digit), unpin, mark a moment, show/hide the overlay, click-through on/off,
+ * and mark the top talking point used or dismissed.
  * Which accelerator means what, and what each action asks of the core, are
  * pure functions; registration goes through an injected registry
  * (Electron's globalShortcut), and what could not be registered (taken by
@@ -15,7 +16,9 @@ export type HotkeyAction =
   | { kind: 'unpinProduct' }
   | { kind: 'markMoment' }
   | { kind: 'toggleOverlay' }
-  | { kind: 'toggleClickThrough' };
+  | { kind: 'toggleClickThrough' }
+  /** The host's top talking point (the one the overlay shows), marked without leaving the stream software. */
+  | { kind: 'markTopSuggestion'; outcome: 'used' | 'dismissed' };
 
 export interface HotkeyBinding {
   accelerator: string;
@@ -69,6 +72,8 @@ export function hotkeyBindings(hotkeys: Hotkeys): HotkeyBinding[] {
     ['markMoment', { kind: 'markMoment' }],
     ['toggleOverlay', { kind: 'toggleOverlay' }],
     ['toggleClickThrough', { kind: 'toggleClickThrough' }],
+    ['suggestionUsed', { kind: 'markTopSuggestion', outcome: 'used' }],
+    ['suggestionDismissed', { kind: 'markTopSuggestion', outcome: 'dismissed' }],
   ];
   for (const [name, action] of single) if (hotkeys[name] !== '') bindings.push({ accelerator: hotkeys[name], action });
   return bindings;
@@ -92,6 +97,10 @@ export function hotkeyRequest(action: HotkeyAction, snapshot: CoreSnapshot | nul
       return { name: 'updateSettings', payload: { overlay: { visible: !settings.overlay.visible } } };
     case 'toggleClickThrough':
       return { name: 'updateSettings', payload: { overlay: { clickThrough: !settings.overlay.clickThrough } } };
+    case 'markTopSuggestion': {
+      const top = snapshot?.suggestions[0];
+      return top ? { name: 'markSuggestion', payload: { suggestionId: top.id, outcome: action.outcome } } : null;
+    }
   }
 }
 

@@ -176,6 +176,8 @@ export const en: Record<MessageKey, string> = {
   'hotkey.markMoment': 'Mark a moment',
   'hotkey.toggleOverlay': 'Show or hide the host overlay',
   'hotkey.toggleClickThrough': 'Toggle overlay click-through',
+  'hotkey.suggestionUsed': 'Mark the top talking point used',
+  'hotkey.suggestionDismissed': 'Dismiss the top talking point',
   'settings.overlay': 'Host overlay',
   'settings.overlay.opacity': 'Background opacity',
   'settings.overlay.clickThrough': 'Click-through (the mouse passes through the overlay)',

@@ -174,6 +174,8 @@ export const zhCN = {
   'hotkey.markMoment': '标记时刻',
   'hotkey.toggleOverlay': '显示或隐藏主播浮窗',
   'hotkey.toggleClickThrough': '浮窗点击穿透开关',
+  'hotkey.suggestionUsed': '当前话术已用',
+  'hotkey.suggestionDismissed': '忽略当前话术',
   'settings.overlay': '主播浮窗',
   'settings.overlay.opacity': '背景不透明度',
   'settings.overlay.clickThrough': '点击穿透（鼠标操作穿过浮窗）',

@@ -61,6 +61,9 @@ export const hotkeysSchema = z.object({
   markMoment: accelerator,
   toggleOverlay: accelerator,
   toggleClickThrough: accelerator,
+  // Added after the first release: a settings file written before them still reads, with these defaults.
+  suggestionUsed: accelerator.default('CommandOrControl+Alt+U'),
+  suggestionDismissed: accelerator.default('CommandOrControl+Alt+D'),
 });
 export type Hotkeys = z.infer<typeof hotkeysSchema>;
 
@@ -110,6 +113,8 @@ export const defaultSettings: Settings = {
     markMoment: 'CommandOrControl+Alt+M',
     toggleOverlay: 'CommandOrControl+Alt+O',
     toggleClickThrough: 'CommandOrControl+Alt+T',
+    suggestionUsed: 'CommandOrControl+Alt+U',
+    suggestionDismissed: 'CommandOrControl+Alt+D',
   },
   overlay: { opacity: 0.92, clickThrough: false, visible: true },
 };

@@ -12,6 +12,8 @@ const hotkeyLabels: Record<keyof Hotkeys, MessageKey> = {
   markMoment: 'hotkey.markMoment',
   toggleOverlay: 'hotkey.toggleOverlay',
   toggleClickThrough: 'hotkey.toggleClickThrough',
+  suggestionUsed: 'hotkey.suggestionUsed',
+  suggestionDismissed: 'hotkey.suggestionDismissed',
 };
 const hotkeyNames = Object.keys(hotkeyLabels) as (keyof Hotkeys)[];
 
