@@ -1,5 +1,5 @@
 /**
- * `livecue demo` (what `npm start` runs until the desktop UI lands): the
+ * `livecue demo`: the headless way to watch the demo room (the app itself is `npm start`): the
  * built-in demo room recorded into the local database, with a live terminal
  * dashboard of the key figures.
  */

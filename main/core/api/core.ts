@@ -185,17 +185,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     copilotTickedAt = active.engine.now();
     options.onSuggestions?.(suggestions, copilotTickedAt);
   };
-  // A replay or a catch-up runs the live room's clock faster than the wall's: rank once per live-room second then too.
+  // A replay or a catch-up runs the live room's clock faster than the wall's: rank once per live-room second then
+  // too — but never spend more than 1/COPILOT_CPU_SHARE of the ingest thread on it, or a fast catch-up would be
+  // slowed down by ranking talking points for seconds nobody watches live.
+  let lastTickWall = 0;
+  let lastTickCost = 0;
   const copilotOnCommit = () => {
     const now = pipeline.active?.engine.now() ?? 0;
-    if (now - copilotTickedAt >= 1000) runCopilot();
+    if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= COPILOT_CPU_SHARE * lastTickCost) runCopilot();
   };
   const runCopilot = () => {
+    const started = performance.now();
     try {
       tickCopilot();
     } catch (error) {
       options.onError?.(error instanceof Error ? error : new Error(String(error)));
     }
+    lastTickWall = performance.now();
+    lastTickCost = lastTickWall - started;
   };
   const copilotTimer = setInterval(runCopilot, options.copilotTickMs ?? 1000);
   copilotTimer.unref();
@@ -327,6 +334,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   };
 }
+
+/** Ticks driven by the live room's clock may take at most one part in this many of the ingest thread's time. */
+const COPILOT_CPU_SHARE = 20;
 
 /** A request the core cannot serve in its current state (e.g. before the first session). */
 export class CoreUnavailableError extends Error {}
