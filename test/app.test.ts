@@ -64,9 +64,9 @@ describe('settings', () => {
       writeFileSync(`${dataFolder}/settings.json`, damaged);
       const warnings: string[] = [];
       await withApp({ dataFolder, onWarning: (message) => warnings.push(message) }, async (app) => {
-        const { hasGatewayToken, tokenStorage, dataFolder: shownFolder, ...settings } = app.settings();
+        const { hasGatewayToken, hasRewriterKey, tokenStorage, dataFolder: shownFolder, ...settings } = app.settings();
         expect({ ...settings, source: defaultSettings.source }).toEqual(defaultSettings);
-        expect([hasGatewayToken, tokenStorage, shownFolder]).toEqual([false, 'none', dataFolder]);
+        expect([hasGatewayToken, hasRewriterKey, tokenStorage, shownFolder]).toEqual([false, false, 'none', dataFolder]);
       });
       expect(warnings).toHaveLength(1);
       const aside = readdirSync(dataFolder).find((name) => name.startsWith('settings.json.unreadable-'));

@@ -7,11 +7,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
-import { applySettingsUpdate, type Settings, type SettingsUpdate, type SettingsView, type SourceSettings } from '../../shared/api/settings.js';
+import {
+  applySettingsUpdate,
+  type RewriterSettings,
+  type Settings,
+  type SettingsUpdate,
+  type SettingsView,
+  type SourceSettings,
+} from '../../shared/api/settings.js';
 import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
+import { rewriteLine } from '../core/rewriter/rewrite-line.js';
 import { dispatch } from './dispatch.js';
 import { openLiveSource, type LiveSource } from './live-source.js';
-import type { SecretStore } from './secrets.js';
+import { memorySecretStore, type SecretStore } from './secrets.js';
 import { loadSettings, saveSettings } from './settings-file.js';
 
 export interface AppOptions {
@@ -19,6 +27,8 @@ export interface AppOptions {
   dataFolder: string;
   dbFile?: string;
   secrets: SecretStore;
+  /** Where the AI line rewriter's API key is kept, like the token; in memory only (until the app stops) when not given. */
+  rewriterKey?: SecretStore;
   /** A source given on the command line: used instead of the stored one and never saved. */
   sourceOverride?: SourceSettings;
   /** Something went wrong that no request is waiting for (a bad settings file, a gateway warning). */
@@ -50,6 +60,22 @@ function gatewayOrigin(source: SourceSettings): string | null {
   return source.kind === 'gateway' ? new URL(source.url).origin : null;
 }
 
+/** The origin the rewriter's API key is sent to, or null before an endpoint is set. */
+function rewriterOrigin(rewriter: RewriterSettings): string | null {
+  return rewriter.baseUrl === '' ? null : new URL(rewriter.baseUrl).origin;
+}
+
+/**
+ * A secret after a settings update: the one given (an empty string forgets
+ * it), or the one kept. A kept secret only ever goes to the server it was
+ * entered for: pointing the settings at another origin without a new one
+ * forgets it, so a changed URL cannot carry it away.
+ */
+function nextSecret(kept: string | null, given: string | undefined, origin: { before: string | null; after: string | null }): string | null {
+  if (given !== undefined) return given === '' ? null : given;
+  return origin.after !== null && origin.after !== origin.before ? null : kept;
+}
+
 interface Running {
   core: Core;
   source: LiveSource;
@@ -63,6 +89,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
   if (loaded.problem) options.onWarning?.(loaded.problem);
   let settings: Settings = loaded.settings;
   let override = options.sourceOverride;
+  const rewriterKey = options.rewriterKey ?? memorySecretStore();
 
   const stateListeners = new Map<StateListener, () => void>();
   const settingsListeners = new Set<(settings: SettingsView) => void>();
@@ -70,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     ...settings,
     source: override ?? settings.source,
     hasGatewayToken: options.secrets.read() !== null,
+    hasRewriterKey: rewriterKey.read() !== null,
     tokenStorage: options.secrets.kind,
     dataFolder: options.dataFolder,
   });
@@ -145,19 +173,20 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
 
   const updateSettings = (update: SettingsUpdate): Promise<SettingsView> =>
     serially(async () => {
-      const before = { settings, override, token: options.secrets.read() };
+      const before = { settings, override, token: options.secrets.read(), rewriterKey: rewriterKey.read() };
       const nextSettings = applySettingsUpdate(settings, update);
       const nextOverride = update.source ? undefined : override;
       const nextSource = nextOverride ?? nextSettings.source;
-      let nextToken = before.token;
-      if (update.gatewayToken !== undefined) nextToken = update.gatewayToken === '' ? null : update.gatewayToken;
-      // A stored token only ever goes to the gateway it was entered for: pointing the source
-      // elsewhere without a new token forgets it, so a changed URL cannot carry it away.
-      else if (nextSource.kind === 'gateway' && gatewayOrigin(nextSource) !== gatewayOrigin(currentSource())) nextToken = null;
+      const nextToken = nextSecret(before.token, update.gatewayToken, { before: gatewayOrigin(currentSource()), after: gatewayOrigin(nextSource) });
+      const nextKey = nextSecret(before.rewriterKey, update.rewriterKey, {
+        before: rewriterOrigin(settings.rewriter),
+        after: rewriterOrigin(nextSettings.rewriter),
+      });
 
       // Persist first: a settings file that cannot be written changes nothing.
       saveSettings(settingsFile, nextSettings);
       if (nextToken !== before.token) options.secrets.write(nextToken);
+      if (nextKey !== before.rewriterKey) rewriterKey.write(nextKey);
       settings = nextSettings;
       override = nextOverride;
 
@@ -166,6 +195,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
           ({ settings, override } = before);
           saveSettings(settingsFile, settings);
           options.secrets.write(before.token);
+          rewriterKey.write(before.rewriterKey);
           return currentSource();
         });
       }
@@ -179,7 +209,13 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     async handle(name, payload) {
       // Requests wait for a switch in progress, so they reach the core that will answer them.
       await queue;
-      return dispatch(name, payload, { core: running?.core ?? unavailableCore, settings: view, updateSettings });
+      return dispatch(name, payload, {
+        core: running?.core ?? unavailableCore,
+        settings: view,
+        updateSettings,
+        // Needs no core: the catalog editor can ask while no source runs.
+        rewriteLine: (input) => rewriteLine(input, { settings: settings.rewriter, apiKey: rewriterKey.read() }),
+      });
     },
     onState(listener) {
       // During a switch there is no core to follow: the new one sends this listener its snapshot when it starts.

@@ -11,6 +11,7 @@ import {
   type BridgeResponses,
 } from '../../shared/api/bridge.js';
 import type { SuggestionOutcome } from '../../shared/api/contract.js';
+import type { RewriteLineInput, RewriteLineResult } from '../../shared/api/rewriter-api.js';
 import type { SettingsUpdate, SettingsView } from '../../shared/api/settings.js';
 import type { SaveBuyingPointInput, SaveProductInput } from '../../shared/api/catalog-api.js';
 import type { CatalogFormat } from '../../shared/copilot/catalog-csv.js';
@@ -23,6 +24,8 @@ export interface DispatchTarget {
   core: Core;
   settings(): SettingsView;
   updateSettings(update: SettingsUpdate): Promise<SettingsView>;
+  /** The AI line rewriter with the current settings and API key. */
+  rewriteLine(input: RewriteLineInput): Promise<RewriteLineResult>;
 }
 
 type Handlers = { [N in BridgeRequestName]: (payload: never, target: DispatchTarget) => Promise<BridgeResponses[N]> | BridgeResponses[N] };
@@ -49,6 +52,7 @@ const handlers = {
   catalogTemplate: ({ format }: { format: CatalogFormat }) => ({ format, data: catalogTemplate(format) }),
   getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
   updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
+  rewriteLine: (input: RewriteLineInput, target: DispatchTarget) => target.rewriteLine(input),
 } satisfies Handlers;
 
 const isRequestName = (name: string): name is BridgeRequestName => Object.hasOwn(bridgeRequestSchemas, name);

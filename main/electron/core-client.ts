@@ -21,6 +21,8 @@ export interface CoreClientOptions {
   dataFolder: string;
   /** Where main keeps the gateway token (safeStorage or a private file). */
   secrets: SecretStore;
+  /** Where main keeps the AI line rewriter's API key, the same way as the token. */
+  rewriterKey: SecretStore;
   onWarning?: (message: string) => void;
   /** Restarts after unexpected exits, counted until the core is ready again. */
   maxRestarts?: number;
@@ -110,6 +112,9 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
         case 'token':
           options.secrets.write(message.token);
           return;
+        case 'rewriterKey':
+          options.rewriterKey.write(message.key);
+          return;
         case 'warning':
           warn(message.message);
           return;
@@ -138,7 +143,13 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
         rejectReady(new Error(failure));
       }
     });
-    current.post({ type: 'start', dataFolder: options.dataFolder, token: options.secrets.read(), tokenStorage: options.secrets.kind });
+    current.post({
+      type: 'start',
+      dataFolder: options.dataFolder,
+      token: options.secrets.read(),
+      rewriterKey: options.rewriterKey.read(),
+      tokenStorage: options.secrets.kind,
+    });
   };
 
   launch();

@@ -8,8 +8,9 @@ import type { SecretStore } from '../app/secrets.js';
 import { unavailable, type CoreSidePort, type TokenStorage } from './core-protocol.js';
 
 /**
- * The token as the core sees it: held in memory, every change posted to the
- * main process, which keeps it with safeStorage (not available here).
+ * A secret (the token, the API key) as the core sees it: held in memory,
+ * every change posted to the main process, which keeps it with safeStorage
+ * (not available here).
  */
 export function relayedSecretStore(kind: TokenStorage, initial: string | null, persist: (token: string | null) => void): SecretStore {
   let token = initial;
@@ -35,7 +36,8 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
       case 'start': {
         if (app) return;
         const secrets = relayedSecretStore(message.tokenStorage, message.token, (token) => port.post({ type: 'token', token }));
-        app = start({ dataFolder: message.dataFolder, secrets, onWarning: (text) => port.post({ type: 'warning', message: text }) });
+        const rewriterKey = relayedSecretStore(message.tokenStorage, message.rewriterKey, (key) => port.post({ type: 'rewriterKey', key }));
+        app = start({ dataFolder: message.dataFolder, secrets, rewriterKey, onWarning: (text) => port.post({ type: 'warning', message: text }) });
         app.then(
           (running) => {
             running.onState((update) => port.post({ type: 'state', update }));

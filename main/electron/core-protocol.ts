@@ -1,9 +1,10 @@
 /**
  * Messages between the Electron main process and the core's utility process
  * (Actual Budget's envelope: `{id, name, payload}` in, `{type: 'reply' |
- * 'state', …}` out). The gateway token crosses in both directions because
- * safeStorage exists only in the main process: main decrypts it for the
- * core at start, and encrypts what the core is given in settings.
+ * 'state', …}` out). The gateway token and the rewriter's API key cross in
+ * both directions because safeStorage exists only in the main process: main
+ * decrypts them for the core at start, and encrypts what the core is given
+ * in settings.
  */
 import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
 import type { SettingsView } from '../../shared/api/settings.js';
@@ -11,7 +12,7 @@ import type { SettingsView } from '../../shared/api/settings.js';
 export type TokenStorage = SettingsView['tokenStorage'];
 
 export type ToCore =
-  | { type: 'start'; dataFolder: string; token: string | null; tokenStorage: TokenStorage }
+  | { type: 'start'; dataFolder: string; token: string | null; rewriterKey: string | null; tokenStorage: TokenStorage }
   | { type: 'request'; id: number; name: string; payload: unknown }
   | { type: 'stop' };
 
@@ -23,6 +24,8 @@ export type FromCore =
   | { type: 'settings'; settings: SettingsView }
   /** The user set (or, with null, forgot) the gateway token: main persists it. */
   | { type: 'token'; token: string | null }
+  /** The same for the AI line rewriter's API key. */
+  | { type: 'rewriterKey'; key: string | null }
   | { type: 'warning'; message: string }
   | { type: 'stopped' };
 

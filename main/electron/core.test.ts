@@ -54,9 +54,10 @@ describe('core client', () => {
   it('starts the core with the stored token and matches replies to requests by id', async () => {
     const processes: FakeProcess[] = [];
     const secrets = recordingSecrets('tok-1');
-    const client = startCoreClient({ spawn: () => (processes.push(new FakeProcess()), processes.at(-1)!), dataFolder: '/data', secrets });
+    const rewriterKey = recordingSecrets('key-1');
+    const client = startCoreClient({ spawn: () => (processes.push(new FakeProcess()), processes.at(-1)!), dataFolder: '/data', secrets, rewriterKey });
     const child = processes[0]!;
-    expect(child.received[0]).toEqual({ type: 'start', dataFolder: '/data', token: 'tok-1', tokenStorage: 'os-keychain' });
+    expect(child.received[0]).toEqual({ type: 'start', dataFolder: '/data', token: 'tok-1', rewriterKey: 'key-1', tokenStorage: 'os-keychain' });
 
     const first = client.request('getSettings', {});
     const second = client.request('markMoment', {});
@@ -70,11 +71,13 @@ describe('core client', () => {
     expect(await client.ready).toBe(settingsView);
     child.send({ type: 'token', token: 'tok-2' });
     expect(secrets.writes).toEqual(['tok-2']);
+    child.send({ type: 'rewriterKey', key: null });
+    expect(rewriterKey.writes).toEqual([null]);
   });
 
   it('keeps the latest state: a snapshot, then patches over it', () => {
     const child = new FakeProcess();
-    const client = startCoreClient({ spawn: () => child, dataFolder: '/data', secrets: recordingSecrets(null) });
+    const client = startCoreClient({ spawn: () => child, dataFolder: '/data', secrets: recordingSecrets(null), rewriterKey: recordingSecrets(null) });
     const seen: StateUpdate[] = [];
     client.onState((update) => seen.push(update));
     child.send({ type: 'state', update: { kind: 'patch', patch: { now: 5 } } });
@@ -93,6 +96,7 @@ describe('core client', () => {
       spawn: () => (processes.push(new FakeProcess()), processes.at(-1)!),
       dataFolder: '/data',
       secrets: recordingSecrets('t'),
+      rewriterKey: recordingSecrets(null),
       onWarning: (message) => warnings.push(message),
       maxRestarts: 1,
       restartDelayMs: 1,
@@ -113,7 +117,7 @@ describe('core client', () => {
 
   it('stops the core cleanly, or kills it when it does not answer in time', async () => {
     const polite = new FakeProcess();
-    const client = startCoreClient({ spawn: () => polite, dataFolder: '/d', secrets: recordingSecrets(null) });
+    const client = startCoreClient({ spawn: () => polite, dataFolder: '/d', secrets: recordingSecrets(null), rewriterKey: recordingSecrets(null) });
     const stopping = client.stop();
     expect(polite.received.at(-1)).toEqual({ type: 'stop' });
     polite.send({ type: 'stopped' });
@@ -122,7 +126,7 @@ describe('core client', () => {
     expect(await client.request('getSettings', {})).toMatchObject({ ok: false, error: { message: 'the app is closing' } });
 
     const stuck = new FakeProcess();
-    const other = startCoreClient({ spawn: () => stuck, dataFolder: '/d', secrets: recordingSecrets(null), stopTimeoutMs: 10 });
+    const other = startCoreClient({ spawn: () => stuck, dataFolder: '/d', secrets: recordingSecrets(null), rewriterKey: recordingSecrets(null), stopTimeoutMs: 10 });
     await other.stop();
     expect(stuck.killed).toBe(true);
   });
@@ -154,7 +158,7 @@ describe('core host', () => {
       },
     );
     deliver({ type: 'request', id: 1, name: 'getSettings', payload: {} });
-    deliver({ type: 'start', dataFolder: '/nowhere', token: null, tokenStorage: 'none' });
+    deliver({ type: 'start', dataFolder: '/nowhere', token: null, rewriterKey: null, tokenStorage: 'none' });
     deliver({ type: 'request', id: 2, name: 'getSettings', payload: {} });
     deliver({ type: 'stop' });
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -188,6 +192,7 @@ describe('core host and client over a message channel', () => {
       () => stoppedCount++,
     );
     const secrets = recordingSecrets(null);
+    const rewriterKey = recordingSecrets(null);
     const client = startCoreClient({
       spawn: () => ({
         post: (message) => port1.postMessage(message),
@@ -197,6 +202,7 @@ describe('core host and client over a message channel', () => {
       }),
       dataFolder: folder,
       secrets,
+      rewriterKey,
     });
 
     const first = new Promise<StateUpdate>((resolve) => {
@@ -217,6 +223,11 @@ describe('core host and client over a message channel', () => {
     expect(JSON.stringify(reply)).not.toContain('secret-token');
     expect(await changed).toMatchObject({ overlay: { opacity: 0.5 } });
     expect(secrets.writes).toEqual(['secret-token']);
+
+    const keyed = await client.request('updateSettings', { rewriter: { baseUrl: 'https://llm.example.com/v1' }, rewriterKey: 'sk-secret' });
+    expect(keyed).toMatchObject({ ok: true, value: { hasRewriterKey: true, rewriter: { baseUrl: 'https://llm.example.com/v1' } } });
+    expect(JSON.stringify(keyed)).not.toContain('sk-secret');
+    expect(rewriterKey.writes).toEqual(['sk-secret']);
 
     await client.stop();
     expect(stoppedCount).toBe(1);

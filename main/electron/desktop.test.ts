@@ -139,6 +139,7 @@ const { startDesktop } = await import('./desktop.js');
 const view = (overrides: Partial<SettingsView> = {}): SettingsView => ({
   ...defaultSettings,
   hasGatewayToken: false,
+  hasRewriterKey: false,
   tokenStorage: 'os-keychain',
   dataFolder: fake.state.userData,
   ...overrides,
@@ -174,7 +175,7 @@ describe('desktop host wiring', () => {
 
   it('starts the core in a utility process with the data folder', () => {
     expect(child.modulePath).toMatch(/core-process\.js$/);
-    expect(child.received[0]).toEqual({ type: 'start', dataFolder: fake.state.userData, token: null, tokenStorage: 'os-keychain' });
+    expect(child.received[0]).toEqual({ type: 'start', dataFolder: fake.state.userData, token: null, rewriterKey: null, tokenStorage: 'os-keychain' });
   });
 
   it('applies the settings once the core is ready: overlay shown with its opacity, hotkeys registered', () => {

@@ -30,7 +30,7 @@ import { bridgeRequestHandler } from './ipc.js';
 import { appMenuTemplate } from './menu.js';
 import { applyOverlaySettings } from './overlay.js';
 import { APP_SCHEME, denyAllPermissions, guardNavigation } from './security.js';
-import { gatewayTokenStore } from './token-vault.js';
+import { gatewayTokenStore, REWRITER_KEY, vaultSecretStore } from './token-vault.js';
 import { createConsoleWindow, createOverlayWindow, WindowPlaces } from './windows.js';
 
 // Built layout: dist/main/electron/{main,core-process}.js, preload.cjs, and the renderer in dist/renderer.
@@ -68,7 +68,13 @@ export async function startDesktop(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, (url) => void shell.openExternal(url)));
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, PATHS.renderer));
 
-  const core = startCoreClient({ spawn: forkCore, dataFolder: userData, secrets: gatewayTokenStore(userData, safeStorage, warn), onWarning: warn });
+  const core = startCoreClient({
+    spawn: forkCore,
+    dataFolder: userData,
+    secrets: gatewayTokenStore(userData, safeStorage, warn),
+    rewriterKey: vaultSecretStore(REWRITER_KEY, userData, safeStorage, warn),
+    onWarning: warn,
+  });
 
   const setup = { preload: PATHS.preload, stateFile: join(userData, 'window-state.json'), devTools: !app.isPackaged };
   const places = new WindowPlaces(setup.stateFile);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatewayTokenStore, KEYCHAIN_FILE, keychainUsable, PRIVATE_FILE, type SafeStorageLike } from './token-vault.js';
+import { gatewayTokenStore, KEYCHAIN_FILE, keychainUsable, PRIVATE_FILE, REWRITER_KEY, vaultSecretStore, type SafeStorageLike } from './token-vault.js';
 
 /** Reversible "encryption" that never leaves the token readable in the file. */
 function fakeSafeStorage(available = true, backend = 'gnome_libsecret'): SafeStorageLike & { broken: boolean } {
@@ -24,6 +24,17 @@ describe('gateway token store', () => {
     folder = mkdtempSync(join(tmpdir(), 'livecue-vault-'));
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('keeps the rewriter’s API key the same way, in its own file beside the token', () => {
+    const token = gatewayTokenStore(folder, fakeSafeStorage(), () => {}, 'linux');
+    const key = vaultSecretStore(REWRITER_KEY, folder, fakeSafeStorage(), () => {}, 'linux');
+    token.write('gateway-s3cret');
+    key.write('sk-s3cret');
+    expect(readFileSync(join(folder, REWRITER_KEY.keychain), 'utf8')).not.toContain('sk-s3cret');
+    expect(vaultSecretStore(REWRITER_KEY, folder, fakeSafeStorage(), () => {}, 'linux').read()).toBe('sk-s3cret');
+    key.write(null);
+    expect(gatewayTokenStore(folder, fakeSafeStorage(), () => {}, 'linux').read()).toBe('gateway-s3cret');
+  });
 
   it('keeps the token encrypted with safeStorage, readable only by the user', () => {
     const store = gatewayTokenStore(folder, fakeSafeStorage(), () => {}, 'linux');

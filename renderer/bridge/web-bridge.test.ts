@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
+import { REWRITE_TIMEOUT_MS, type RewriteLineInput } from '../../shared/api/rewriter-api.js';
 import { settingsView, snapshot } from '../testing/fixtures.js';
 import type { TransportStatus } from './client-bridge.js';
 import { createWebBridge, RECONNECT_AFTER_SERVER_CLOSE_MS, REQUEST_TIMEOUT_MS, type BridgeSocket } from './web-bridge.js';
@@ -65,6 +66,20 @@ describe('web bridge requests', () => {
     await expect(reply).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
     socket.emitted[0]!.ack({ ok: true, value: { id: 1, at: 0, note: null } });
     await expect(reply).resolves.toMatchObject({ ok: false });
+  });
+
+  it('waits for the rewriter as long as the host waits for its endpoint, plus the usual time', async () => {
+    const { socket, bridge } = setup();
+    socket.connected = true;
+    const payload: RewriteLineInput = {
+      product: { title: '精华', category: 'skincare', sellingPoints: [] },
+      point: { audience: '', scenario: '', pain: '', benefit: '', proof: '', line: '敏感肌先试用' },
+    };
+    const reply = bridge.request('rewriteLine', payload);
+    vi.advanceTimersByTime(REWRITE_TIMEOUT_MS + REQUEST_TIMEOUT_MS - 1);
+    const value = { rewritten: false, failure: { code: 'timeout', detail: 'no reply within 20 s' } } as const;
+    socket.emitted[0]!.ack({ ok: true, value });
+    await expect(reply).resolves.toEqual({ ok: true, value });
   });
 
   it('refuses at once while disconnected rather than sending the request late', async () => {

@@ -9,10 +9,13 @@ import {
   type BridgeRequestName,
   type StateUpdate,
 } from '../../shared/api/bridge.js';
+import { REWRITE_TIMEOUT_MS } from '../../shared/api/rewriter-api.js';
 import type { ClientBridge, TransportStatus } from './client-bridge.js';
 
 /** Without a reply by then, a request fails as `unavailable` rather than hanging a button. */
 export const REQUEST_TIMEOUT_MS = 10_000;
+/** Requests the host answers only after an outside server has: the host's wait for that server comes on top. */
+const HOST_WAITS_MS: Partial<Record<BridgeRequestName, number>> = { rewriteLine: REWRITE_TIMEOUT_MS };
 /** After the host itself closes the socket (a restart, a shutdown), try again this much later. */
 export const RECONNECT_AFTER_SERVER_CLOSE_MS = 2_000;
 
@@ -69,8 +72,9 @@ export function createWebBridge(socket: BridgeSocket, requestTimeoutMs = REQUEST
     request<N extends BridgeRequestName>(name: N, payload: unknown): Promise<BridgeReply<N>> {
       // socket.io would buffer the emit and send it on reconnect: a pin pressed now must not land a minute later.
       if (!socket.connected) return Promise.resolve(failure('unavailable', 'not connected to LiveCue'));
+      const timeoutMs = requestTimeoutMs + (HOST_WAITS_MS[name] ?? 0);
       return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(failure('unavailable', `no reply within ${requestTimeoutMs / 1000} s`)), requestTimeoutMs);
+        const timer = setTimeout(() => resolve(failure('unavailable', `no reply within ${timeoutMs / 1000} s`)), timeoutMs);
         socket.emit(BRIDGE_CHANNELS.request, name, payload, (reply) => {
           clearTimeout(timer);
           resolve(isBridgeReply<N>(reply) ? reply : failure('internal', 'the host sent a malformed reply'));

@@ -48,5 +48,5 @@ export function product(id: string, overrides: Partial<ProductView> = {}): Produ
 }
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
-  return { ...defaultSettings, hasGatewayToken: false, tokenStorage: 'none', dataFolder: '/home/host/.livecue', ...overrides };
+  return { ...defaultSettings, hasGatewayToken: false, hasRewriterKey: false, tokenStorage: 'none', dataFolder: '/home/host/.livecue', ...overrides };
 }

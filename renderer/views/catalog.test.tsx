@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RewriteLineResult } from '../../shared/api/rewriter-api.js';
 import type { BuyingPoint, Catalog } from '../../shared/copilot/catalog.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
+import { settingsView } from '../testing/fixtures.js';
 import { renderView, typeInto } from '../testing/render-view.js';
 
 vi.mock('uplot', () => ({
@@ -148,5 +150,91 @@ describe('catalog editor', () => {
     expect(v.byTestId('bp-origin')!.textContent).toContain('品类经验');
     expect((v.byTestId('bp-accept') as HTMLButtonElement).disabled).toBe(true);
     expect((v.byTestId('bp-reject') as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('the AI line rewriter in the catalog editor', () => {
+  const enabledRewriter = () => settingsView({ rewriter: { enabled: true, baseUrl: 'https://api.example.com/v1', model: 'qwen-plus' }, hasRewriterKey: true });
+
+  async function openWithRewriter(result: RewriteLineResult) {
+    const bridge = new FakeBridge();
+    bridge.handlers.getSettings = () => ({ ok: true, value: enabledRewriter() });
+    bridge.handlers.rewriteLine = () => ({ ok: true, value: result });
+    const v = await openCatalog(bridge);
+    await vi.waitFor(() => expect(v.byTestId('bp-rewrite')).not.toBeNull());
+    return v;
+  }
+  const lineField = (v: Awaited<ReturnType<typeof openCatalog>>) => v.byTestId('bp-line') as HTMLTextAreaElement;
+
+  it('is not offered while the rewriter is off', async () => {
+    const v = await openCatalog();
+    expect(v.byTestId('bp-line')).not.toBeNull();
+    expect(v.byTestId('bp-rewrite')).toBeNull();
+  });
+
+  it('sends the editor’s line and facts, shows the suggestion beside the original with its flags, and Accept only fills the editor', async () => {
+    const suggested = '敏感肌姐妹换季泛红别慌，先在耳后试一下，效果最好的一支';
+    const v = await openWithRewriter({ rewritten: true, line: suggested, flags: [{ kind: 'absolute', term: '最好' }] });
+    await v.act(() => typeText(lineField(v), '敏感肌先试用'));
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+
+    expect(v.bridge.requestsNamed('rewriteLine')).toEqual([
+      {
+        product: { title: '烟酰胺精华', category: 'skincare', sellingPoints: ['5% 烟酰胺'] },
+        point: { audience: '敏感肌', scenario: '换季泛红', pain: '刺痛', benefit: '温和', proof: '检测报告', line: '敏感肌先试用' },
+      },
+    ]);
+    const suggestion = v.byTestId('bp-rewrite-suggestion')!;
+    expect(suggestion.textContent).toContain('原话术敏感肌先试用');
+    expect(v.byTestId('bp-rewrite-line')!.textContent).toBe(suggested);
+    expect([...suggestion.querySelectorAll('[data-testid="bp-flag"]')].map((f) => f.textContent)).toEqual(['绝对化用语「最好」']);
+
+    await v.act(() => v.byTestId('bp-rewrite-accept')!.click());
+    expect(lineField(v).value).toBe(suggested);
+    expect(v.byTestId('bp-rewrite-suggestion')).toBeNull();
+    // The card checks the new line like any typed one, and nothing is saved until the merchant saves.
+    expect(v.byTestId('bp-flags')!.textContent).toContain('最好');
+    expect(v.bridge.requestsNamed('saveBuyingPoint')).toEqual([]);
+  });
+
+  it('Discard keeps the line as it was', async () => {
+    const v = await openWithRewriter({ rewritten: true, line: '敏感肌姐妹可以先在耳后试试', flags: [] });
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+    await v.act(() => v.byTestId('bp-rewrite-discard')!.click());
+    expect(lineField(v).value).toBe(point.line);
+    expect(v.byTestId('bp-rewrite-suggestion')).toBeNull();
+  });
+
+  it('shows a spinner while it waits, then the host’s reason inline when there is no suggestion', async () => {
+    const v = await openWithRewriter({ rewritten: false, failure: { code: 'http_status', status: 401, detail: 'Incorrect API key provided' } });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const fake = v.bridge.handlers.rewriteLine!;
+    vi.spyOn(v.bridge, 'request').mockImplementationOnce(async (_name, payload) => {
+      await answered;
+      return fake(payload as never) as never;
+    });
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+    const button = v.byTestId('bp-rewrite') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.querySelector('.spinner')).not.toBeNull();
+    expect(button.textContent).toBe('润色中…');
+
+    await v.act(() => answer());
+    expect(v.byTestId('bp-rewrite-error')!.textContent).toBe('润色接口拒绝了 API 密钥（401），请在设置里检查密钥');
+    expect(button.disabled).toBe(false);
+    expect(lineField(v).value).toBe(point.line);
+  });
+
+  it('words each failure in the page’s language', async () => {
+    const v = await openWithRewriter({ rewritten: false, failure: { code: 'timeout', detail: 'no reply within 20 s' } });
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+    expect(v.byTestId('bp-rewrite-error')!.textContent).toBe('润色接口 20 秒内没有回应，请稍后再试');
+    v.bridge.handlers.rewriteLine = () => ({ ok: true, value: { rewritten: false, failure: { code: 'http_status', status: 500, detail: 'upstream crashed' } } });
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+    expect(v.byTestId('bp-rewrite-error')!.textContent).toBe('润色接口返回错误 500：upstream crashed');
+    v.bridge.handlers.rewriteLine = () => ({ ok: false, error: { code: 'unavailable', message: 'no reply within 30 s' } });
+    await v.act(() => v.byTestId('bp-rewrite')!.click());
+    expect(v.byTestId('bp-rewrite-error')!.textContent).toBe('润色失败：no reply within 30 s');
   });
 });

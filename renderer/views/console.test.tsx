@@ -214,6 +214,31 @@ describe('console settings', () => {
     expect(v.container.textContent).toContain('系统钥匙串');
   });
 
+  it('edits the AI line rewriter: off by default, the API key write-only like the token', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.updateSettings = (update) => ({
+      ok: true,
+      value: settingsView({ rewriter: { enabled: true, baseUrl: 'https://api.example.com/v1', model: 'qwen-plus', ...update.rewriter }, hasRewriterKey: true }),
+    });
+    const v = await consoleWith({}, bridge);
+    await v.act(() => v.store.getState().showScreen('settings'));
+    const form = v.byTestId('settings-rewriter') as HTMLFormElement;
+    expect((v.byTestId('settings-rewriter-enabled') as HTMLInputElement).checked).toBe(false);
+    expect(v.byTestId('rewriter-key-state')!.textContent).toBe('未设置');
+
+    await v.act(() => (v.byTestId('settings-rewriter-enabled') as HTMLInputElement).click());
+    await v.act(() => typeInto(v.byTestId('settings-rewriter-url') as HTMLInputElement, ' https://api.example.com/v1 '));
+    await v.act(() => typeInto(v.byTestId('settings-rewriter-model') as HTMLInputElement, 'qwen-plus'));
+    await v.act(() => typeInto(v.byTestId('settings-rewriter-key') as HTMLInputElement, 'sk-typed'));
+    await v.act(() => form.requestSubmit());
+    expect(bridge.requestsNamed('updateSettings')).toEqual([
+      { rewriter: { enabled: true, baseUrl: 'https://api.example.com/v1', model: 'qwen-plus' }, rewriterKey: 'sk-typed' },
+    ]);
+    // The form starts over from the host's answer: the key field is empty again, a chip says one is kept.
+    expect((v.byTestId('settings-rewriter-key') as HTMLInputElement).value).toBe('');
+    expect(v.byTestId('rewriter-key-state')!.textContent).toBe('已保存');
+  });
+
   it('shows the host’s validation error when a save is refused', async () => {
     const bridge = new FakeBridge();
     bridge.handlers.updateSettings = () => ({ ok: false, error: { code: 'bad_request', message: 'speed: Too big: expected number to be <=1000' } });

@@ -21,6 +21,7 @@ import {
   type Recap,
   type SuggestionMark,
 } from './contract.js';
+import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
@@ -43,6 +44,8 @@ export const bridgeRequestSchemas = {
   updateSettings: settingsUpdateSchema,
   /** The catalog (商品库): see catalog-api.ts. */
   ...catalogRequestSchemas,
+  /** The optional AI line rewriter (润色): see rewriter-api.ts. */
+  ...rewriterRequestSchemas,
 } as const;
 
 export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
@@ -55,7 +58,7 @@ export interface Moment {
   note: string | null;
 }
 
-export interface BridgeResponses extends CatalogResponses {
+export interface BridgeResponses extends CatalogResponses, RewriterResponses {
   command: ApiCommandResult;
   recap: Recap;
   commentHistory: CommentView[];

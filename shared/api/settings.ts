@@ -20,18 +20,23 @@ function urlParts(text: string): { scheme: string; authority: string } {
 const hostOf = (authority: string) => authority.replace(/:\d*$/, '');
 
 /**
- * The gateway's address. The token goes with every connection, so it must be
- * encrypted on the way (https/wss) unless the gateway is on this machine; and
- * credentials in the URL itself would be shown and stored as plain settings.
+ * An address a secret (a token, an API key) is sent to: it must be encrypted
+ * on the way unless the server is on this machine, and credentials in the URL
+ * itself would be shown and stored as plain settings.
  */
-const gatewayUrl = z
-  .url({ protocol: /^(https?|wss?)$/ })
-  .max(2_000)
-  .refine((text) => !urlParts(text).authority.includes('@'), 'put the token in the token field, not in the address')
-  .refine((text) => {
-    const { scheme, authority } = urlParts(text);
-    return scheme === 'https' || scheme === 'wss' || LOOPBACK_HOSTS.has(hostOf(authority));
-  }, 'a gateway on another machine needs https:// or wss://, so the token is not sent in the clear');
+function addressForSecret(options: { schemes: RegExp; encrypted: readonly string[]; secret: string; server: string }) {
+  const encrypted = options.encrypted.map((scheme) => `${scheme}://`).join(' or ');
+  return z
+    .url({ protocol: options.schemes })
+    .max(2_000)
+    .refine((text) => !urlParts(text).authority.includes('@'), `put the ${options.secret} in the ${options.secret} field, not in the address`)
+    .refine((text) => {
+      const { scheme, authority } = urlParts(text);
+      return options.encrypted.includes(scheme) || LOOPBACK_HOSTS.has(hostOf(authority));
+    }, `${options.server} on another machine needs ${encrypted}, so the ${options.secret} is not sent in the clear`);
+}
+
+const gatewayUrl = addressForSecret({ schemes: /^(https?|wss?)$/, encrypted: ['https', 'wss'], secret: 'token', server: 'a gateway' });
 
 const gatewaySourceSchema = z.object({
   kind: z.literal('gateway'),
@@ -73,15 +78,36 @@ export const overlaySettingsSchema = z.object({
   visible: z.boolean(),
 });
 
+/**
+ * The optional AI line rewriter: any OpenAI-compatible chat endpoint the user
+ * configures (`{baseUrl}/chat/completions`). Off by default; its API key is
+ * kept like the gateway token, never in these settings. The base URL may be
+ * empty (not configured yet); a query or fragment would end up in the middle
+ * of the endpoint's path, so neither is allowed.
+ */
+const rewriterBaseUrl = addressForSecret({ schemes: /^https?$/, encrypted: ['https'], secret: 'API key', server: 'an endpoint' }).refine(
+  (text) => !/[?#]/.test(text),
+  'the base URL ends with the API version (…/v1), without ? or #',
+);
+export const rewriterSettingsSchema = z.object({
+  enabled: z.boolean(),
+  baseUrl: z.union([z.literal(''), rewriterBaseUrl]),
+  model: z.string().trim().max(200),
+});
+export type RewriterSettings = z.infer<typeof rewriterSettingsSchema>;
+const defaultRewriterSettings: RewriterSettings = { enabled: false, baseUrl: '', model: '' };
+
 export const settingsSchema = z.object({
   language: z.enum(languages),
   source: sourceSettingsSchema,
   hotkeys: hotkeysSchema,
   overlay: overlaySettingsSchema,
+  // Added after the first release: a settings file written before it reads with the rewriter off.
+  rewriter: rewriterSettingsSchema.default(defaultRewriterSettings),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** What a UI may change: any part, and the gateway token as write-only. */
+/** What a UI may change: any part, and the gateway token and the rewriter's API key as write-only. */
 export const settingsUpdateSchema = z
   .object({
     language: z.enum(languages),
@@ -90,6 +116,9 @@ export const settingsUpdateSchema = z
     overlay: overlaySettingsSchema.partial(),
     /** A new gateway token; an empty string forgets the stored one. */
     gatewayToken: z.string().max(4_000),
+    rewriter: rewriterSettingsSchema.partial(),
+    /** A new API key for the rewriter's endpoint; an empty string forgets the stored one. */
+    rewriterKey: z.string().max(4_000),
   })
   .partial()
   .strict();
@@ -98,7 +127,9 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 /** Settings as a UI sees them. */
 export interface SettingsView extends Settings {
   hasGatewayToken: boolean;
-  /** How the token is kept: the OS keychain through Electron's safeStorage, or a file only this user can read. */
+  /** Whether an API key for the rewriter's endpoint is kept (the key itself never reaches a UI). */
+  hasRewriterKey: boolean;
+  /** How the token and the API key are kept: the OS keychain through Electron's safeStorage, or a file only this user can read. */
   tokenStorage: 'os-keychain' | 'private-file' | 'none';
   /** Where a host stores data, shown in settings so a user can find their database. */
   dataFolder: string;
@@ -117,14 +148,16 @@ export const defaultSettings: Settings = {
     suggestionDismissed: 'CommandOrControl+Alt+D',
   },
   overlay: { opacity: 0.92, clickThrough: false, visible: true },
+  rewriter: defaultRewriterSettings,
 };
 
-/** Applies a validated update; the token is the host's business and is not part of Settings. */
+/** Applies a validated update; the token and the API key are the host's business and not part of Settings. */
 export function applySettingsUpdate(current: Settings, update: SettingsUpdate): Settings {
   return settingsSchema.parse({
     language: update.language ?? current.language,
     source: update.source ?? current.source,
     hotkeys: { ...current.hotkeys, ...update.hotkeys },
     overlay: { ...current.overlay, ...update.overlay },
+    rewriter: { ...current.rewriter, ...update.rewriter },
   });
 }

@@ -99,6 +99,7 @@ export async function serve(argv: string[]): Promise<void> {
     dbFile,
     // A token given on the command line stays in memory; one saved from the settings screen is kept for the next start.
     secrets: flags.token !== undefined ? memorySecretStore(flags.token) : privateFileSecretStore(join(dataFolder, 'gateway-token')),
+    rewriterKey: privateFileSecretStore(join(dataFolder, 'rewriter-key')),
     ...(flags.source ? { sourceOverride: flags.source } : {}),
     onWarning: (message) => console.error(`livecue serve: ${message}`),
   });

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { buyingPointStatuses, type BuyingPoint, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { buyingPointStatuses, type BuyingPoint, type CatalogProduct } from '../../../../shared/copilot/catalog.js';
 import { checkLine } from '../../../../shared/copilot/compliance.js';
 import { useI18n } from '../../app-context.js';
+import { FlagChips } from './FlagChips.js';
+import { LineRewrite } from './LineRewrite.js';
 
 /** A buying point as the editor holds it: no id until the host has stored it. */
 export type DraftPoint = Omit<BuyingPoint, 'id'> & { id?: string };
@@ -10,7 +12,7 @@ const textFields = ['audience', 'scenario', 'pain', 'benefit', 'proof'] as const
 
 interface BuyingPointCardProps {
   point: DraftPoint;
-  category: ProductCategory;
+  product: CatalogProduct;
   onSave(point: DraftPoint): Promise<string | null>;
   onDelete?(): void;
 }
@@ -18,14 +20,15 @@ interface BuyingPointCardProps {
 /**
  * One scenario card (人群, 场景, 痛点, 利益点, 证据, 话术). The line is checked
  * as it is typed (真诚经营): a flagged line shows the words that fired and
- * cannot be set accepted until it is rewritten.
+ * cannot be set accepted until it is rewritten — by hand, or with the AI
+ * line rewriter when it is on.
  */
-export function BuyingPointCard({ point, category, onSave, onDelete }: BuyingPointCardProps) {
+export function BuyingPointCard({ point, product, onSave, onDelete }: BuyingPointCardProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<DraftPoint>(point);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const flags = checkLine(draft.line, category);
+  const flags = checkLine(draft.line, product.category);
   const flagged = flags.length > 0;
   const blocked = flagged && draft.status === 'accepted';
   const edit = (change: Partial<DraftPoint>) => setDraft((d) => ({ ...d, ...change }));
@@ -57,13 +60,10 @@ export function BuyingPointCard({ point, category, onSave, onDelete }: BuyingPoi
         <span className="field__label">{t('catalog.point.line')}</span>
         <textarea className="input bp-card__line" value={draft.line} maxLength={300} rows={2} data-testid="bp-line" onChange={(e) => edit({ line: e.target.value })} />
       </label>
+      <LineRewrite product={product} point={draft} onAccept={(line) => edit({ line })} />
       {flagged ? (
         <p className="bp-card__flags" data-testid="bp-flags">
-          {flags.map((flag) => (
-            <span key={`${flag.kind}:${flag.term}`} className="bp-flag" data-testid="bp-flag">
-              {t(`catalog.flag.${flag.kind}`, { term: flag.term })}
-            </span>
-          ))}
+          <FlagChips flags={flags} />
           <span className="bp-card__hint">{t('catalog.flag.cannotAccept')}</span>
         </p>
       ) : null}

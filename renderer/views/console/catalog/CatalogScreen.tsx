@@ -150,7 +150,7 @@ export function CatalogScreen() {
                   <BuyingPointCard
                     key={JSON.stringify([b, product.category])}
                     point={b}
-                    category={product.category}
+                    product={product}
                     onSave={async (draft) => savePoint(draft)}
                     onDelete={() => void bridge.request('deleteBuyingPoint', { id: b.id }).then(reload)}
                   />
@@ -159,7 +159,7 @@ export function CatalogScreen() {
                 <BuyingPointCard
                   key={`new-${product.id}-${adding}`}
                   point={newPoint(product.id)}
-                  category={product.category}
+                  product={product}
                   onSave={async (draft) => {
                     const error = await savePoint(draft);
                     if (error === null) setAdding(0);

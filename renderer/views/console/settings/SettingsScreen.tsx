@@ -4,6 +4,7 @@ import { StatusPanel } from '../../common/StatusPanel.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { HotkeySettings } from './HotkeySettings.js';
 import { OverlaySettings } from './OverlaySettings.js';
+import { RewriterSettings } from './RewriterSettings.js';
 import { SettingsSection } from './SettingsSection.js';
 import { SourceSettings } from './SourceSettings.js';
 
@@ -29,6 +30,7 @@ export function SettingsScreen() {
       <SourceSettings key={JSON.stringify([settings.source, settings.hasGatewayToken])} settings={settings} />
       <HotkeySettings key={JSON.stringify(settings.hotkeys)} hotkeys={settings.hotkeys} />
       <OverlaySettings key={JSON.stringify(settings.overlay)} overlay={settings.overlay} />
+      <RewriterSettings key={JSON.stringify([settings.rewriter, settings.hasRewriterKey])} settings={settings} />
       <StorageInfo settings={settings} />
     </main>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { demoScenarios, type SettingsView, type SourceSettings as Source } from '../../../../shared/api/settings.js';
 import { useI18n } from '../../app-context.js';
+import { SecretField } from './SecretField.js';
 import { Field, SettingsSection } from './SettingsSection.js';
 import { useSave } from './use-save.js';
 
@@ -59,27 +60,18 @@ export function SourceSettings({ settings }: { settings: SettingsView }) {
           <Field label={t('settings.room')}>
             <input className="input" value={room} onChange={(e) => setRoom(e.target.value)} />
           </Field>
-          <Field label={t('settings.token')}>
-            <div className="token-row">
-              <input
-                className="input"
-                type="password"
-                autoComplete="off"
-                value={token}
-                data-testid="settings-token"
-                placeholder={settings.hasGatewayToken ? t('settings.token.placeholder') : ''}
-                onChange={(e) => setToken(e.target.value)}
-              />
-              <span className={`chip ${settings.hasGatewayToken ? 'chip--ok' : ''}`} data-testid="token-state">
-                {settings.hasGatewayToken ? t('settings.token.saved') : t('settings.token.none')}
-              </span>
-              {settings.hasGatewayToken ? (
-                <button type="button" className="button button--ghost" disabled={saving} onClick={() => void save({ gatewayToken: '' })}>
-                  {t('settings.token.clear')}
-                </button>
-              ) : null}
-            </div>
-          </Field>
+          <SecretField
+            label={t('settings.token')}
+            isSet={settings.hasGatewayToken}
+            value={token}
+            onChange={setToken}
+            replacePlaceholder={t('settings.token.placeholder')}
+            forgetLabel={t('settings.token.clear')}
+            onForget={() => void save({ gatewayToken: '' })}
+            saving={saving}
+            inputTestId="settings-token"
+            stateTestId="token-state"
+          />
         </>
       )}
       <p className="field__hint">{t('settings.source.note')}</p>
