@@ -21,6 +21,11 @@ export class SimHost {
     this.request({ type: 'start' });
   }
 
+  /** Stops the stream once `events` have been emitted; `null` lets it go on. */
+  holdAfter(events: number | null): void {
+    this.request({ type: 'hold', events });
+  }
+
   async emitted(): Promise<number> {
     this.request({ type: 'emitted' });
     const answer = await nextMessage<SimHostMessage>(this.child, 'emitted');

@@ -5,7 +5,7 @@
  */
 import { startSimulator, type SimulatorOptions } from '../simulator/index.js';
 
-export type SimHostRequest = { type: 'start' } | { type: 'emitted' } | { type: 'close' };
+export type SimHostRequest = { type: 'start' } | { type: 'hold'; events: number | null } | { type: 'emitted' } | { type: 'close' };
 export type SimHostMessage =
   | { type: 'ready'; url: string; room: string; sessionId: string }
   | { type: 'emitted'; emitted: number }
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ ...options, port: 0, autoStart: false });
   process.on('message', (request: SimHostRequest) => {
     if (request.type === 'start') simulator.start();
+    else if (request.type === 'hold') simulator.holdAfter(request.events);
     else if (request.type === 'emitted') send({ type: 'emitted', emitted: simulator.emitted() });
     else if (request.type === 'close') {
       void simulator.close().then(() => {

@@ -67,6 +67,8 @@ export class LiveRoom implements StreamFeed {
   private origin = 0;
   private started = false;
   private emittedCount = 0;
+  /** No events are emitted past this count until it is lifted (`holdAfter`). */
+  private holdLimit = Infinity;
   private ticker: NodeJS.Timeout | undefined;
   private pumpScheduled = false;
   /** Cart changes not yet announced, oldest first: each is sent, so a short flash sale is never coalesced away. */
@@ -145,6 +147,15 @@ export class LiveRoom implements StreamFeed {
     this.schedulePump();
   }
 
+  /**
+   * Stops emitting once `events` events have been emitted, until called
+   * again with `null`: a stream that stalls at a known point, then goes on.
+   */
+  holdAfter(events: number | null): void {
+    this.holdLimit = events ?? Infinity;
+    this.schedulePump();
+  }
+
   onCommand(listener: CommandListener): () => void {
     this.commandListeners.add(listener);
     return () => this.commandListeners.delete(listener);
@@ -179,7 +190,7 @@ export class LiveRoom implements StreamFeed {
   /** Moves up to `max` due events from the producer into the stream; `emitTime` overrides `ts` (rate pacing). */
   private produce(max: number, untilOffsetMs: number, emitTime: number | undefined): void {
     const { maxEvents } = this.options;
-    const allowed = maxEvents === undefined ? max : Math.min(max, maxEvents - this.emittedCount);
+    const allowed = Math.min(max, (maxEvents ?? Infinity) - this.emittedCount, this.holdLimit - this.emittedCount);
     const batch = this.scratch;
     batch.length = 0;
     if (allowed > 0) this.producer.take(allowed, untilOffsetMs, batch);

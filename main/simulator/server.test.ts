@@ -281,6 +281,19 @@ describe('simulator gateway', () => {
     expect(sim.emitted()).toBe(20_000);
   });
 
+  it('holds a max-speed stream at a given count, then goes on to the end when released', async () => {
+    const sim = await simulator({ speed: 'max', maxEvents: 8_000 });
+    sim.holdAfter(3_000);
+    const peer = connect(sim);
+    await until(() => peer.events.length >= 3_000, 'the held count');
+    await pause(200);
+    expect(peer.events).toHaveLength(3_000);
+    expect(peer.end).toBeUndefined();
+    sim.holdAfter(null);
+    await until(() => peer.end !== undefined, 'end');
+    expect(peer.events.map((event) => event.seq)).toEqual(seqRange(1, 8_000));
+  });
+
   it('at a fixed rate, sends that many events per second, each stamped with its emit time', async () => {
     const RATE = 2000;
     const EVENTS = 1000;

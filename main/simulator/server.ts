@@ -32,6 +32,8 @@ export interface RunningSimulator {
   events(): Iterable<LiveEvent>;
   /** Force-drops every client connection (they may reconnect and resume). */
   disconnectAll(): void;
+  /** Stops emitting once `events` events have been emitted; `null` goes on. */
+  holdAfter(events: number | null): void;
   /** Forgets buffered events with seq < `seq`: a resume from before it gets a `gap`. */
   dropBufferBefore(seq: number): void;
   /** Calls `listener` once per executed command (repeats of a command id are not executed again). Returns an unsubscribe. */
@@ -94,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     events: () => liveRoom.events(),
     disconnectAll: () => liveRoom.disconnectAll(),
     dropBufferBefore: (seq) => liveRoom.dropBufferBefore(seq),
+    holdAfter: (events) => liveRoom.holdAfter(events),
     onCommand: (listener) => liveRoom.onCommand(listener),
   };
 }
