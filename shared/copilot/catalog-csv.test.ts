@@ -47,6 +47,14 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b\n1,2\n3,"open\n')).toMatchObject({ ok: false, row: 3 });
   });
 
+  it('writes text a spreadsheet would run as a formula with a leading apostrophe, and reads it back as it was', () => {
+    const records = [['=HYPERLINK("http://evil.example","领券")', '+1', '-5%', '@SUM(A1)', 'a=b', "'plain"]];
+    const text = toCsv(records);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""领券"")"`);
+    expect(text.split('\r\n')[0]!.slice(1).split(',').slice(-5)).toEqual(["'+1", "'-5%", "'@SUM(A1)", 'a=b', "'plain"]);
+    expect(parseCsv(text)).toEqual({ ok: true, records });
+  });
+
   it('round-trips what toCsv writes', () => {
     const records = [['h1', 'h2'], ['a "q"', 'b,c'], [' pad ', 'x\ny']];
     expect(parseCsv(toCsv(records))).toEqual({ ok: true, records });

@@ -436,11 +436,26 @@ export function parseCsv(text: string): { ok: true; records: string[][] } | { ok
     record.push(field);
     records.push(record);
   }
-  return { ok: true, records };
+  return { ok: true, records: records.map((fields) => fields.map(fromSpreadsheetText)) };
 }
 
+/**
+ * A cell starting with = + - @ (or a tab or CR) is a formula to a spreadsheet
+ * program: a product title or a line mined from viewers' comments could run
+ * one (=HYPERLINK…) on the merchant's machine. Such a text is written with a
+ * leading apostrophe, which spreadsheets read as "this is text" and hide, and
+ * read back without it.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_ESCAPED = /^'[=+\-@\t\r]/;
+const toSpreadsheetText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+const fromSpreadsheetText = (value: string): string => (FORMULA_ESCAPED.test(value) ? value.slice(1) : value);
+
 const needsQuotes = /[",\r\n]|^\s|\s$/;
-const csvField = (value: string): string => (needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvField = (text: string): string => {
+  const value = toSpreadsheetText(text);
+  return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+};
 
 /** CSV text, with a BOM (so spreadsheet programs read it as UTF-8) and CRLF line ends. */
 export function toCsv(records: readonly (readonly string[])[]): string {
