@@ -2,8 +2,8 @@
  * A varied synthetic comment stream for the classifier benchmark: phrasings
  * of every intent, product references in their many spellings, openers and
  * endings, emoji, platform [emoji] codes, traditional characters, full-width
- * digits, repeated phrases and the odd long rambling comment. Seeded, so a
- * figure can be compared from run to run.
+ * digits, repeated phrases, questions no cue knows and the odd long
+ * rambling comment. Seeded, so a figure can be compared from run to run.
  */
 import { Rng, type NonEmpty } from '../simulator/rng.js';
 
@@ -22,6 +22,8 @@ const phrases: NonEmpty<string> = [
   '正品吗', '是不是假的', '专柜同款吗', '有防伪码吗',
   '已拍', '拍了拍了', '{n}已下单', '回购了', '买了两瓶',
   '来了来了', '主播好美', '666', '打卡', '晚上好', '哈哈哈哈哈', '主播声音好好听',
+  // Questions no cue knows, so the fallback model (shared/comments/fallback.ts) is timed too.
+  '这个能带上高铁吗', '这款耐高温吗', '拖鞋防臭吗', '枕头芯能拆出来晒吗',
 ];
 const refs: NonEmpty<(n: number) => string> = [
   (n) => `${n}号`,

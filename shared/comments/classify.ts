@@ -10,7 +10,10 @@
  *    also says it bought (已拍，有赠品吗 → promotion);
  *  - a comment that asks nothing and says it bought is a purchase, whatever
  *    else it mentions (已拍 坐等发货 → purchased).
+ * A question no cue knows goes to the fallback model (fallback.ts) before it
+ * is called `other`: buyers' questions are mostly about the goods.
  */
+import { guessIntent } from './fallback.js';
 import type { CommentIntent, CommentLabel } from './intents.js';
 import { cueSets, tieBreak } from './lexicon.js';
 import { normalise } from './normalise.js';
@@ -62,7 +65,14 @@ export function classifyComment(text: string): CommentLabel {
     best = heaviest(-1);
     if (scores[purchasedRank]! > 0 && scores[purchasedRank] === scores[best]) best = purchasedRank;
   }
-  const intent = tieBreak[best]!;
+  let intent = tieBreak[best]!;
+  if (reading.question && scores[best] === 0) {
+    const guess = guessIntent(norm);
+    if (guess !== null) {
+      intent = guess.intent;
+      cues.push(`model:${guess.evidence.join(' ')}`);
+    }
+  }
 
   // A purchase report waits for nothing, even with a 吗 in it.
   const question = reading.question && intent !== 'purchased';

@@ -29,6 +29,11 @@ describe('normalise', () => {
     expect(normalise('口红888色还有吗')).toBe('口红888色还有吗');
   });
 
+  it('keeps an A-not-A followed by a negation whole (会不会不够 is not 会不 said twice)', () => {
+    expect(normalise('冬天用会不会不够滋润')).toBe('冬天用会不会不够滋润');
+    expect(normalise('能不能不要赠品')).toBe('能不能不要赠品');
+  });
+
   it('drops emoji and platform emoji codes, and reads keycap digits as a product number', () => {
     expect(normalise('好看😍😍[赞R]')).toBe('好看');
     expect(normalise('4️⃣还有吗')).toBe('#4 还有吗');

@@ -140,8 +140,8 @@ function replaceEmoji(text: string): string {
 const punctuationRun = /[!?.,~]{2,}/g;
 // 哈哈哈哈 → 哈哈, 好好好看 → 好好看; digits are kept (999, 100).
 const repeatedCharacter = /(\D)\1{2,}/gu;
-// 上链接上链接上链接 → 上链接, 拍了拍了 → 拍了.
-const repeatedPhrase = /(\D{2,5}?)\1+/gu;
+// 上链接上链接上链接 → 上链接, 拍了拍了 → 拍了; an A-not-A before a negation (会不会不够, 能不能不要) is not a repeat.
+const repeatedPhrase = /(?!(\S)[不没]\1)(\D{2,5}?)\2+/gu;
 const spaces = /\s+/g;
 
 /**
@@ -202,7 +202,7 @@ function numeralsToDigits(text: string): string {
 export function normalise(text: string): string {
   let s = mapCharacters(replaceEmoji(text));
   s = s.replace(punctuationRun, (run) => (run.includes('?') ? '?' : run.charAt(0)));
-  s = s.replace(repeatedCharacter, '$1$1').replace(repeatedPhrase, '$1');
+  s = s.replace(repeatedCharacter, '$1$1').replace(repeatedPhrase, '$2');
   s = s.replace(respelled, (typo) => respellings[typo] ?? typo).replace(finalParticle, '吗');
   if (s.includes('号') || s.includes('链接') || s.includes('第')) s = numeralsToDigits(s);
   return s.replace(spaces, ' ').trim();
