@@ -24,8 +24,8 @@ import { metricKeys, type MetricValues } from '../../../shared/metrics/index.js'
 import type { Command } from '../../../shared/protocol/index.js';
 import type { Moment } from '../../../shared/api/bridge.js';
 import { eventSchemas } from '../../../shared/protocol/index.js';
-import { describeComment } from '../ingest/comment-window.js';
-import { IngestPipeline, type PipelineOptions } from '../ingest/pipeline.js';
+import { describeComment, type CommentEvent } from '../ingest/comment-window.js';
+import { IngestPipeline, type ActiveSession, type PipelineOptions } from '../ingest/pipeline.js';
 import { buildRecap, type Recap } from '../recap.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
@@ -143,30 +143,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let copilot: { key: SessionKey; engine: TalkingPointEngine } | null = null;
   let suggestions: Suggestion[] = [];
   let copilotTickedAt = 0;
-  const tickCopilot = () => {
-    const active = pipeline.active;
-    const { comments } = pipeline.commentFeed.take();
-    if (!active) {
-      suggestions = [];
-      return;
-    }
-    if (copilot?.key !== active.key) copilot = { key: active.key, engine: new TalkingPointEngine() };
-    annotations.follow(active.key);
-    const engine = copilot.engine;
-    for (const event of comments) {
-      const view = describeComment(event, active.products);
-      if (!view.question) continue;
-      engine.addComment({
-        id: view.id,
-        ts: view.ts,
-        userId: event.user.id ?? event.user.name,
-        text: view.text,
-        intent: view.intent,
-        question: true,
-        productId: view.productId,
-        answered: annotations.isAnswered(view.id),
-      });
-    }
+  const addQuestion = (engine: TalkingPointEngine, event: CommentEvent, products: ActiveSession['products']) => {
+    const view = describeComment(event, products);
+    if (!view.question) return;
+    engine.addComment({
+      id: view.id,
+      ts: view.ts,
+      userId: event.user.id ?? event.user.name,
+      text: view.text,
+      intent: view.intent,
+      question: true,
+      productId: view.productId,
+      answered: annotations.isAnswered(view.id),
+    });
+  };
+  const rankTalkingPoints = (active: ActiveSession, engine: TalkingPointEngine) => {
     let provided: ReturnType<NonNullable<CoreOptions['buyingPoints']>> = { buyingPoints: [], categories: {} };
     try {
       provided = options.buyingPoints?.() ?? provided;
@@ -190,19 +181,48 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // slowed down by ranking talking points for seconds nobody watches live.
   let lastTickWall = 0;
   let lastTickCost = 0;
+  let ticking = false;
   const copilotOnCommit = () => {
     const now = pipeline.active?.engine.now() ?? 0;
     if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= COPILOT_CPU_SHARE * lastTickCost) runCopilot();
   };
+  // Classifying a second's comments can take tens of ms; it is done in slices, so events keep being committed
+  // (and acknowledged) in between instead of waiting behind the whole tick.
   const runCopilot = () => {
-    const started = performance.now();
-    try {
-      tickCopilot();
-    } catch (error) {
-      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    if (ticking) return;
+    const active = pipeline.active;
+    const { comments } = pipeline.commentFeed.take();
+    if (!active) {
+      suggestions = [];
+      return;
     }
-    lastTickWall = performance.now();
-    lastTickCost = lastTickWall - started;
+    if (copilot?.key !== active.key) copilot = { key: active.key, engine: new TalkingPointEngine() };
+    annotations.follow(active.key);
+    const { engine } = copilot;
+    ticking = true;
+    let next = 0;
+    let spent = 0;
+    const slice = () => {
+      const started = performance.now();
+      let more = false;
+      try {
+        if (stopped || pipeline.active?.key !== active.key) return;
+        while (next < comments.length && performance.now() - started < COPILOT_SLICE_MS) addQuestion(engine, comments[next++]!, active.products);
+        more = next < comments.length;
+        if (!more) rankTalkingPoints(active, engine);
+      } catch (error) {
+        options.onError?.(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        lastTickWall = performance.now();
+        spent += lastTickWall - started;
+        if (more) setImmediate(slice);
+        else {
+          lastTickCost = spent;
+          ticking = false;
+        }
+      }
+    };
+    slice();
   };
   const copilotTimer = setInterval(runCopilot, options.copilotTickMs ?? 1000);
   copilotTimer.unref();
@@ -337,6 +357,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
 /** Ticks driven by the live room's clock may take at most one part in this many of the ingest thread's time. */
 const COPILOT_CPU_SHARE = 20;
+/** The longest the co-pilot holds the ingest thread at a time while it classifies a second's comments. */
+const COPILOT_SLICE_MS = 2;
 
 /** A request the core cannot serve in its current state (e.g. before the first session). */
 export class CoreUnavailableError extends Error {}

@@ -11,7 +11,7 @@ import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
-type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string; id?: string } };
+export type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string; id?: string } };
 
 /** A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. */
 export function describeComment(event: CommentEvent, products: readonly ProductInfo[]): CommentView {
