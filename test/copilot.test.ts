@@ -11,7 +11,7 @@ import { COPILOT, type Suggestion } from '../shared/copilot/engine.js';
 import type { LiveEvent } from '../shared/protocol/index.js';
 import { startCore, type Core } from '../main/core/api/core.js';
 import { startSimulator, type RunningSimulator } from '../main/simulator/index.js';
-import { tempDir, waitFor } from './helpers.js';
+import { runCli, tempDir, waitFor } from './helpers.js';
 
 const tmp = tempDir('livecue-copilot-');
 const X = 'sk-repair-cream';
@@ -138,8 +138,20 @@ describe('co-pilot on the simulator', () => {
     expect(core.snapshot().suggestions.find((x) => x.kind === 'welcome')).toBeUndefined();
   });
 
-  it('keeps the marked talking point for the recap', async () => {
-    const recap = core.recap();
-    expect(recap.suggestions).toEqual([expect.objectContaining({ suggestionId: `point:${SENSITIVE.id}`, outcome: 'used', kind: 'buyingPoint' })]);
+  it('keeps what was used and what was dismissed for the recap', async () => {
+    // Whatever the host still sees when the stream ends (the room is emptying: a cue), waved away.
+    const shown = core.snapshot().suggestions[0];
+    expect(shown).toBeDefined();
+    await core.markSuggestion(shown!.id, 'dismissed');
+    expect(core.recap().suggestions).toEqual([
+      expect.objectContaining({ suggestionId: `point:${SENSITIVE.id}`, outcome: 'used', kind: 'buyingPoint' }),
+      expect.objectContaining({ suggestionId: shown!.id, outcome: 'dismissed', kind: shown!.kind, line: shown!.line }),
+    ]);
+    // And the operator's printed recap lists both.
+    const printed = await runCli(['recap', '--db', tmp.file('copilot.db')]);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/话术 Talking points: 1 used, 1 dismissed/);
+    expect(printed.stdout).toContain(`✓ 已用 used       ${SENSITIVE.line}  (14 位观众问「敏感肌能用吗」)`);
+    expect(printed.stdout).toContain(`✗ 忽略 dismissed  ${shown!.line}`);
   });
 });

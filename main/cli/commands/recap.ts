@@ -9,7 +9,8 @@ import { formatCount, formatRate, formatYuan } from '../format.js';
 
 export const recapHelp = `livecue recap --db FILE [--session ID] [--json]
   Prints the recap of a stored session (the latest one without --session):
-  { session, totals, minutes, products, rejects, gaps } with --json.`;
+  every metric, the moments marked and the talking points used or dismissed;
+  { session, totals, minutes, products, rejects, gaps, moments, suggestions } with --json.`;
 
 export async function recap(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const flags = parseFlags(
@@ -42,12 +43,29 @@ function formatValue(key: MetricKey, value: number | null): string {
   return key === 'avgWatchSeconds' ? `${value.toFixed(0)} s` : formatCount(value);
 }
 
+/** Time into the session (h:mm:ss), as the team remembers it. */
+function intoSession(at: number, startedAt: number): string {
+  const seconds = Math.max(0, Math.round((at - startedAt) / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+}
+
+const outcomeMarks = { used: '✓ 已用 used     ', dismissed: '✗ 忽略 dismissed' } as const;
+
 function formatRecap(r: Recap): string {
+  const at = (time: number) => intoSession(time, r.session.startedAt);
+  const used = r.suggestions.filter((s) => s.outcome === 'used').length;
   const lines = [
     `${r.session.room.title} · ${r.session.id} · ${new Date(r.session.startedAt).toLocaleString('zh-CN', { hour12: false })}`,
     `${formatCount(r.session.events)} events, ${r.rejects} rejected, ${r.gaps.length} gaps, ${r.minutes.length} minutes`,
     '',
     ...metricKeys.map((key) => `  ${metricLabels[key].zh.padEnd(10, '　')} ${metricLabels[key].en.padEnd(26)} ${formatValue(key, r.totals[key])}`),
+    '',
+    `时刻 Moments: ${r.moments.length}`,
+    ...r.moments.map((m) => `  ${at(m.at)}  ${m.note ?? '—'}`),
+    '',
+    `话术 Talking points: ${used} used, ${r.suggestions.length - used} dismissed`,
+    ...r.suggestions.map((s) => `  ${at(s.at)}  ${outcomeMarks[s.outcome]}  ${s.line}  (${s.reason})`),
     '',
   ];
   return `${lines.join('\n')}\n`;
