@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeReply, BridgeRequest, BridgeRequestName, BridgeResponses } from '../shared/api/bridge.js';
+import type { ProductView } from '../shared/api/contract.js';
 import type { CatalogImportResult } from '../shared/api/catalog-api.js';
 import { catalogToCsv, catalogToTables } from '../shared/copilot/catalog-csv.js';
 import type { Catalog } from '../shared/copilot/catalog.js';
@@ -40,8 +41,8 @@ async function call<N extends BridgeRequestName>(app: LiveCueApp, name: N, paylo
 
 const catalog: Catalog = {
   products: [
-    { id: 'sku-1', title: '烟酰胺精华, 30ml', category: 'skincare', price: 12990, sellingPoints: ['5% 烟酰胺', '积雪草'] },
-    { id: 'sku-2', title: '通勤托特包', category: 'apparel', price: 25900, sellingPoints: ['能放 14 寸电脑'] },
+    { id: 'sku-1', title: '烟酰胺精华, 30ml', category: 'skincare', price: 12990, coupon: '满199减30', sellingPoints: ['5% 烟酰胺', '积雪草'] },
+    { id: 'sku-2', title: '通勤托特包', category: 'apparel', price: 25900, coupon: '', sellingPoints: ['能放 14 寸电脑'] },
   ],
   buyingPoints: [
     {
@@ -95,29 +96,52 @@ async function pollCatalog(app: LiveCueApp, ready: (c: Catalog) => boolean, time
   }
 }
 
+/** Waits until the products of the app's state stream, as a UI holding it sees them, are `ready`. */
+async function pollProducts(app: LiveCueApp, ready: (products: ProductView[]) => boolean, timeoutMs = 20_000): Promise<ProductView[]> {
+  let products: ProductView[] = [];
+  const unsubscribe = app.onState((update) => {
+    products = (update.kind === 'snapshot' ? update.snapshot.products : update.patch.products) ?? products;
+  });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready(products)) {
+      if (Date.now() > deadline) throw new Error(`products never ready: ${JSON.stringify(products)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return products;
+  } finally {
+    unsubscribe();
+  }
+}
+
 const importFile = (app: LiveCueApp, format: 'csv' | 'xlsx', data: string): Promise<CatalogImportResult> =>
   call(app, 'importCatalog', { format, data, mode: 'replace' });
 
 describe('catalog', () => {
-  it("takes the session's products, and keeps the merchant's category and selling points in the next session", async () => {
+  it("takes the session's products, and keeps the merchant's category, coupon and selling points in the next session", async () => {
     const folder = tmp.file('merge');
     const first = await withApp(async (app) => (await pollCatalog(app, (c) => c.products.length > 0)).products, folder, fastDemo);
-    expect(first.every((p) => p.category === 'other' && p.price !== null)).toBe(true);
+    expect(first.every((p) => p.category === 'other' && p.price !== null && p.coupon === '')).toBe(true);
     const target = first[0]!;
 
     await withApp(async (app) => {
-      expect(await call(app, 'saveProduct', { id: target.id, category: 'skincare', sellingPoints: ['商家写的卖点'] })).toMatchObject({
+      expect(await call(app, 'saveProduct', { id: target.id, category: 'skincare', coupon: ' 满199减30 ', sellingPoints: ['商家写的卖点'] })).toMatchObject({
         id: target.id,
         title: target.title,
         category: 'skincare',
+        coupon: '满199减30',
       });
     }, folder, fastDemo);
     await withApp(async (app) => {
       // The new session's hello merges its products again; give it the time to.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const after = await pollCatalog(app, (c) => c.products.length >= first.length);
-      expect(after.products.find((p) => p.id === target.id)).toMatchObject({ category: 'skincare', sellingPoints: ['商家写的卖点'], title: target.title });
+      expect(after.products.find((p) => p.id === target.id)).toMatchObject({ category: 'skincare', coupon: '满199减30', sellingPoints: ['商家写的卖点'], title: target.title });
       expect(after.products.filter((p) => p.id !== target.id).every((p) => p.category === 'other')).toBe(true);
+      // The live state carries the coupon to the card on air (the overlay, the OBS card); the other products have none.
+      const live = await pollProducts(app, (products) => products.some((p) => p.id === target.id));
+      expect(live.find((p) => p.id === target.id)?.coupon).toBe('满199减30');
+      expect(live.filter((p) => p.id !== target.id).every((p) => p.coupon === null)).toBe(true);
     }, folder, fastDemo);
   });
 
@@ -226,6 +250,7 @@ describe('catalog', () => {
       }
       expect(await app.handle('importCatalog', { format: 'pdf', data: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await app.handle('saveProduct', { id: 'nope', category: 'skincare' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await app.handle('saveProduct', { id: 'nope', title: '新品', coupon: '券'.repeat(41) })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     });
   });
 });

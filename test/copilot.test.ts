@@ -73,10 +73,11 @@ beforeAll(async () => {
   const file = tmp.file('copilot.jsonl');
   writeFileSync(file, recording().map((e) => JSON.stringify(e)).join('\n'));
   // As fast as the core acknowledges, one event at a time: the live room's clock runs far ahead of the wall's,
-  // and the co-pilot ranks once per live-room second, as it does live.
+  // and the co-pilot, its catch-up limit lifted, ranks once per live-room second, as it does live.
   simulator = await startSimulator({ token: 't', replayFile: file, speed: 'max', maxInFlightEvents: 1 });
   core = await startCore({
     dbFile: tmp.file('copilot.db'),
+    copilotCpuShare: 0,
     gateway: { url: simulator.url, room: simulator.room, token: 't' },
     buyingPoints: () => ({ buyingPoints: [SENSITIVE], categories: { [X]: 'skincare' } }),
     onSuggestions: (suggestions, now) => {

@@ -14,7 +14,7 @@ import {
 
 const hotkeys = defaultSettings.hotkeys;
 
-const product = (id: string): ProductView => ({ id, title: id, price: 100, exposureUsers: 0, clickUsers: 0, paidOrders: 0, buyers: 0, gmv: 0 });
+const product = (id: string): ProductView => ({ id, title: id, price: 100, coupon: null, exposureUsers: 0, clickUsers: 0, paidOrders: 0, buyers: 0, gmv: 0 });
 const snapshotWith = (ids: string[]): CoreSnapshot => ({ products: ids.map(product) }) as unknown as CoreSnapshot;
 
 describe('hotkey bindings', () => {

@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { useActions, useStoreApi } from '../views/app-context.js';
-import { shortcutFor } from './keymap.js';
+import { shortcutFor, type ShortcutAction } from './keymap.js';
 
-/** Binds the console's single-key shortcuts to the window while the console is shown. */
-export function useConsoleShortcuts(): void {
+/** Every single-key shortcut: the console's. */
+export const ALL_SHORTCUTS: ReadonlySet<ShortcutAction['kind']> = new Set(['pinProduct', 'unpin', 'markMoment', 'markSuggestion', 'toggleHelp', 'closeHelp']);
+/** The host's overlay: only the talking point (pinning is the assistant's, or the global hotkeys'). */
+export const OVERLAY_SHORTCUTS: ReadonlySet<ShortcutAction['kind']> = new Set(['markSuggestion']);
+
+/** Binds the single-key shortcuts of `kinds` to the window while the view is shown. */
+export function useWindowShortcuts(kinds: ReadonlySet<ShortcutAction['kind']>): void {
   const actions = useActions();
   const store = useStoreApi();
   useEffect(() => {
@@ -11,7 +16,7 @@ export function useConsoleShortcuts(): void {
       const action = shortcutFor(event);
       const state = store.getState();
       // Escape belongs to whatever has focus unless there is a help to close.
-      if (action === null || (action.kind === 'closeHelp' && !state.helpOpen)) return;
+      if (action === null || !kinds.has(action.kind) || (action.kind === 'closeHelp' && !state.helpOpen)) return;
       event.preventDefault();
       switch (action.kind) {
         case 'pinProduct':
@@ -30,5 +35,5 @@ export function useConsoleShortcuts(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, store]);
+  }, [actions, store, kinds]);
 }

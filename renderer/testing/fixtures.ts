@@ -44,7 +44,7 @@ export function comment(seq: number, overrides: Partial<CommentView> = {}): Comm
 }
 
 export function product(id: string, overrides: Partial<ProductView> = {}): ProductView {
-  return { id, title: `商品 ${id}`, price: 12_900, exposureUsers: 0, clickUsers: 0, paidOrders: 0, buyers: 0, gmv: 0, ...overrides };
+  return { id, title: `商品 ${id}`, price: 12_900, coupon: null, exposureUsers: 0, clickUsers: 0, paidOrders: 0, buyers: 0, gmv: 0, ...overrides };
 }
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {

@@ -37,7 +37,7 @@ const point: BuyingPoint = {
   status: 'accepted',
 };
 const catalog: Catalog = {
-  products: [{ id: 'sku-1', title: '烟酰胺精华', category: 'skincare', price: 12900, sellingPoints: ['5% 烟酰胺'] }],
+  products: [{ id: 'sku-1', title: '烟酰胺精华', category: 'skincare', price: 12900, coupon: '', sellingPoints: ['5% 烟酰胺'] }],
   buyingPoints: [point],
 };
 
@@ -82,6 +82,23 @@ describe('catalog editor', () => {
     await v.act(() => typeText(v.byTestId('bp-line') as HTMLTextAreaElement, '敏感肌换季用着温和'));
     expect(v.byTestId('bp-flag')).toBeNull();
     expect([...status.options].find((o) => o.value === 'accepted')!.disabled).toBe(false);
+  });
+
+  it("edits a product's coupon: saved trimmed with the rest of the product, and cleared by emptying the field", async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.saveProduct = (payload) => ({ ok: true, value: { ...catalog.products[0]!, ...payload } });
+    const v = await openCatalog(bridge);
+    const coupon = v.byTestId('product-coupon') as HTMLInputElement;
+    expect(coupon.value).toBe('');
+    expect(coupon.maxLength).toBe(40);
+    await v.act(() => typeInto(coupon, ' 满199减30 '));
+    await v.act(() => (v.byTestId('product-save') as HTMLButtonElement).click());
+    await v.act(() => typeInto(coupon, ''));
+    await v.act(() => (v.byTestId('product-save') as HTMLButtonElement).click());
+    expect(bridge.requestsNamed('saveProduct')).toEqual([
+      { id: 'sku-1', category: 'skincare', coupon: '满199减30', sellingPoints: ['5% 烟酰胺'] },
+      { id: 'sku-1', category: 'skincare', coupon: '', sellingPoints: ['5% 烟酰胺'] },
+    ]);
   });
 
   it('shows an import that failed as a table of row and column problems', async () => {

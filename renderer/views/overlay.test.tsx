@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeBridge } from '../testing/fake-bridge.js';
 import { metrics, product, snapshot, T0 } from '../testing/fixtures.js';
 import { renderView } from '../testing/render-view.js';
 
@@ -53,6 +54,14 @@ describe('host overlay', () => {
     expect(view.container.textContent).toContain('暂无讲解商品');
   });
 
+  it("shows the catalog's coupon of the product on air, when it has one", async () => {
+    view = await renderView('overlay');
+    await view.push({ kind: 'snapshot', snapshot: live });
+    expect(view.byTestId('coupon')).toBeNull();
+    await view.push({ kind: 'patch', patch: { products: live.products.map((p) => (p.id === 'p1' ? { ...p, coupon: '领券立减20元' } : p)) } });
+    expect(view.byTestId('on-air')!.querySelector('[data-testid="coupon"]')!.textContent).toBe('领券立减20元');
+  });
+
   it('keeps honest empty slots for the talking point and the rundown', async () => {
     view = await renderView('overlay');
     await view.push({ kind: 'snapshot', snapshot: live });
@@ -82,6 +91,27 @@ describe('host overlay', () => {
     expect(slot.querySelector('b')).toBeNull();
   });
 
+  it('shows the next two talking points a line each, and U / D mark the top one for the host', async () => {
+    const bridge = new FakeBridge();
+    view = await renderView('overlay', bridge);
+    const base = { kind: 'welcome' as const, reason: '', quote: null, priority: 50, productId: null, createdAt: T0, expiresAt: T0 + 30_000, sources: [] };
+    const lines = ['第一句', '第二句', '第三句', '第四句'];
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: lines.map((line, i) => ({ ...base, id: `s${i}`, line })) } });
+    expect(view.byTestId('talking-point')!.textContent).toContain('第一句');
+    const next = [...view.container.querySelectorAll<HTMLElement>('[data-testid="talking-point-next"]')].map((li) => li.textContent);
+    expect(next).toEqual(['第二句', '第三句']); // three for the host at most
+    expect(view.container.textContent).toContain('U 已讲 · D 跳过');
+    const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    await view.act(() => press('u'));
+    await view.act(() => press('d'));
+    await view.act(() => press('3')); // pinning is not the overlay's
+    expect(bridge.requestsNamed('markSuggestion')).toEqual([
+      { suggestionId: 's0', outcome: 'used' },
+      { suggestionId: 's0', outcome: 'dismissed' },
+    ]);
+    expect(bridge.requestsNamed('command')).toEqual([]);
+  });
+
   it('waits for the stream before showing figures', async () => {
     view = await renderView('overlay');
     await view.push({ kind: 'snapshot', snapshot: snapshot({ session: null }) });
@@ -97,6 +127,20 @@ describe('OBS product card', () => {
     expect(view.container.textContent).toBe('');
     await view.push({ kind: 'patch', patch: { onAir: { productId: 'p1', since: T0 } } });
     expect(view.byTestId('on-air')!.textContent).toContain('羊绒围巾');
+  });
+
+  it("shows the catalog's coupon under the price, as text, and no badge when there is none", async () => {
+    view = await renderView('obsCard');
+    const scarf = product('p1', { title: '羊绒围巾', price: 29_900, coupon: '满199减30 <b>券</b>' });
+    await view.push({ kind: 'snapshot', snapshot: snapshot({ products: [scarf, product('p2')], onAir: { productId: 'p1', since: T0 } }) });
+    const card = view.byTestId('on-air')!;
+    const coupon = view.byTestId('coupon')!;
+    expect(coupon.textContent).toBe('满199减30 <b>券</b>');
+    expect(coupon.querySelector('b')).toBeNull();
+    expect(card.querySelector('.obs-card__price')!.nextElementSibling).toBe(coupon);
+    await view.push({ kind: 'patch', patch: { onAir: { productId: 'p2', since: T0 } } });
+    expect(view.byTestId('on-air')!.dataset.productId).toBe('p2');
+    expect(view.byTestId('coupon')).toBeNull();
   });
 
   it('loads a product image only from an http(s) URL', async () => {

@@ -14,13 +14,15 @@ const format = z.enum(['csv', 'xlsx']);
 
 export const catalogRequestSchemas = {
   getCatalog: z.object({}).strict(),
-  /** Edits a product's category, selling points (and title, price); adds it when a title is given for an unknown id. */
+  /** Edits a product's category, coupon, selling points (and title, price); adds it when a title is given for an unknown id. */
   saveProduct: z
     .object({
       id: catalogProductSchema.shape.id,
       title: catalogProductSchema.shape.title.optional(),
       category: z.enum(productCategories).optional(),
       price: catalogProductSchema.shape.price.optional(),
+      // Without its default: an edit that leaves the coupon out keeps the stored one instead of clearing it.
+      coupon: catalogProductSchema.shape.coupon.unwrap().optional(),
       sellingPoints: catalogProductSchema.shape.sellingPoints.optional(),
     })
     .strict(),

@@ -44,6 +44,8 @@ export interface SessionView {
 }
 
 export interface ProductView extends Product {
+  /** The merchant's coupon for it from the catalog (满199减30), for the card on air; null when the catalog has none. */
+  coupon: string | null;
   exposureUsers: number;
   clickUsers: number;
   paidOrders: number;

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from './catalog.js';
 import { catalogTemplateCsv, catalogToCsv, catalogToTables, csvToCatalog, parseCsv, sheetTable, tablesToCatalog, TEMPLATE_CATALOG, toCsv } from './catalog-csv.js';
 
-const HEADER = '类型,编号,商品名称,类目,价格（元）,卖点,商品编号,人群,场景,痛点,利益点,证据,话术,回答问题,关键词,来源,来源说明,状态';
+const HEADER = '类型,编号,商品名称,类目,价格（元）,优惠券,卖点,商品编号,人群,场景,痛点,利益点,证据,话术,回答问题,关键词,来源,来源说明,状态';
 
 const catalog: Catalog = {
   products: [
-    { id: 'p1', title: '精华, "升级版"', category: 'skincare', price: 12990, sellingPoints: ['5% 烟酰胺', '多行\n卖点'] },
-    { id: 'p2', title: '帆布包', category: 'apparel', price: null, sellingPoints: [] },
+    { id: 'p1', title: '精华, "升级版"', category: 'skincare', price: 12990, coupon: '满199减30, "限时"', sellingPoints: ['5% 烟酰胺', '多行\n卖点'] },
+    { id: 'p2', title: '帆布包', category: 'apparel', price: null, coupon: '', sellingPoints: [] },
   ],
   buyingPoints: [
     {
@@ -93,21 +93,47 @@ describe('catalog CSV', () => {
   it('reports every bad row by spreadsheet row and column header, and imports nothing', () => {
     const text = [
       HEADER,
-      '商品,p1,精华,护肤,129.9,5% 烟酰胺,,,,,,,,,,,,',
-      '商品,p2,,护肤,abc,,,,,,,,,,,,,', // row 3: no title, bad price
-      '商品,p1,重复,美妆,1,,,,,,,,,,,,,', // row 4: duplicate id, unknown category
-      '买点,b1,,,,,p9,人群,,,,,说点什么,,,,,已采用', // row 5: unknown product
-      '买点,b2,,,,,p1,人群,,,,,效果最好的精华,,,,,', // row 6: flagged and (by default) accepted
-      '买点,b3,,,,,p1,,,,,,,,,,,大概', // row 7: no line, unknown status
-      '其他,x,,,,,,,,,,,,,,,,', // row 8: unknown kind
+      '商品,p1,精华,护肤,129.9,,5% 烟酰胺,,,,,,,,,,,,',
+      '商品,p2,,护肤,abc,,,,,,,,,,,,,,', // row 3: no title, bad price
+      '商品,p1,重复,美妆,1,,,,,,,,,,,,,,', // row 4: duplicate id, unknown category
+      '买点,b1,,,,,,p9,人群,,,,,说点什么,,,,,已采用', // row 5: unknown product
+      '买点,b2,,,,,,p1,人群,,,,,效果最好的精华,,,,,', // row 6: flagged and (by default) accepted
+      '买点,b3,,,,,,p1,,,,,,,,,,,大概', // row 7: no line, unknown status
+      '其他,x,,,,,,,,,,,,,,,,,', // row 8: unknown kind
+      `商品,p3,面膜,护肤,59,${'满'.repeat(41)},,,,,,,,,,,,,`, // row 9: a coupon too long for the card
     ].join('\r\n');
     const result = csvToCatalog(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const where = result.problems.map((p) => `${p.row}:${p.column}`);
-    expect(where).toEqual(['8:类型', '3:价格（元）', '3:商品名称', '4:类目', '4:编号', '5:商品编号', '6:话术', '7:状态', '7:话术']);
+    expect(where).toEqual(['8:类型', '3:价格（元）', '3:商品名称', '4:类目', '4:编号', '9:优惠券', '5:商品编号', '6:话术', '7:状态', '7:话术']);
     expect(result.problems.every((p) => p.sheet === 'CSV')).toBe(true);
     expect(result.problems.find((p) => p.row === 6)?.message).toContain('最好');
+    expect(result.problems.find((p) => p.row === 9)?.message).toMatch(/^coupon: .*40/);
+  });
+
+  it('checks an accepted line’s prices against its own product’s price and coupon', () => {
+    const text = [
+      HEADER,
+      '商品,p1,精华,护肤,129,满100减20,,,,,,,,,,,,,',
+      '买点,b1,,,,,,p1,人群,,,,,今天到手价129，满100减20，用券109,,,,,已采用', // the product's own figures
+      '买点,b2,,,,,,p1,人群,,,,,今天只要99元,,,,,已采用', // row 4: a price nobody set
+    ].join('\r\n');
+    const result = csvToCatalog(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.row}:${p.column}`)).toEqual(['4:话术']);
+    expect(result.problems[0]!.message).toContain('"只要99"');
+  });
+
+  it('imports a file from before the 优惠券 column: its products have no coupon', () => {
+    const text = catalogToCsv(catalog).replace(/^\uFEFF/, '');
+    const records = parseCsv(text);
+    if (!records.ok) throw new Error(records.message);
+    const couponColumn = records.records[0]!.indexOf('优惠券');
+    const withoutCoupons = records.records.map((fields) => fields.filter((_field, i) => i !== couponColumn));
+    expect(withoutCoupons[0]).not.toContain('优惠券');
+    expect(csvToCatalog(toCsv(withoutCoupons))).toEqual({ ok: true, catalog: { ...catalog, products: catalog.products.map((p) => ({ ...p, coupon: '' })) } });
   });
 
   it('reports unknown and missing columns on the header row', () => {

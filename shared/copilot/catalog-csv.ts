@@ -8,6 +8,8 @@
  *   its own header row.
  * - CSV: one file; the 类型 (kind) column says what a row is: 商品 or 买点.
  *   A product row leaves the buying-point columns empty and the other way round.
+ * - Columns may come in any order, and an optional one may be left out: it
+ *   reads as empty, so a file written before a column existed (优惠券) still imports.
  * - Headers are Chinese; the English key of each column is accepted too:
  *
  *   | key            | header   | on       | value |
@@ -18,6 +20,7 @@
  *   | title          | 商品名称 | 商品     | |
  *   | category       | 类目     | 商品     | 护肤 彩妆 服饰 食品 家居 母婴 数码 其他 (or skincare, makeup, …); empty = 其他 |
  *   | price_yuan     | 价格（元）| 商品     | yuan, up to 2 decimals; empty = unknown |
+ *   | coupon         | 优惠券   | 商品     | as the card on air shows it (满199减30), up to 40 characters; empty or no column = none |
  *   | selling_points | 卖点     | 商品     | separated by ｜ or \| |
  *   | audience … proof | 人群 场景 痛点 利益点 证据 | 买点 | text |
  *   | line           | 话术     | 买点     | what the host says; required |
@@ -39,9 +42,8 @@ import {
   type BuyingPoint,
   type Catalog,
   type CatalogProduct,
-  type ProductCategory,
 } from './catalog.js';
-import { checkLine } from './compliance.js';
+import { checkCatalogLine } from './compliance.js';
 
 export type CatalogFormat = 'csv' | 'xlsx';
 
@@ -68,6 +70,7 @@ const COLUMNS = {
   title: '商品名称',
   category: '类目',
   price_yuan: '价格（元）',
+  coupon: '优惠券',
   selling_points: '卖点',
   audience: '人群',
   scenario: '场景',
@@ -83,7 +86,7 @@ const COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 
-const PRODUCT_COLUMNS = ['id', 'title', 'category', 'price_yuan', 'selling_points'] as const satisfies readonly ColumnKey[];
+const PRODUCT_COLUMNS = ['id', 'title', 'category', 'price_yuan', 'coupon', 'selling_points'] as const satisfies readonly ColumnKey[];
 const POINT_COLUMNS = [
   'id',
   'product_id',
@@ -168,6 +171,8 @@ function productCell(p: CatalogProduct, column: ColumnKey): string {
       return CATEGORY_LABELS[p.category];
     case 'price_yuan':
       return yuan(p.price);
+    case 'coupon':
+      return p.coupon;
     case 'selling_points':
       return joinList(p.sellingPoints);
     default:
@@ -257,7 +262,14 @@ interface SourceRow {
   get: Cell;
 }
 
-const PRODUCT_FIELDS: Record<string, ColumnKey> = { id: 'id', title: 'title', category: 'category', price: 'price_yuan', sellingPoints: 'selling_points' };
+const PRODUCT_FIELDS: Record<string, ColumnKey> = {
+  id: 'id',
+  title: 'title',
+  category: 'category',
+  price: 'price_yuan',
+  coupon: 'coupon',
+  sellingPoints: 'selling_points',
+};
 const POINT_FIELDS: Record<string, ColumnKey> = {
   id: 'id',
   productId: 'product_id',
@@ -277,7 +289,7 @@ const POINT_FIELDS: Record<string, ColumnKey> = {
 function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems: ImportProblem[]): CatalogParse {
   const products: CatalogProduct[] = [];
   const buyingPoints: BuyingPoint[] = [];
-  const productById = new Map<string, ProductCategory>();
+  const productById = new Map<string, Pick<CatalogProduct, 'category' | 'price' | 'coupon'>>();
   const pointIds = new Set<string>();
 
   for (const source of productRows) {
@@ -289,6 +301,7 @@ function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems
       title: source.get('title').text,
       category: category === '' ? 'other' : fromLabel(CATEGORY_LABELS, category),
       price: price === '' ? null : parseYuan(price),
+      coupon: source.get('coupon').text,
       sellingPoints: splitList(source.get('selling_points').text),
     };
     let fine = true;
@@ -314,7 +327,9 @@ function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems
       fine = false;
     }
     // A bad product row still names its product, so its buying points are not reported missing too.
-    if (candidate.id !== '' && !productById.has(candidate.id)) productById.set(candidate.id, candidate.category ?? 'other');
+    if (candidate.id !== '' && !productById.has(candidate.id)) {
+      productById.set(candidate.id, { category: candidate.category ?? 'other', price: candidate.price ?? null, coupon: candidate.coupon });
+    }
     if (fine && parsed.success) products.push(parsed.data);
   }
 
@@ -366,13 +381,13 @@ function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems
       fine = false;
     }
     pointIds.add(candidate.id);
-    const category = productById.get(candidate.productId);
-    if (candidate.productId !== '' && !category) {
+    const owner = productById.get(candidate.productId);
+    if (candidate.productId !== '' && !owner) {
       report('product_id', `no product ${candidate.productId} in ${SHEET_NAMES.products}`);
       fine = false;
     }
-    if (category && candidate.status === 'accepted' && candidate.line !== '') {
-      const flags = checkLine(candidate.line, category);
+    if (owner && candidate.status === 'accepted' && candidate.line !== '') {
+      const flags = checkCatalogLine(candidate.line, owner);
       if (flags.length > 0) {
         report('line', `the line says ${flags.map((f) => `"${f.term}"`).join(', ')} (真诚经营); rewrite it or set the status to ${STATUS_LABELS.proposed}`);
         fine = false;
@@ -519,6 +534,7 @@ export const TEMPLATE_CATALOG: Catalog = {
       title: '烟酰胺焕亮精华 30ml',
       category: 'skincare',
       price: 12900,
+      coupon: '满199减30',
       sellingPoints: ['5% 烟酰胺', '添加积雪草舒缓', '30ml 可用两个月'],
     },
   ],

@@ -24,6 +24,9 @@ export const productCategoryLabels: Readonly<Record<ProductCategory, string>> = 
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** A coupon is a badge on the card on air: a short phrase (满199减30, 领券立减20元), not a paragraph. */
+export const MAX_COUPON_CHARS = 40;
+
 /** Where a buying point came from: the merchant, built-in category knowledge, or what buyers asked in past sessions. */
 export const buyingPointOrigins = ['merchant', 'category', 'audience', 'assistant'] as const;
 export const buyingPointStatuses = ['accepted', 'proposed', 'rejected'] as const;
@@ -60,6 +63,11 @@ export const catalogProductSchema = z.object({
   category: z.enum(productCategories),
   /** Price in fen, as the gateway sends it; null when only the merchant's data knows the product. */
   price: z.number().int().min(0).nullable(),
+  /**
+   * The merchant's coupon for it, as the card on air shows it (满199减30, 领券立减20元); '' for none.
+   * The gateway knows no coupons, so only the merchant's data sets it; catalogs from before it existed read as ''.
+   */
+  coupon: text(MAX_COUPON_CHARS).default(''),
   sellingPoints: z.array(text(200).min(1)).max(50),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;

@@ -65,6 +65,15 @@ describe('console and overlay on a live room', () => {
     const productIds = await console_.locator('[data-testid^="pin-"]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!.slice('pin-'.length)));
     expect(productIds.length).toBeGreaterThanOrEqual(3);
 
+    // The merchant gives the third product a coupon in 商品库, in another tab: the OBS card shows it once that card is on air.
+    const coupon = '满199减30';
+    const catalogTab = await context.newPage();
+    await catalogTab.goto(`${serve.base}/?token=${ACCESS}`);
+    await catalogTab.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '商品库' }).click();
+    await catalogTab.locator(`[data-testid="catalog-product"][data-product-id="${productIds[2]}"]`).click();
+    await catalogTab.getByTestId('product-coupon').fill(coupon);
+    await catalogTab.getByTestId('product-save').click();
+
     await console_.getByTestId(`pin-${productIds[1]}`).click();
     // The room may already show that card on its own: wait for our command at the gateway, then for the card.
     await expect.poll(() => commands.some((c) => c.type === 'card.pin' && c.productId === productIds[1]), { timeout: 10_000 }).toBe(true);
@@ -80,13 +89,24 @@ describe('console and overlay on a live room', () => {
     const overlay = await overlayContext.newPage();
     await overlay.goto(`${serve.base}/overlay?token=${ACCESS}`);
     await expect.poll(() => onAirProduct(overlay), { timeout: 10_000 }).toBe(productIds[2]);
+
+    // The OBS browser source: the card on air, with the coupon from 商品库 under the price, on a transparent page.
+    const obs = await browser.newPage({ viewport: { width: 640, height: 240 } });
+    await obs.goto(`${serve.base}/obs/card?token=${ACCESS}`);
+    await expect.poll(() => onAirProduct(obs), { timeout: 10_000 }).toBe(productIds[2]);
+    await expect.poll(() => obs.locator('[data-testid="coupon"]').evaluateAll((nodes) => nodes[0]?.textContent ?? null), { timeout: 10_000 }).toBe(coupon);
+    await obs.screenshot({ path: `${ARTIFACTS}obs-card-640x240.png`, omitBackground: true });
+    await obs.close();
     await overlay.screenshot({ path: `${ARTIFACTS}overlay-live-420x640.png` });
     await console_.screenshot({ path: `${ARTIFACTS}console-live-1440x900.png` });
 
-    // The co-pilot's top talking point is on the overlay; marking it used in the console takes it off both and keeps it for the recap.
+    // The co-pilot's top talking point is on the overlay, and in the console's list; the host marks it used
+    // with U on the overlay: it leaves the console's list and the overlay, and is kept for the recap.
     await expect.poll(() => topSuggestion(overlay), { timeout: 20_000 }).not.toBeNull();
     const suggestionId = (await topSuggestion(overlay))!;
-    await console_.getByTestId(`suggestion-used-${suggestionId}`).click();
+    await expect.poll(() => console_.getByTestId(`suggestion-${suggestionId}`).count(), { timeout: 5_000 }).toBe(1);
+    await overlay.locator('body').click({ position: { x: 5, y: 5 } });
+    await overlay.keyboard.press('u');
     await expect.poll(() => console_.getByTestId(`suggestion-${suggestionId}`).count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => topSuggestion(overlay), { timeout: 10_000 }).not.toBe(suggestionId);
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CatalogImportResult, SaveBuyingPointInput, SaveProductInput } from '../../../shared/api/catalog-api.js';
 import type { CatalogFormat } from '../../../shared/copilot/catalog-csv.js';
 import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
-import { checkLine } from '../../../shared/copilot/compliance.js';
+import { checkCatalogLine } from '../../../shared/copilot/compliance.js';
 import { proposeBuyingPoints } from '../../../shared/copilot/insights/propose.js';
 import { exportCatalog, parseCatalogFile } from '../catalog/files.js';
 import { mineAskedQuestions, type MineOptions } from '../catalog/insights.js';
@@ -37,13 +37,16 @@ export interface CatalogApi {
   mergeGatewayProducts(products: GatewayProduct[]): Promise<void>;
   /** For the talking-point engine: cached, re-read after every catalog write. */
   copilot(): CopilotCatalog;
+  /** The products' coupons by product id, those with one only, for the card on air: cached like copilot(). */
+  coupons(): ReadonlyMap<string, string>;
 }
 
 /** A catalog change the request itself makes impossible (an unknown product, a flagged line set accepted). */
 export class CatalogInputError extends Error {}
 
 export function createCatalogApi(writer: StoreWriter, reader: StoreReader, mining: MineOptions = {}): CatalogApi {
-  let cached: CopilotCatalog | null = null;
+  // What the live session reads many times a second (every co-pilot tick, every state update) is derived once per catalog write.
+  let cached: { copilot: CopilotCatalog; coupons: ReadonlyMap<string, string> } | null = null;
   const changed = <T>(result: T): T => {
     cached = null;
     return result;
@@ -61,6 +64,7 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
         title,
         category: input.category ?? existing?.category ?? 'other',
         price: input.price !== undefined ? input.price : (existing?.price ?? null),
+        coupon: input.coupon ?? existing?.coupon ?? '',
         sellingPoints: input.sellingPoints ?? existing?.sellingPoints ?? [],
       };
       await writer.upsertProduct(saved);
@@ -70,7 +74,7 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
       const owner = product(input.productId);
       if (!owner) throw new CatalogInputError(`no product ${input.productId} in the catalog`);
       const point: BuyingPoint = { ...input, id: input.id ?? `bp-${randomUUID()}` };
-      const flags = checkLine(point.line, owner.category);
+      const flags = checkCatalogLine(point.line, owner);
       if (point.status === 'accepted' && flags.length > 0) {
         throw new CatalogInputError(`the line says ${flags.map((f) => `"${f.term}"`).join(', ')}: a flagged line cannot be accepted; rewrite it first`);
       }
@@ -99,17 +103,27 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
       await writer.mergeGatewayProducts(products);
       cached = null;
     },
-    copilot() {
-      if (!cached) {
-        const catalog = reader.catalog();
-        const categories = new Map(catalog.products.map((p) => [p.id, p.category]));
-        cached = {
-          // A line flagged since it was accepted (its product's category changed) is not suggested either.
-          buyingPoints: catalog.buyingPoints.filter((b) => b.status === 'accepted' && checkLine(b.line, categories.get(b.productId) ?? 'other').length === 0),
-          categories: Object.fromEntries(categories),
-        };
-      }
-      return cached;
-    },
+    copilot: () => derived().copilot,
+    coupons: () => derived().coupons,
   };
+
+  function derived(): NonNullable<typeof cached> {
+    if (!cached) {
+      const catalog = reader.catalog();
+      const products = new Map(catalog.products.map((p) => [p.id, p]));
+      const unflagged = (b: BuyingPoint) => {
+        const owner = products.get(b.productId);
+        return owner !== undefined && checkCatalogLine(b.line, owner).length === 0;
+      };
+      cached = {
+        copilot: {
+          // A line flagged since it was accepted (its product's category, price or coupon changed) is not suggested either.
+          buyingPoints: catalog.buyingPoints.filter((b) => b.status === 'accepted' && unflagged(b)),
+          categories: Object.fromEntries(catalog.products.map((p) => [p.id, p.category])),
+        },
+        coupons: new Map(catalog.products.filter((p) => p.coupon !== '').map((p) => [p.id, p.coupon])),
+      };
+    }
+    return cached;
+  }
 }

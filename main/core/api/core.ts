@@ -52,8 +52,13 @@ export interface CoreOptions {
   onError?: (error: Error) => void;
   /** The catalog's accepted buying points and product categories, read on every co-pilot tick; none by default. */
   buyingPoints?: () => { buyingPoints: BuyingPoint[]; categories: Record<string, ProductCategory> };
-  /** How often the co-pilot ranks talking points (ms of wall time); 1 s by default. It also ranks whenever the live room's clock passes a second. */
-  copilotTickMs?: number;
+  /**
+   * The co-pilot ranks once a second of wall time, and whenever the live room's clock passes a second. In a
+   * catch-up or a replay that clock runs far ahead of the wall's, so ranking then may take at most one part in
+   * this many of the ingest thread's time (COPILOT_CPU_SHARE by default); 0 lifts the limit, so it ranks every
+   * live-room second whatever the cost (the scenario tests, which replay minutes of a room in a second).
+   */
+  copilotCpuShare?: number;
   /** Called with each ranking the co-pilot makes and the live-room time it was made at. */
   onSuggestions?: (suggestions: Suggestion[], now: number) => void;
 }
@@ -165,10 +170,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       options.onError?.(new Error(`the co-pilot could not read buying points: ${error instanceof Error ? error.message : String(error)}`));
     }
     const orders = new Map(active.engine.products().map((p) => [p.productId, p.paidOrders]));
+    const coupons = catalog.coupons();
     suggestions = engine.tick({
       now: active.engine.now(),
       onAir: active.engine.onAir(),
-      products: active.products.map((p) => ({ id: p.id, title: p.title, price: p.price, stock: p.stock, paidOrders: orders.get(p.id) ?? 0 })),
+      products: active.products.map((p) => ({
+        id: p.id,
+        title: p.title,
+        price: p.price,
+        stock: p.stock,
+        paidOrders: orders.get(p.id) ?? 0,
+        coupon: coupons.get(p.id) ?? null,
+      })),
       windows: { m1: active.engine.window(1), m5: active.engine.window(5) },
       buyingPoints: provided.buyingPoints,
       categories: provided.categories,
@@ -179,12 +192,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // A replay or a catch-up runs the live room's clock faster than the wall's: rank once per live-room second then
   // too — but never spend more than 1/COPILOT_CPU_SHARE of the ingest thread on it, or a fast catch-up would be
   // slowed down by ranking talking points for seconds nobody watches live.
+  const cpuShare = options.copilotCpuShare ?? COPILOT_CPU_SHARE;
   let lastTickWall = 0;
   let lastTickCost = 0;
   let ticking = false;
   const copilotOnCommit = () => {
     const now = pipeline.active?.engine.now() ?? 0;
-    if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= COPILOT_CPU_SHARE * lastTickCost) runCopilot();
+    if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= cpuShare * lastTickCost) runCopilot();
   };
   // Classifying a second's comments can take tens of ms; it is done in slices, so events keep being committed
   // (and acknowledged) in between instead of waiting behind the whole tick.
@@ -224,7 +238,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     };
     slice();
   };
-  const copilotTimer = setInterval(runCopilot, options.copilotTickMs ?? 1000);
+  const copilotTimer = setInterval(runCopilot, 1000);
   copilotTimer.unref();
 
   const build = (): CoreSnapshot => {
@@ -232,10 +246,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     annotations.follow(active?.key ?? null);
     const engine = active?.engine;
     const stats = new Map((engine?.products() ?? []).map((p) => [p.productId, p]));
+    // The gateway knows no coupons: the card on air shows the merchant's, from the catalog.
+    const coupons = catalog.coupons();
     const products: ProductView[] = (active?.products ?? []).map((p) => {
       const s = stats.get(p.id);
       return {
         ...p,
+        coupon: coupons.get(p.id) ?? null,
         exposureUsers: s?.exposureUsers ?? 0,
         clickUsers: s?.clickUsers ?? 0,
         paidOrders: s?.paidOrders ?? 0,
@@ -318,7 +335,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       annotations.follow(active.key);
       await annotations.markAnswered(active.key, commentId, answered, active.engine.now());
       if (copilot?.key === active.key) copilot.engine.markAnswered(commentId, answered);
-      if (answered) suggestions = suggestions.filter((s) => !(s.kind === 'answer' && s.sources.includes(commentId)));
+      // A talking point that answers it (a reminder, or one a reminder was merged into) has done its job.
+      if (answered) suggestions = suggestions.filter((s) => !s.sources.includes(commentId));
     },
     async markSuggestion(suggestionId, outcome) {
       const active = activeSession();

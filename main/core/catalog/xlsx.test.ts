@@ -59,9 +59,15 @@ describe('xlsx', () => {
     expect(readXlsx(file).get('商品')).toEqual([['编号', '', '商品名称'], [], [], ['1001', 'a\r&b', 'f', '']]);
   });
 
-  it('the catalog template and an export import back into the same catalog', () => {
+  it('the catalog template and an export import back into the same catalog, coupons included', () => {
+    expect(TEMPLATE_CATALOG.products[0]!.coupon).not.toBe('');
     expect(parseCatalogFile('xlsx', catalogTemplate('xlsx'))).toEqual({ ok: true, catalog: TEMPLATE_CATALOG });
     expect(parseCatalogXlsx(catalogXlsx(TEMPLATE_CATALOG))).toEqual({ ok: true, catalog: TEMPLATE_CATALOG });
+  });
+
+  it('names the cell of a coupon too long for the card', () => {
+    const long = { ...TEMPLATE_CATALOG, products: [{ ...TEMPLATE_CATALOG.products[0]!, coupon: '领券立减'.repeat(11) }] };
+    expect(parseCatalogXlsx(catalogXlsx(long))).toMatchObject({ ok: false, problems: [{ sheet: '商品', row: 2, column: '优惠券', message: expect.stringMatching(/^coupon: /) }] });
   });
 
   it('a file that is not a workbook is one problem of the file', () => {

@@ -11,6 +11,7 @@ interface ProductRow {
   title: string;
   category: string;
   price: number | null;
+  coupon: string;
   sellingPoints: string;
 }
 
@@ -39,12 +40,12 @@ export interface GatewayProduct {
 }
 
 const SQL = {
-  products: `SELECT id, title, category, price, selling_points AS sellingPoints FROM catalog_products ORDER BY rowid`,
+  products: `SELECT id, title, category, price, coupon, selling_points AS sellingPoints FROM catalog_products ORDER BY rowid`,
   buyingPoints: `SELECT id, product_id AS productId, audience, scenario, pain, benefit, proof, line, answers, keywords,
     origin, origin_note AS originNote, status FROM buying_points ORDER BY rowid`,
-  upsertProduct: `INSERT INTO catalog_products (id, title, category, price, selling_points, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+  upsertProduct: `INSERT INTO catalog_products (id, title, category, price, coupon, selling_points, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, category = excluded.category, price = excluded.price,
-    selling_points = excluded.selling_points, updated_at = excluded.updated_at`,
+    coupon = excluded.coupon, selling_points = excluded.selling_points, updated_at = excluded.updated_at`,
   mergeProduct: `INSERT INTO catalog_products (id, title, category, price, selling_points, updated_at) VALUES (?, ?, 'other', ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price, updated_at = excluded.updated_at
     WHERE title IS NOT excluded.title OR price IS NOT excluded.price`,
@@ -74,6 +75,7 @@ export function readCatalog(db: Connection): Catalog {
       title: row.title,
       category: row.category as ProductCategory,
       price: row.price,
+      coupon: row.coupon,
       sellingPoints: strings(row.sellingPoints),
     }));
   const buyingPoints = db
@@ -96,7 +98,10 @@ export interface CatalogWriter {
   upsertBuyingPoint(point: BuyingPoint): void;
   /** Whether a point was deleted. */
   deleteBuyingPoint(id: string): boolean;
-  /** Adds the gateway's products not yet in the catalog (category 'other'); refreshes title and price of the others. */
+  /**
+   * Adds the gateway's products not yet in the catalog (category 'other', no coupon); refreshes title and price
+   * of the others. Category, coupon and selling points are the merchant's and stay as they are.
+   */
   mergeGatewayProducts(products: readonly GatewayProduct[]): void;
 }
 
@@ -109,7 +114,7 @@ export function createCatalogWriter(db: Connection, now: () => number = Date.now
   const clearProducts = db.prepare(SQL.clearProducts);
 
   const writeProduct = (p: CatalogProduct, at: number): void => {
-    upsertProduct.run(p.id, p.title, p.category, p.price, JSON.stringify(p.sellingPoints), at);
+    upsertProduct.run(p.id, p.title, p.category, p.price, p.coupon, JSON.stringify(p.sellingPoints), at);
   };
   const writePoint = (b: BuyingPoint, at: number): void => {
     upsertBuyingPoint.run(

@@ -103,6 +103,28 @@ describe('migrations', () => {
     }
   });
 
+  it('upgrades a version-5 store: its catalog products have no coupon, and a coupon can be stored', async () => {
+    const file = folder.path('v5.db');
+    const db = new Database(file);
+    try {
+      migrate(db, MIGRATIONS.slice(0, 5));
+      db.exec(`INSERT INTO catalog_products (id, title, category, price, selling_points, updated_at) VALUES ('p1', '精华', 'skincare', 12900, '["5% 烟酰胺"]', 0)`);
+    } finally {
+      db.close();
+    }
+    const writer = await StoreWriter.open(file);
+    const reader = openReader(file);
+    try {
+      expect(reader.catalog().products).toEqual([{ id: 'p1', title: '精华', category: 'skincare', price: 12900, coupon: '', sellingPoints: ['5% 烟酰胺'] }]);
+      await writer.upsertProduct({ ...reader.catalog().products[0]!, coupon: '满199减30' });
+      expect(reader.catalog().products[0]!.coupon).toBe('满199减30');
+    } finally {
+      reader.close();
+      await writer.close();
+    }
+    inspect(file, (upgraded) => expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length));
+  });
+
   it('refuses a database written by a newer LiveCue, naming the file and both versions', async () => {
     const file = folder.path('newer.db');
     await (await StoreWriter.open(file)).close();

@@ -1,5 +1,5 @@
 import '../../styles/console.css';
-import { useConsoleShortcuts } from '../../shortcuts/use-console-shortcuts.js';
+import { ALL_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';
 import { selectViewPhase } from '../../state/selectors.js';
 import { useAppStore } from '../app-context.js';
 import { PhasePanel } from '../common/PhasePanel.js';
@@ -20,7 +20,7 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 
 /** The assistant's console: a dense, scannable screen for 1440×900. */
 export function ConsoleView() {
-  useConsoleShortcuts();
+  useWindowShortcuts(ALL_SHORTCUTS);
   const screen = useAppStore((s) => s.screen);
   return (
     <div className="console">

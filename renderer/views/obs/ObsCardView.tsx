@@ -1,12 +1,13 @@
 import '../../styles/obs.css';
 import { selectOnAirProduct } from '../../state/selectors.js';
 import { useAppStore, useI18n } from '../app-context.js';
+import { CouponBadge } from '../common/CouponBadge.js';
 import { ProductImage } from '../common/ProductImage.js';
 
 /**
  * The product card for an OBS browser source: on a transparent page, the
- * product on air, or nothing at all. The contract has no coupon field yet,
- * so no coupon is shown.
+ * product on air with its price and the merchant's coupon from the catalog
+ * (the gateway knows none), or nothing at all.
  */
 export function ObsCardView() {
   const { fmt } = useI18n();
@@ -18,6 +19,7 @@ export function ObsCardView() {
       <div className="obs-card__body">
         <div className="obs-card__title">{product.title}</div>
         <div className="obs-card__price num">{fmt.money(product.price)}</div>
+        <CouponBadge className="obs-card__coupon" coupon={product.coupon} />
       </div>
     </div>
   );

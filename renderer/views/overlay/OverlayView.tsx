@@ -1,10 +1,13 @@
 import '../../styles/overlay.css';
+import { HOST_SUGGESTIONS } from '../../../shared/copilot/engine.js';
 import type { MetricKey } from '../../../shared/metrics/keys.js';
+import { OVERLAY_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';
 import { metricKinds } from '../../metrics/metric-kinds.js';
 import { windowChange } from '../../metrics/window-change.js';
 import { selectViewPhase } from '../../state/selectors.js';
 import { useAppStore, useI18n } from '../app-context.js';
 import { ChangeBadge } from '../common/ChangeBadge.js';
+import { CouponBadge } from '../common/CouponBadge.js';
 import { PhasePanel } from '../common/PhasePanel.js';
 import { ProductImage } from '../common/ProductImage.js';
 import { useOnAir } from '../common/use-on-air.js';
@@ -17,6 +20,7 @@ import { useOnAir } from '../common/use-on-air.js';
  */
 export function OverlayView() {
   const phase = useAppStore(selectViewPhase);
+  useWindowShortcuts(OVERLAY_SHORTCUTS);
   return (
     <div className="overlay">
       {phase === 'live' || phase === 'ended' ? <OverlayLive ended={phase === 'ended'} /> : <PhasePanel phase={phase} />}
@@ -45,20 +49,39 @@ function OverlayLive({ ended }: { ended: boolean }) {
   );
 }
 
-/** The co-pilot's top talking point, in large type: the line to say and, small, why. Text only, never HTML. */
+/**
+ * The co-pilot's talking points for the host: the top one in large type (the
+ * line to say and, small, why), the next ones a line each. U / D mark the top
+ * one used / dismissed while the overlay has focus. Text only, never HTML.
+ */
 function TalkingPoint() {
   const { t } = useI18n();
-  const top = useAppStore((s) => s.snapshot?.suggestions[0] ?? null);
+  const suggestions = useAppStore((s) => s.snapshot?.suggestions);
+  const [top, ...next] = (suggestions ?? []).slice(0, HOST_SUGGESTIONS);
   return (
     <section className="overlay__slot overlay__slot--talking-point">
-      <h2 className="overlay__slot-title">{t('talkingPoint.title')}</h2>
-      {top === null ? (
+      <h2 className="overlay__slot-title">
+        {t('talkingPoint.title')}
+        {top ? <span className="overlay__talking-point-keys">{t('talkingPoint.keys')}</span> : null}
+      </h2>
+      {top === undefined ? (
         <p className="overlay__slot-empty">{t('talkingPoint.empty')}</p>
       ) : (
-        <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
-          <p className="overlay__talking-point-line">{top.line}</p>
-          <p className="overlay__talking-point-reason">{top.reason}</p>
-        </div>
+        <>
+          <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
+            <p className="overlay__talking-point-line">{top.line}</p>
+            <p className="overlay__talking-point-reason">{top.reason}</p>
+          </div>
+          {next.length > 0 ? (
+            <ol className="overlay__talking-point-next" aria-label={t('talkingPoint.next')}>
+              {next.map((s) => (
+                <li key={s.id} data-testid="talking-point-next" data-suggestion-id={s.id}>
+                  {s.line}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </>
       )}
     </section>
   );
@@ -149,6 +172,7 @@ function OnAirCard() {
           <span data-testid="overlay-time-on-air" data-value={onAirMs}>
             {t('onAir.elapsed', { time: fmt.elapsed(onAirMs) })}
           </span>
+          <CouponBadge className="overlay__coupon" coupon={product.coupon} />
         </div>
       </div>
     </section>

@@ -4,7 +4,7 @@ import { checkLine } from '../compliance.js';
 import { categoryKnowledge } from './category-knowledge.js';
 import { clusterQuestions, MIN_ASKERS, proposeBuyingPoints, type AskedQuestion } from './propose.js';
 
-const serum: CatalogProduct = { id: 'sku-1', title: '烟酰胺精华', category: 'skincare', price: 12990, sellingPoints: ['5% 烟酰胺', '积雪草'] };
+const serum: CatalogProduct = { id: 'sku-1', title: '烟酰胺精华', category: 'skincare', price: 12990, coupon: '', sellingPoints: ['5% 烟酰胺', '积雪草'] };
 
 const sensitive: BuyingPoint = {
   id: 'bp-merchant',

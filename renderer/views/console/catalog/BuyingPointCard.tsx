@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { buyingPointStatuses, type BuyingPoint, type CatalogProduct } from '../../../../shared/copilot/catalog.js';
-import { checkLine } from '../../../../shared/copilot/compliance.js';
+import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useI18n } from '../../app-context.js';
 import { FlagChips } from './FlagChips.js';
 import { LineRewrite } from './LineRewrite.js';
@@ -28,7 +28,7 @@ export function BuyingPointCard({ point, product, onSave, onDelete }: BuyingPoin
   const [draft, setDraft] = useState<DraftPoint>(point);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const flags = checkLine(draft.line, product.category);
+  const flags = checkCatalogLine(draft.line, product);
   const flagged = flags.length > 0;
   const blocked = flagged && draft.status === 'accepted';
   const edit = (change: Partial<DraftPoint>) => setDraft((d) => ({ ...d, ...change }));

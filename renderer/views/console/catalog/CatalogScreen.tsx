@@ -1,7 +1,7 @@
 import '../../../styles/catalog.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogImportResult } from '../../../../shared/api/catalog-api.js';
-import { productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
 import { useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
 import { BuyingPointCard, type DraftPoint } from './BuyingPointCard.js';
@@ -121,7 +121,13 @@ export function CatalogScreen() {
           <ul className="catalog__products panel" data-testid="catalog-products">
             {catalog.products.map((p) => (
               <li key={p.id}>
-                <button type="button" className={`catalog__product ${p.id === product?.id ? 'catalog__product--active' : ''}`} onClick={() => setSelected(p.id)}>
+                <button
+                  type="button"
+                  className={`catalog__product ${p.id === product?.id ? 'catalog__product--active' : ''}`}
+                  data-testid="catalog-product"
+                  data-product-id={p.id}
+                  onClick={() => setSelected(p.id)}
+                >
                   <span className="catalog__product-title">{p.title}</span>
                   <span className="catalog__product-meta">
                     {t(`catalog.category.${p.category}`)} · {t('catalog.pointCount', { count: catalog.buyingPoints.filter((b) => b.productId === p.id).length })}
@@ -190,6 +196,7 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
   const { t, fmt } = useI18n();
   const bridge = useBridge();
   const [category, setCategory] = useState<ProductCategory>(product.category);
+  const [coupon, setCoupon] = useState(product.coupon);
   const [points, setPoints] = useState(product.sellingPoints.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
@@ -197,7 +204,7 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
       .split('\n')
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    const reply = await bridge.request('saveProduct', { id: product.id, category, sellingPoints });
+    const reply = await bridge.request('saveProduct', { id: product.id, category, coupon: coupon.trim(), sellingPoints });
     if (!reply.ok) return setError(t('catalog.saveFailed', { error: reply.error.message }));
     setError(null);
     await onSaved();
@@ -217,6 +224,17 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
             </option>
           ))}
         </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('catalog.coupon')}</span>
+        <input
+          className="input"
+          value={coupon}
+          maxLength={MAX_COUPON_CHARS}
+          placeholder={t('catalog.coupon.placeholder')}
+          data-testid="product-coupon"
+          onChange={(e) => setCoupon(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('catalog.sellingPoints')}</span>
