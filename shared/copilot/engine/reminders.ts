@@ -1,0 +1,83 @@
+/** Reminders of questions left unanswered: one per product and intent, the buyers ready to buy and the card on air first. */
+import type { CommentIntent } from '../../comments/intents.js';
+import type { Add } from './candidates.js';
+import { priceLine } from './lines.js';
+import { bump, normaliseQuestion, type QuestionEntry, type QuestionWindow } from './question-window.js';
+import { COPILOT, PRIORITY } from './thresholds.js';
+import type { EngineProduct, TickInput } from './types.js';
+
+/** Intents of buyers ready to buy: their questions go first. */
+const PURCHASE_INTENTS: ReadonlySet<CommentIntent> = new Set(['price', 'stock', 'link', 'promotion', 'shipping', 'suitability', 'spec']);
+
+const intentKey = (productId: string, intent: CommentIntent) => `${productId}\u0001${intent}`;
+
+/** Questions asked between `UNANSWERED_UNTIL_MS` and `UNANSWERED_AFTER_MS` ago, not answered and not answered by a suggested buying point. */
+export function unanswered(input: TickInput, products: ReadonlyMap<string, EngineProduct>, questions: QuestionWindow, add: Add): void {
+  const list = questions.entries;
+  const head = questions.head;
+  const { now } = input;
+  const newest = now - COPILOT.UNANSWERED_AFTER_MS;
+  const oldest = now - COPILOT.UNANSWERED_UNTIL_MS;
+  // Questions are in arrival order: find the last one old enough (binary search), then walk back.
+  let lo = head;
+  let end = list.length;
+  while (lo < end) {
+    const mid = (lo + end) >>> 1;
+    if (list[mid]!.comment.ts <= newest) lo = mid + 1;
+    else end = mid;
+  }
+  const hi = lo - 1;
+  // One reminder per product and intent: three people asking 多少钱 get one answer.
+  const groups = new Map<string, QuestionEntry[]>();
+  let scanned = 0;
+  for (let i = hi; i >= head && scanned < COPILOT.ANSWER_SCAN; i--, scanned++) {
+    const entry = list[i]!;
+    if (entry.comment.ts < oldest) break;
+    if (questions.answered.has(entry.comment.id)) continue;
+    // A question a suggested buying point answers needs no reminder of its own: the point is the answer.
+    if (entry.points.some((id) => questions.askers(id) >= COPILOT.CLUSTER_MIN_ASKERS)) continue;
+    const key = intentKey(entry.productId ?? '', entry.comment.intent);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const onAirId = input.onAir?.productId ?? null;
+  const rank = (e: QuestionEntry) => (e.productId !== null && e.productId === onAirId ? 2 : 0) + (PURCHASE_INTENTS.has(e.comment.intent) ? 1 : 0);
+  const folded = [...groups.values()].map((entries) => {
+    // Walked newest first: the first asker is the last entry.
+    entries.reverse();
+    const askers = new Set(entries.map((e) => e.comment.userId)).size;
+    return { first: entries[0]!, entries, askers };
+  });
+  folded.sort((a, b) => rank(b.first) - rank(a.first) || b.askers - a.askers || a.first.comment.ts - b.first.comment.ts);
+  for (const { first, entries, askers } of folded.slice(0, COPILOT.ANSWER_MAX)) {
+    const { comment } = first;
+    const product = first.productId ? products.get(first.productId) : undefined;
+    const ageSeconds = Math.floor((now - comment.ts) / 1000);
+    // The way most of them asked it (the first asker's words on a tie).
+    const texts = new Map<string, number>();
+    for (const e of entries) bump(texts, normaliseQuestion(e.comment.text), 1);
+    let quote = normaliseQuestion(comment.text);
+    for (const [text, n] of texts) if (n > texts.get(quote)!) quote = text;
+    // A price question is answered with the product's actual price, nothing else.
+    const price = comment.intent === 'price' && product ? priceLine(product) : null;
+    const line = price ?? (askers > 1 ? `回答这 ${askers} 位观众的提问` : '回答这位观众的提问');
+    const reason = askers > 1 ? `${askers} 位观众问「${quote}」，最早的已 ${ageSeconds} 秒未回答` : `提问已 ${ageSeconds} 秒未回答：「${quote}」`;
+    const ids = entries.map((e) => e.comment.id);
+    add(
+      {
+        id: `answer:${comment.id}`,
+        kind: 'answer',
+        line,
+        reason,
+        quote,
+        priority: (rank(first) >= 2 ? PRIORITY.answerOnAir : PRIORITY.answer) + (PURCHASE_INTENTS.has(comment.intent) ? 3 : 0) + Math.min(askers - 1, 5),
+        productId: first.productId,
+        sources: ids,
+      },
+      COPILOT.UNANSWERED_UNTIL_MS - (now - comment.ts),
+      // Reminders of other intents say "answer them": what they answer is the intent, not the words.
+      { say: price ?? `answer:${comment.intent}`, comments: ids },
+    );
+  }
+}

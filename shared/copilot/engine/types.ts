@@ -1,0 +1,75 @@
+/** What the engine takes in and hands out: suggestions, the comments and products it reads, a tick's input. */
+import type { CommentIntent } from '../../comments/intents.js';
+import type { MetricValues } from '../../metrics/keys.js';
+import type { BuyingPoint, ProductCategory } from '../catalog.js';
+import type { ComplianceFlag } from '../compliance.js';
+
+export const suggestionKinds = ['buyingPoint', 'answer', 'welcome', 'priceAnchor', 'coupon', 'objection', 'hook', 'switch', 'stockLow', 'groupInvite'] as const;
+export type SuggestionKind = (typeof suggestionKinds)[number];
+
+export interface Suggestion {
+  /** Stable key: the same cue on the next tick has the same id, so marks stick; a merged suggestion has its highest-priority member's id. */
+  id: string;
+  kind: SuggestionKind;
+  /** What the host can say (zh-CN). */
+  line: string;
+  /** Why, with its numbers (zh-CN). */
+  reason: string;
+  /** A buyer's question the suggestion answers, shown as text (never HTML). */
+  quote: string | null;
+  priority: number;
+  productId: string | null;
+  /** Event time the cue first appeared, and when it stops being shown. */
+  createdAt: number;
+  expiresAt: number;
+  /** What it came from: buying point ids, comment ids, metric keys (of every suggestion merged into it). */
+  sources: string[];
+}
+
+/** A comment as the engine needs it: classified, its product resolved (shared/comments). */
+export interface EngineComment {
+  id: string;
+  ts: number;
+  /** Counts distinct askers; the user's name when no id is known. */
+  userId: string;
+  text: string;
+  intent: CommentIntent;
+  question: boolean;
+  productId: string | null;
+  answered?: boolean;
+}
+
+export interface EngineProduct {
+  id: string;
+  title: string;
+  /** Fen, as the gateway sends it. */
+  price: number;
+  /** Only what the gateway reports; never guessed. */
+  stock?: number | undefined;
+  /** Paid orders of the session so far (for "on air long without orders"). */
+  paidOrders: number;
+  /** The merchant's coupon for it, as written in the catalog (e.g. 满199减30); never invented. */
+  coupon?: string | null | undefined;
+}
+
+export interface EngineWindow {
+  current: MetricValues;
+  previous: MetricValues;
+}
+
+export interface TickInput {
+  now: number;
+  onAir: { productId: string; since: number } | null;
+  products: readonly EngineProduct[];
+  windows: { m1: EngineWindow; m5: EngineWindow };
+  /** Accepted buying points only; others are ignored. */
+  buyingPoints: readonly BuyingPoint[];
+  categories: Readonly<Record<string, ProductCategory>>;
+}
+
+export interface FlaggedLine {
+  buyingPointId: string;
+  productId: string;
+  line: string;
+  flags: ComplianceFlag[];
+}
