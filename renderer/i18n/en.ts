@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'catalog.category.other': 'Other',
   'catalog.coupon': 'Coupon (shown on the card on air; empty for none)',
   'catalog.coupon.placeholder': 'e.g. 满199减30, 领券立减20元',
+  'catalog.coupon.flagged': 'The co-pilot will not read this coupon out:',
   'catalog.sellingPoints': 'Selling points (one per line)',
   'catalog.saveProduct': 'Save product',
   'catalog.saveFailed': 'Not saved: {error}',

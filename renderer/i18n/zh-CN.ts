@@ -230,6 +230,7 @@ export const zhCN = {
   'catalog.category.other': '其他',
   'catalog.coupon': '优惠券（显示在讲解卡片上，留空为无）',
   'catalog.coupon.placeholder': '如 满199减30、领券立减20元',
+  'catalog.coupon.flagged': '副驾驶不会念出这张券：',
   'catalog.sellingPoints': '卖点（每行一个）',
   'catalog.saveProduct': '保存商品',
   'catalog.saveFailed': '保存失败：{error}',

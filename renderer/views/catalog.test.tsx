@@ -91,7 +91,11 @@ describe('catalog editor', () => {
     const coupon = v.byTestId('product-coupon') as HTMLInputElement;
     expect(coupon.value).toBe('');
     expect(coupon.maxLength).toBe(40);
+    // Pressure the co-pilot would never read out is shown as it is typed; the coupon's own figures are fine.
+    await v.act(() => typeInto(coupon, '限时满199减30'));
+    expect(v.byTestId('coupon-flags')!.textContent).toContain('限时');
     await v.act(() => typeInto(coupon, ' 满199减30 '));
+    expect(v.byTestId('coupon-flags')).toBeNull();
     await v.act(() => (v.byTestId('product-save') as HTMLButtonElement).click());
     await v.act(() => typeInto(coupon, ''));
     await v.act(() => (v.byTestId('product-save') as HTMLButtonElement).click());

@@ -2,10 +2,12 @@ import '../../../styles/catalog.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogImportResult } from '../../../../shared/api/catalog-api.js';
 import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
 import { BuyingPointCard, type DraftPoint } from './BuyingPointCard.js';
 import { downloadCatalogFile, readCatalogFile } from './catalog-files.js';
+import { FlagChips } from './FlagChips.js';
 
 type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; catalog: Catalog };
 type ImportOutcome = { kind: 'done'; products: number; points: number } | { kind: 'failed'; result: Extract<CatalogImportResult, { imported: false }> } | { kind: 'error'; error: string };
@@ -199,6 +201,8 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
   const [coupon, setCoupon] = useState(product.coupon);
   const [points, setPoints] = useState(product.sellingPoints.join('\n'));
   const [error, setError] = useState<string | null>(null);
+  // The co-pilot reads a coupon out word for word, so it must pass the same check as a line (its own figures do).
+  const couponFlags = checkCatalogLine(coupon, { category, price: product.price, coupon });
   const save = async () => {
     const sellingPoints = points
       .split('\n')
@@ -235,6 +239,11 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
           data-testid="product-coupon"
           onChange={(e) => setCoupon(e.target.value)}
         />
+        {couponFlags.length > 0 ? (
+          <span className="field__hint" data-testid="coupon-flags">
+            {t('catalog.coupon.flagged')} <FlagChips flags={couponFlags} />
+          </span>
+        ) : null}
       </label>
       <label className="field">
         <span className="field__label">{t('catalog.sellingPoints')}</span>
