@@ -42,6 +42,15 @@ describe('readQuestion', () => {
     }
   });
 
+  it('hears a worried check, a deal out of reach and a bare position to put up', () => {
+    for (const text of ['不辣吧', '没有香精吧', '不是假的吧', '优惠券领不到', '上5号']) {
+      expect(asks(text), text).toBe(true);
+    }
+    for (const text of ['还不错吧', '不是吧', '不买了吧', '用着还是干', '一斤才几块', '上5号链接了']) {
+      expect(asks(text), text).toBe(false);
+    }
+  });
+
   it('does not take a retort or an exclamation for a question', () => {
     for (const text of ['正品？骗鬼呢 我信你个鬼', '这也叫大码？？', '就这还卖两百多？抢钱呢', '怎么这么好看', '别问了 主播说了没有']) {
       expect(asks(text), text).toBe(false);

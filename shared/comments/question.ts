@@ -22,7 +22,8 @@ const asks = new RegExp(
     // 呢 closing a clause (链接呢); 还包邮呢 + a retort is sarcasm, caught by `rhetorical` first.
     '呢(?=$|[\\s,.!?~])',
     // Wh-words, except where they mean "any/some" (哪都, 什么都, 多少钱都) or exclaim (怎么这么).
-    '(?<![好十没这那])几(?![乎十百千万])',
+    // 才几毛 / 才几天 mean "only a few".
+    '(?<![好十没这那才])几(?![乎十百千万])',
     '多少(?!钱?[都也])',
     '多钱',
     '多久',
@@ -42,14 +43,16 @@ const asks = new RegExp(
     '(?<![就都也还太并])不(?=$|[\\s,.!?~])',
     '[了有]没(?=$|[\\s,.!?~])',
     '有[^\\s]{1,3}没(?=$|[\\s,.!?~])',
-    // Either-or: 羊毛还是羊绒; not 还是 meaning "still" (地铁里还是吵, 用了还是很干).
+    // Either-or: 羊毛还是羊绒; not 还是 meaning "still" (地铁里还是吵, 用了还是很干, 穿着还是冷).
     // (The look back comes after 还是, so the scan only stops at a 还是.)
-    '还是(?<=[^\\s里了但可也都却就]还是)(?![很太挺不没])\\S',
+    '还是(?<=[^\\s里了但可也都却就着]还是)(?![很太挺不没])\\S',
     // A can-do left open: 三号敏感肌能用, 应该也能用吧.
     '(?:能|可以)[用吃穿喝戴洗](?:吧)?(?=$|[\\s,.!?~])',
     '应该.{0,6}吧$',
     // A worried guess: 不会又是假货吧, 别是坏了吧.
     '(?:不会|别是|该不会).{0,8}吧(?=$|[\\s?.!])',
+    // A worried check: 不起皮吧, 不辣吧, 没有酒精吧, 不是假的吧 (not 不错吧, 不是吧, 不用了吧, 不买了吧).
+    '(?<![还也都就挺])(?:不|没有?)(?!错|是吧|用|要|买|行|好意思|了)[^\\s了]{1,4}吧(?=$|[\\s?.!~])',
     '\\b(?:how|what|when|where|which|why|who|any)\\b',
     '^(?:is|are|can|do|does|will|could|should)\\b',
   ].join('|'),
@@ -79,6 +82,8 @@ const requests = new RegExp(
     '示范',
     '演示',
     '(?:上|拍|讲)\\s?\\d+号?.{0,3}吧',
+    // A bare 上9号: the position to put up next.
+    '(?<!\\S)上\\s?\\d+号(?:链接)?(?=$|[\\s!.~])',
     '\\b(?:please|pls|plz)\\b',
   ].join('|'),
 );
@@ -102,6 +107,8 @@ const openProblems = new RegExp(
     '打不开',
     '[刷加]载?不出',
     '[领用抢]不了',
+    // 券抢不到啊, 领不到: a deal the buyer cannot get (买不到 is left out: 哪里都买不到这个价 is praise).
+    '[领抢]不到',
     '找不到',
     '没有?看[到见]',
     '看不[到见]',
