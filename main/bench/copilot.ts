@@ -114,14 +114,12 @@ export function benchCopilot(commentsPerTick = FEED_CAP, seconds = 600, measured
     }
   }
   if (sink === 0) throw new Error('the engine never suggested anything');
-  // The engine's question window (private), read for the figure only.
-  const questions = (engine as unknown as { questions: { entries: unknown[]; head: number } }).questions;
   const summary = (values: number[]) => ({ median: round(median(values), 3), p99: round(percentile(values, 0.99), 3), max: round(Math.max(...values), 3) });
   return {
     eventsPerSec: EVENTS_PER_SECOND,
     commentsPerTick: COMMENTS_PER_TICK,
     ticks: engineMs.length,
-    questionsInWindow: questions.entries.length - questions.head,
+    questionsInWindow: engine.questionsInWindow,
     engineMs: summary(engineMs),
     coreTickMs: summary(coreMs),
   };

@@ -68,6 +68,11 @@ export class TalkingPointEngine {
   private onAirOrders: OnAirOrders | null = null;
   private lastNow = 0;
 
+  /** Questions the engine is weighing (those of the last 5 minutes): a measure of its load. */
+  get questionsInWindow(): number {
+    return this.questions.size;
+  }
+
   /** Buying points whose line is flagged: shown to the merchant, never suggested. */
   get flagged(): FlaggedLine[] {
     return this.points.flagged;

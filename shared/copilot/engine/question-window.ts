@@ -38,6 +38,11 @@ export class QuestionWindow {
     return this.start;
   }
 
+  /** Questions in the window (the last COPILOT.QUESTION_WINDOW_MS of the room). */
+  get size(): number {
+    return this.entries.length - this.start;
+  }
+
   add(comment: EngineComment): void {
     if (!comment.question) return;
     this.pending.push(comment);
