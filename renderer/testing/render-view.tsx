@@ -1,4 +1,5 @@
 import { act } from 'react';
+import { afterEach } from 'vitest';
 import { createRoot } from 'react-dom/client';
 import type { StateUpdate } from '../../shared/api/bridge.js';
 import { createActions } from '../state/actions.js';
@@ -11,6 +12,13 @@ import { FakeBridge } from './fake-bridge.js';
 
 // Tells React that this environment flushes updates through act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// Every view a test rendered is unmounted after it, so no test sees another's DOM or subscriptions.
+const mounted = new Set<() => void>();
+afterEach(() => {
+  for (const unmount of mounted) unmount();
+  mounted.clear();
+});
 
 /** Mounts a whole view as main.tsx does, on a fake host, in the current (happy-dom) document. */
 export async function renderView(view: ViewName, bridge = new FakeBridge()) {
@@ -27,6 +35,13 @@ export async function renderView(view: ViewName, bridge = new FakeBridge()) {
       </AppProvider>,
     );
   });
+  const unmount = () => {
+    if (!mounted.delete(unmount)) return;
+    act(() => root.unmount());
+    disconnect();
+    container.remove();
+  };
+  mounted.add(unmount);
   return {
     container,
     store,
@@ -35,11 +50,7 @@ export async function renderView(view: ViewName, bridge = new FakeBridge()) {
     /** Runs a user action and lets React and pending replies settle. */
     act: (run: () => void) => act(async () => run()),
     byTestId: (id: string) => container.querySelector<HTMLElement>(`[data-testid="${CSS.escape(id)}"]`),
-    unmount: () => {
-      act(() => root.unmount());
-      disconnect();
-      container.remove();
-    },
+    unmount,
   };
 }
 

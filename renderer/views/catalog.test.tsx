@@ -1,25 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RewriteLineResult } from '../../shared/api/rewriter-api.js';
 import type { BuyingPoint, Catalog } from '../../shared/copilot/catalog.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
 import { settingsView } from '../testing/fixtures.js';
 import { renderView, typeInto } from '../testing/render-view.js';
 
-vi.mock('uplot', () => ({
-  default: class {
-    static paths = { bars: () => () => null };
-    setData() {}
-    setSize() {}
-    destroy() {}
-  },
-}));
-
-let view: Awaited<ReturnType<typeof renderView>> | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
 
 const point: BuyingPoint = {
   id: 'bp-1',
@@ -50,7 +36,6 @@ async function openCatalog(bridge = new FakeBridge()) {
   bridge.handlers.getCatalog = () => ({ ok: true, value: catalog });
   bridge.handlers.saveBuyingPoint = (payload) => ({ ok: true, value: { ...point, ...payload, id: payload.id ?? 'bp-new' } as BuyingPoint });
   const v = await renderView('console', bridge);
-  view = v;
   await v.act(() => v.store.getState().showScreen('catalog'));
   return v;
 }

@@ -1,25 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentView } from '../../shared/api/contract.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
 import { comment, metrics, product, settingsView, snapshot } from '../testing/fixtures.js';
 import { renderView, typeInto } from '../testing/render-view.js';
 
-// uPlot draws on a canvas, which happy-dom does not have; the charts' data path is tested in state/.
-vi.mock('uplot', () => ({
-  default: class {
-    static paths = { bars: () => () => null };
-    setData() {}
-    setSize() {}
-    destroy() {}
-  },
-}));
-
 let view: Awaited<ReturnType<typeof renderView>> | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
 
 async function consoleWith(overrides: Parameters<typeof snapshot>[0], bridge = new FakeBridge()) {
   view = await renderView('console', bridge);

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeBridge } from '../testing/fake-bridge.js';
 import { metrics, product, snapshot, T0 } from '../testing/fixtures.js';
 import { renderView } from '../testing/render-view.js';
 
 let view: Awaited<ReturnType<typeof renderView>> | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
 
 const live = snapshot({
   now: T0 + 10 * 60_000,
