@@ -149,7 +149,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let suggestions: Suggestion[] = [];
   let copilotTickedAt = 0;
   const addQuestion = (engine: TalkingPointEngine, event: CommentEvent, products: ActiveSession['products']) => {
-    const view = describeComment(event, products);
+    // A comment a UI has listed is classified already; the window keeps that reading.
+    const view = pipeline.comments.described(event.id) ?? describeComment(event, products);
     if (!view.question) return;
     engine.addComment({
       id: view.id,

@@ -33,6 +33,23 @@ describe('CommentWindow', () => {
   });
 });
 
+describe('CommentWindow.described', () => {
+  it('gives a listed comment as it was classified, until it leaves the window or is retracted', () => {
+    const window = new CommentWindow(2);
+    window.add(comment(1, '3号多少钱'));
+    expect(window.described('c1')).toBeUndefined(); // not listed yet: nothing was classified
+    const [listed] = window.list(products);
+    expect(window.described('c1')).toBe(listed);
+    window.add(comment(2, '怎么用'));
+    window.add(comment(3, '已拍'));
+    window.list(products);
+    expect(window.described('c1')).toBeUndefined(); // pushed out by newer comments
+    window.retract(['c3']);
+    expect(window.described('c3')).toBeUndefined();
+    expect(window.described('c2')).toMatchObject({ intent: 'usage', question: true });
+  });
+});
+
 describe('CommentFeed', () => {
   it('hands over the comments since the last take, at most its capacity, the newest kept, unclassified', () => {
     const feed = new CommentFeed(3);

@@ -31,13 +31,17 @@ export function describeComment(event: CommentEvent, products: readonly ProductI
 
 export class CommentWindow {
   private readonly items: (CommentView | CommentEvent)[] = [];
+  /** The items already classified, by comment id: the co-pilot takes these instead of classifying them again. */
+  private readonly views = new Map<string, CommentView>();
 
   constructor(private readonly capacity: number) {}
 
   add(event: EventOf<'comment'>): void {
     const { seq, id, ts, text, user } = event;
     this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name } });
-    if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
+    if (this.items.length > this.capacity) {
+      for (const gone of this.items.splice(0, this.items.length - this.capacity)) this.views.delete(gone.id);
+    }
   }
 
   retract(ids: readonly string[]): void {
@@ -45,15 +49,25 @@ export class CommentWindow {
     for (let i = this.items.length - 1; i >= 0; i--) {
       if (gone.has(this.items[i]!.id)) this.items.splice(i, 1);
     }
+    for (const id of ids) this.views.delete(id);
   }
 
   /** Oldest first; each comment is classified (against `products`) the first time it is listed. */
   list(products: readonly ProductInfo[]): CommentView[] {
     for (let i = 0; i < this.items.length; i++) {
       const item = this.items[i]!;
-      if ('user' in item) this.items[i] = describeComment(item, products);
+      if ('user' in item) {
+        const view = describeComment(item, products);
+        this.items[i] = view;
+        this.views.set(view.id, view);
+      }
     }
     return this.items.slice() as CommentView[];
+  }
+
+  /** The comment as already listed, if it is still in the window (a UI lists it ten times a second). */
+  described(id: string): CommentView | undefined {
+    return this.views.get(id);
   }
 }
 
