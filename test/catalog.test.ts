@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeReply, BridgeRequest, BridgeRequestName, BridgeResponses } from '../shared/api/bridge.js';
 import type { ProductView } from '../shared/api/contract.js';
 import type { CatalogImportResult } from '../shared/api/catalog-api.js';
-import { catalogToCsv, catalogToTables } from '../shared/copilot/catalog-csv.js';
+import { catalogToCsv, catalogToTables, toCsv } from '../shared/copilot/catalog-csv.js';
+import { describeImportProblem } from '../shared/copilot/import-problems.js';
 import type { Catalog } from '../shared/copilot/catalog.js';
 import { startApp, type AppOptions, type LiveCueApp } from '../main/app/app.js';
 import { memorySecretStore } from '../main/app/secrets.js';
@@ -115,7 +116,7 @@ async function pollProducts(app: LiveCueApp, ready: (products: ProductView[]) =>
 }
 
 const importFile = (app: LiveCueApp, format: 'csv' | 'xlsx', data: string): Promise<CatalogImportResult> =>
-  call(app, 'importCatalog', { format, data, mode: 'replace' });
+  call(app, 'importCatalog', { format, data, mode: 'replace', fileName: `catalog.${format}` });
 
 describe('catalog', () => {
   it("takes the session's products, and keeps the merchant's category, coupon and selling points in the next session", async () => {
@@ -147,7 +148,7 @@ describe('catalog', () => {
 
   it('imports a valid CSV and a valid XLSX; an export imports back into the same catalog, byte for byte', async () => {
     await withApp(async (app) => {
-      expect(await importFile(app, 'csv', catalogToCsv(catalog))).toEqual({ imported: true, counts: { products: 2, buyingPoints: 2 } });
+      expect(await importFile(app, 'csv', catalogToCsv(catalog))).toMatchObject({ imported: true, entry: { counts: { products: { added: 2 }, buyingPoints: { added: 2 } } } });
       expect(await call(app, 'getCatalog', {})).toEqual(catalog);
 
       for (const format of ['csv', 'xlsx'] as const) {
@@ -160,7 +161,7 @@ describe('catalog', () => {
       }
 
       await importFile(app, 'csv', catalogToCsv({ products: [], buyingPoints: [] }));
-      expect(await importFile(app, 'xlsx', xlsxOf(catalog))).toEqual({ imported: true, counts: { products: 2, buyingPoints: 2 } });
+      expect(await importFile(app, 'xlsx', xlsxOf(catalog))).toMatchObject({ imported: true, entry: { counts: { products: { added: 2 }, buyingPoints: { added: 2 } } } });
       expect(await call(app, 'getCatalog', {})).toEqual(catalog);
     });
   });
@@ -182,14 +183,17 @@ describe('catalog', () => {
       const csv = catalogToCsv(bad).replace('129.90', 'abc').replace(/(\r\n商品,sku-3,新品,护肤,)129\.90/, '$1九十九');
       const csvResult = await importFile(app, 'csv', csv);
       expect(csvResult.imported).toBe(false);
-      if (csvResult.imported) return;
+      if (csvResult.imported || csvResult.reason !== 'problems') throw new Error('the import was not refused for its problems');
       expect(csvResult.problems.map((p) => [p.sheet, p.row, p.column])).toEqual([
         ['CSV', 2, '价格（元）'],
         ['CSV', 4, '价格（元）'],
         ['CSV', 7, '商品编号'],
         ['CSV', 8, '话术'],
       ]);
-      expect(csvResult.problems[3]!.message).toMatch(/最好.*祛痘/);
+      expect(describeImportProblem(csvResult.problems[3]!, 'zh-CN')).toMatch(/最好.*祛痘/);
+      // The Chinese console words a problem in Chinese; '九十九' is not a price in either language.
+      expect(describeImportProblem(csvResult.problems[1]!, 'zh-CN')).toBe('「九十九」不是以元为单位的价格（例如 129.9）');
+      expect(describeImportProblem(csvResult.problems[1]!, 'en')).toBe('"九十九" is not a price in yuan (e.g. 129.9)');
 
       const xlsxResult = await importFile(app, 'xlsx', xlsxOf(bad));
       expect(xlsxResult).toMatchObject({
@@ -251,6 +255,118 @@ describe('catalog', () => {
       expect(await app.handle('importCatalog', { format: 'pdf', data: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await app.handle('saveProduct', { id: 'nope', category: 'skincare' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await app.handle('saveProduct', { id: 'nope', title: '新品', coupon: '券'.repeat(41) })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    });
+  });
+});
+
+describe('catalog import: preview, merge, replace, undo', () => {
+  const retitled = { ...catalog.products[0]!, title: '烟酰胺精华 新版' };
+  const oneProductCsv = catalogToCsv({ products: [retitled], buyingPoints: [] });
+  const counts = (c: { added: number; changed: number; removed: number; unchanged: number }) => [c.added, c.changed, c.removed, c.unchanged];
+
+  it('a one-product file merged keeps every other product and buying point; replace removes them only as previewed; undo restores exactly', async () => {
+    await withApp(async (app) => {
+      await importFile(app, 'csv', catalogToCsv(catalog));
+      // Buying points just generated for one product (买点建议) are the merchant's work too.
+      const proposals = await call(app, 'proposeBuyingPoints', { productId: 'sku-1' });
+      expect(proposals.length).toBeGreaterThan(0);
+      const full = await call(app, 'getCatalog', {});
+
+      const merge = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'merge' });
+      if (!merge.ok) throw new Error('the merge preview found problems');
+      expect(counts(merge.changes.products.counts)).toEqual([0, 1, 0, 1]);
+      expect(merge.changes.products.changed).toEqual([{ id: 'sku-1', label: '烟酰胺精华 新版', fields: [{ field: 'title', before: '烟酰胺精华, 30ml', after: '烟酰胺精华 新版' }] }]);
+      expect(counts(merge.changes.buyingPoints.counts)).toEqual([0, 0, 0, full.buyingPoints.length]);
+      // A preview changes nothing.
+      expect(await call(app, 'getCatalog', {})).toEqual(full);
+
+      const merged = await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'merge', fileName: 'one.csv', revision: merge.revision });
+      expect(merged).toMatchObject({ imported: true, entry: { kind: 'import', fileName: 'one.csv', mode: 'merge', undoneBy: null } });
+      const afterMerge = await call(app, 'getCatalog', {});
+      expect(afterMerge.products.map((p) => [p.id, p.title])).toEqual([
+        ['sku-1', '烟酰胺精华 新版'],
+        ['sku-2', '通勤托特包'],
+      ]);
+      expect(afterMerge.buyingPoints).toEqual(full.buyingPoints);
+
+      const replace = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'replace' });
+      if (!replace.ok) throw new Error('the replace preview found problems');
+      expect(replace.changes.products.removed).toEqual([{ id: 'sku-2', label: '通勤托特包' }]);
+      expect(replace.changes.buyingPoints.counts.removed).toBe(full.buyingPoints.length);
+
+      // The catalog changes after the preview (an edit): the replace the user confirmed is not the one that would run.
+      await call(app, 'saveProduct', { id: 'sku-2', coupon: '满300减50' });
+      const edited = await call(app, 'getCatalog', {});
+      expect(await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'replace', fileName: 'one.csv', revision: replace.revision })).toEqual({
+        imported: false,
+        reason: 'changed',
+      });
+      expect(await call(app, 'getCatalog', {})).toEqual(edited);
+
+      const again = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'replace' });
+      if (!again.ok) throw new Error('the replace preview found problems');
+      const replaced = await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'replace', fileName: 'one.csv', revision: again.revision });
+      if (!replaced.imported) throw new Error('the replace was refused');
+      expect(await call(app, 'getCatalog', {})).toEqual({ products: [retitled], buyingPoints: [] });
+
+      const undoPreview = await call(app, 'previewCatalogUndo', { importId: replaced.entry.id });
+      expect(undoPreview.alsoUndone).toEqual([]);
+      expect(undoPreview.changes.products.added).toEqual([{ id: 'sku-2', label: '通勤托特包' }]);
+      const undone = await call(app, 'undoCatalogImport', { importId: replaced.entry.id, revision: undoPreview.revision });
+      expect(undone).toMatchObject({ undone: true, entry: { kind: 'undo', undoes: replaced.entry.id } });
+      expect(await call(app, 'getCatalog', {})).toEqual(edited);
+
+      const history = await call(app, 'catalogImports', {});
+      expect(history.map((e) => [e.kind, e.fileName, e.mode, e.undoneBy !== null])).toEqual([
+        ['undo', '', null, false],
+        ['import', 'one.csv', 'replace', true],
+        ['import', 'one.csv', 'merge', false],
+        ['import', 'catalog.csv', 'replace', false],
+      ]);
+      // An undone entry cannot be undone twice; the undo itself can (a redo).
+      expect(await app.handle('undoCatalogImport', { importId: replaced.entry.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      if (!undone.undone) throw new Error('unreachable');
+      await call(app, 'undoCatalogImport', { importId: undone.entry.id });
+      expect(await call(app, 'getCatalog', {})).toEqual({ products: [retitled], buyingPoints: [] });
+      expect((await call(app, 'catalogImports', {})).find((e) => e.id === replaced.entry.id)?.undoneBy).toBeNull();
+    });
+  });
+
+  it('a merge keeps the stored value of a column the file lacks, and a buying point may name a product only the catalog has', async () => {
+    await withApp(async (app) => {
+      await importFile(app, 'csv', catalogToCsv(catalog));
+      const header = ['类型', '编号', '商品名称', '价格（元）', '商品编号', '话术', '状态'];
+      const older = toCsv([header, ['商品', 'sku-1', '烟酰胺精华 二代', '129.9', '', '', ''], ['买点', 'bp-9', '', '', 'sku-2', '装得下 14 寸电脑', '已采用']]);
+      const preview = await call(app, 'previewCatalogImport', { format: 'csv', data: older, mode: 'merge' });
+      if (!preview.ok) throw new Error(`problems: ${JSON.stringify(preview.problems)}`);
+      expect(preview.changes.products.changed[0]!.fields.map((f) => f.field)).toEqual(['title']);
+      await call(app, 'importCatalog', { format: 'csv', data: older, mode: 'merge', fileName: 'older.csv' });
+      const after = await call(app, 'getCatalog', {});
+      expect(after.products[0]).toEqual({ ...catalog.products[0]!, title: '烟酰胺精华 二代' });
+      expect(after.buyingPoints.map((b) => [b.id, b.productId])).toEqual([
+        ['bp-1', 'sku-1'],
+        ['bp-2', 'sku-2'],
+        ['bp-9', 'sku-2'],
+      ]);
+      // Replaced, the same file has no sku-2 for bp-9 to belong to.
+      const asReplace = await call(app, 'previewCatalogImport', { format: 'csv', data: older, mode: 'replace' });
+      expect(asReplace).toMatchObject({ ok: false, problems: [{ row: 3, column: '商品编号', code: 'unknownProduct' }] });
+    });
+  });
+
+  it('keeps the last 10 imports in the history', async () => {
+    await withApp(async (app) => {
+      for (let i = 1; i <= 12; i++) {
+        const csv = catalogToCsv({ products: [{ ...catalog.products[1]!, title: `通勤托特包 ${i}` }], buyingPoints: [] });
+        await call(app, 'importCatalog', { format: 'csv', data: csv, mode: 'merge', fileName: `v${i}.csv` });
+      }
+      const history = await call(app, 'catalogImports', {});
+      expect(history.map((e) => e.fileName)).toEqual(Array.from({ length: 10 }, (_, i) => `v${12 - i}.csv`));
+      // Undoing the oldest kept import takes back the nine after it too, and says so first.
+      const oldest = history.at(-1)!;
+      expect((await call(app, 'previewCatalogUndo', { importId: oldest.id })).alsoUndone).toHaveLength(9);
+      await call(app, 'undoCatalogImport', { importId: oldest.id });
+      expect((await call(app, 'getCatalog', {})).products[0]!.title).toBe('通勤托特包 2');
     });
   });
 });

@@ -15,7 +15,8 @@ import type { RewriteLineInput, RewriteLineResult } from '../../shared/api/rewri
 import type { SettingsUpdate, SettingsView } from '../../shared/api/settings.js';
 import type { SaveBuyingPointInput, SaveProductInput } from '../../shared/api/catalog-api.js';
 import type { CatalogFormat } from '../../shared/copilot/catalog-csv.js';
-import { CatalogInputError } from '../core/api/catalog-api.js';
+import type { ImportMode } from '../../shared/copilot/catalog-import.js';
+import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } from '../core/api/catalog-api.js';
 import { catalogTemplate } from '../core/catalog/files.js';
 import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
 import { SessionNotFoundError } from '../core/recap.js';
@@ -46,7 +47,12 @@ const handlers = {
   saveBuyingPoint: (input: SaveBuyingPointInput, { core }: DispatchTarget) => core.catalog().saveBuyingPoint(input),
   deleteBuyingPoint: ({ id }: { id: string }, { core }: DispatchTarget) => core.catalog().deleteBuyingPoint(id),
   proposeBuyingPoints: ({ productId }: { productId: string }, { core }: DispatchTarget) => core.catalog().proposeBuyingPoints(productId),
-  importCatalog: ({ format, data }: { format: CatalogFormat; data: string }, { core }: DispatchTarget) => core.catalog().importFile(format, data),
+  previewCatalogImport: ({ format, data, mode }: { format: CatalogFormat; data: string; mode: ImportMode }, { core }: DispatchTarget) =>
+    core.catalog().previewImport(format, data, mode),
+  importCatalog: (request: ImportFileRequest, { core }: DispatchTarget) => core.catalog().importFile(request),
+  catalogImports: (_payload: Record<string, never>, { core }: DispatchTarget) => core.catalog().imports(),
+  previewCatalogUndo: ({ importId }: { importId: number }, { core }: DispatchTarget) => core.catalog().previewUndo(importId),
+  undoCatalogImport: ({ importId, revision }: { importId: number; revision?: string }, { core }: DispatchTarget) => core.catalog().undoImport(importId, revision),
   exportCatalog: ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: core.catalog().exportFile(format) }),
   // The template needs no store: it is served even while no source runs.
   catalogTemplate: ({ format }: { format: CatalogFormat }) => ({ format, data: catalogTemplate(format) }),
@@ -71,7 +77,7 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     const handler = handlers[name] as (payload: unknown, target: DispatchTarget) => unknown;
     return { ok: true, value: (await handler(parsed.data, target)) as BridgeResponses[BridgeRequestName] };
   } catch (error) {
-    if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError) return failure('not_found', error.message);
+    if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError) return failure('not_found', error.message);
     if (error instanceof CoreUnavailableError) return failure('unavailable', error.message);
     if (error instanceof CatalogInputError) return failure('bad_request', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));

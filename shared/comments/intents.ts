@@ -17,6 +17,24 @@ export const commentIntents = [
 ] as const;
 export type CommentIntent = (typeof commentIntents)[number];
 
+/** The intents as a merchant names them (a spreadsheet's 回答问题 column, the Chinese UI). */
+export const commentIntentLabels: Readonly<Record<CommentIntent, string>> = {
+  price: '价格',
+  spec: '规格',
+  suitability: '适用人群',
+  efficacy: '效果',
+  ingredient: '成分',
+  usage: '用法',
+  shipping: '物流',
+  link: '链接',
+  promotion: '优惠',
+  stock: '库存',
+  aftersales: '售后',
+  authenticity: '正品',
+  purchased: '已购',
+  other: '其他',
+};
+
 /** What the classifier says of one comment; `cues` name what fired, so every label can be explained. */
 export interface CommentLabel {
   intent: CommentIntent;

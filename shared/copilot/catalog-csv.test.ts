@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../api/settings.js';
 import type { Catalog } from './catalog.js';
+import { describeImportProblem, type ImportProblem } from './import-problems.js';
 import { catalogTemplateCsv, catalogToCsv, catalogToTables, csvToCatalog, parseCsv, sheetTable, tablesToCatalog, TEMPLATE_CATALOG, toCsv } from './catalog-csv.js';
 
 const HEADER = '类型,编号,商品名称,类目,价格（元）,优惠券,卖点,商品编号,人群,场景,痛点,利益点,证据,话术,回答问题,关键词,来源,来源说明,状态';
@@ -28,6 +30,9 @@ const catalog: Catalog = {
     { ...TEMPLATE_CATALOG.buyingPoints[0]!, id: 'b2', productId: 'p2', line: '全网最低价', status: 'proposed', answers: [], keywords: [] },
   ],
 };
+
+
+const say = (p: ImportProblem | undefined, language: Language = 'en'): string => (p ? describeImportProblem(p, language) : '');
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and newlines in fields, a BOM and CRLF', () => {
@@ -66,13 +71,13 @@ describe('catalog CSV', () => {
     const text = catalogToCsv(catalog);
     expect(text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
     const back = csvToCatalog(text);
-    expect(back).toEqual({ ok: true, catalog });
+    expect(back).toEqual({ ok: true, catalog, omitted: { products: [], buyingPoints: [] } });
     if (back.ok) expect(catalogToCsv(back.catalog)).toBe(text);
   });
 
   it('the template is valid and has one example row of each kind', () => {
     const parsed = csvToCatalog(catalogTemplateCsv());
-    expect(parsed).toEqual({ ok: true, catalog: TEMPLATE_CATALOG });
+    expect(parsed).toEqual({ ok: true, catalog: TEMPLATE_CATALOG, omitted: { products: [], buyingPoints: [] } });
   });
 
   it('accepts English keys, ASCII separators and plain values', () => {
@@ -108,8 +113,9 @@ describe('catalog CSV', () => {
     const where = result.problems.map((p) => `${p.row}:${p.column}`);
     expect(where).toEqual(['8:类型', '3:价格（元）', '3:商品名称', '4:类目', '4:编号', '9:优惠券', '5:商品编号', '6:话术', '7:状态', '7:话术']);
     expect(result.problems.every((p) => p.sheet === 'CSV')).toBe(true);
-    expect(result.problems.find((p) => p.row === 6)?.message).toContain('最好');
-    expect(result.problems.find((p) => p.row === 9)?.message).toMatch(/^coupon: .*40/);
+    expect(say(result.problems.find((p) => p.row === 6))).toContain('最好');
+    expect(result.problems.find((p) => p.row === 9)).toMatchObject({ code: 'tooLong', params: { max: 40 } });
+    expect(say(result.problems.find((p) => p.row === 9), 'zh-CN')).toBe('最多 40 个字');
   });
 
   it('checks an accepted line’s prices against its own product’s price and coupon', () => {
@@ -123,7 +129,7 @@ describe('catalog CSV', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => `${p.row}:${p.column}`)).toEqual(['4:话术']);
-    expect(result.problems[0]!.message).toContain('"只要99"');
+    expect(say(result.problems[0])).toContain('「只要99」');
   });
 
   it('imports a file from before the 优惠券 column: its products have no coupon', () => {
@@ -133,7 +139,12 @@ describe('catalog CSV', () => {
     const couponColumn = records.records[0]!.indexOf('优惠券');
     const withoutCoupons = records.records.map((fields) => fields.filter((_field, i) => i !== couponColumn));
     expect(withoutCoupons[0]).not.toContain('优惠券');
-    expect(csvToCatalog(toCsv(withoutCoupons))).toEqual({ ok: true, catalog: { ...catalog, products: catalog.products.map((p) => ({ ...p, coupon: '' })) } });
+    expect(csvToCatalog(toCsv(withoutCoupons))).toEqual({
+      ok: true,
+      catalog: { ...catalog, products: catalog.products.map((p) => ({ ...p, coupon: '' })) },
+      // A merge keeps the stored coupons: the file says nothing of them.
+      omitted: { products: ['coupon'], buyingPoints: [] },
+    });
   });
 
   it('reports unknown and missing columns on the header row', () => {
@@ -147,13 +158,13 @@ describe('catalog CSV', () => {
 describe('catalog workbook tables', () => {
   it('round-trip, with row numbers that skip nothing but blank rows', () => {
     const tables = catalogToTables(catalog);
-    expect(tablesToCatalog(sheetTable('商品', tables.products), sheetTable('买点', tables.buyingPoints))).toEqual({ ok: true, catalog });
+    expect(tablesToCatalog(sheetTable('商品', tables.products), sheetTable('买点', tables.buyingPoints))).toEqual({ ok: true, catalog, omitted: { products: [], buyingPoints: [] } });
     const bad = [...tables.buyingPoints.map((r) => [...r])];
     bad.splice(1, 0, bad[0]!.map(() => ''));
     bad[2]![1] = 'nope';
     expect(tablesToCatalog(sheetTable('商品', tables.products), sheetTable('买点', bad))).toEqual({
       ok: false,
-      problems: [{ sheet: '买点', row: 3, column: '商品编号', message: 'no product nope in 商品' }],
+      problems: [{ sheet: '买点', row: 3, column: '商品编号', code: 'unknownProduct', params: { id: 'nope', sheet: '商品' } }],
     });
   });
 

@@ -24,16 +24,18 @@
  *   | selling_points | 卖点     | 商品     | separated by ｜ or \| |
  *   | audience … proof | 人群 场景 痛点 利益点 证据 | 买点 | text |
  *   | line           | 话术     | 买点     | what the host says; required |
- *   | answers        | 回答问题 | 买点     | comment intents (suitability, efficacy, …) separated by ｜ |
+ *   | answers        | 回答问题 | 买点     | comment intents as named in Chinese (适用人群, 效果, …) or their keys (suitability, …), separated by ｜ |
  *   | keywords       | 关键词   | 买点     | separated by ｜ |
  *   | origin         | 来源     | 买点     | 商家 类目 观众 助手 (merchant, …); empty = 商家 |
  *   | origin_note    | 来源说明 | 买点     | |
  *   | status         | 状态     | 买点     | 已采用 待定 已弃用 (accepted, proposed, rejected); empty = 已采用 |
  *
  * An accepted buying point whose line fails the 真诚经营 check is a problem:
- * a flagged line is never accepted.
+ * a flagged line is never accepted. A buying point may belong to a product
+ * the file does not list when the catalog it merges into has it. Problems
+ * are codes (import-problems.ts): the screen that shows them words them.
  */
-import { commentIntents } from '../comments/intents.js';
+import { commentIntentLabels, commentIntents } from '../comments/intents.js';
 import type { buyingPointOrigins, buyingPointStatuses } from './catalog.js';
 import {
   buyingPointSchema,
@@ -43,22 +45,19 @@ import {
   type Catalog,
   type CatalogProduct,
 } from './catalog.js';
+import type { IncomingCatalog, PointField, ProductField } from './catalog-import.js';
 import { checkCatalogLine } from './compliance.js';
+import { problem, type ImportProblem, type ImportProblemCode, type ImportProblemParams } from './import-problems.js';
 
+export type { ImportProblem } from './import-problems.js';
 export type CatalogFormat = 'csv' | 'xlsx';
 
-/** One problem of an import, where the user will find it. */
-export interface ImportProblem {
-  /** 商品 / 买点 for a workbook, CSV for a CSV file. */
-  sheet: string;
-  /** 1-based, the header being row 1; 0 for the file as a whole. */
-  row: number;
-  /** The column's header as written in the file ('' when the problem is the whole row). */
-  column: string;
-  message: string;
-}
+export type CatalogParse = ({ ok: true } & IncomingCatalog) | { ok: false; problems: ImportProblem[] };
 
-export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: ImportProblem[] };
+/** What the file is read against: the products of the catalog it will merge into (none for a replace). */
+export interface ParseContext {
+  knownProducts?: readonly CatalogProduct[];
+}
 
 export const SHEET_NAMES = { products: '商品', buyingPoints: '买点' } as const;
 export const CSV_SHEET = 'CSV';
@@ -116,6 +115,8 @@ const KINDS = new Map<string, 'products' | 'buyingPoints'>([
   ['买点', 'buyingPoints'],
   ['buying_point', 'buyingPoints'],
 ]);
+
+const intentFromLabel = (text: string) => fromLabel(commentIntentLabels, text);
 
 /** Reads a label or its key back to the key. */
 function fromLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
@@ -196,7 +197,7 @@ function pointCell(b: BuyingPoint, column: ColumnKey): string {
     case 'line':
       return b[column];
     case 'answers':
-      return joinList(b.answers);
+      return joinList(b.answers.map((a) => commentIntentLabels[a]));
     case 'keywords':
       return joinList(b.keywords);
     case 'origin':
@@ -211,45 +212,50 @@ function pointCell(b: BuyingPoint, column: ColumnKey): string {
 }
 
 /** Validates a workbook's two tables into a catalog, or every problem found. */
-export function tablesToCatalog(products: SheetTable | undefined, buyingPoints: SheetTable | undefined): CatalogParse {
+export function tablesToCatalog(products: SheetTable | undefined, buyingPoints: SheetTable | undefined, context: ParseContext = {}): CatalogParse {
   const problems: ImportProblem[] = [];
-  if (!products) problems.push({ sheet: SHEET_NAMES.products, row: 0, column: '', message: `the workbook has no sheet named ${SHEET_NAMES.products}` });
-  if (!buyingPoints) problems.push({ sheet: SHEET_NAMES.buyingPoints, row: 0, column: '', message: `the workbook has no sheet named ${SHEET_NAMES.buyingPoints}` });
+  if (!products) problems.push(problem(SHEET_NAMES.products, 0, '', 'noSheet', { sheet: SHEET_NAMES.products }));
+  if (!buyingPoints) problems.push(problem(SHEET_NAMES.buyingPoints, 0, '', 'noSheet', { sheet: SHEET_NAMES.buyingPoints }));
   if (!products || !buyingPoints) return { ok: false, problems };
   const productReader = headerReader(products, PRODUCT_COLUMNS, REQUIRED.products, problems);
   const pointReader = headerReader(buyingPoints, POINT_COLUMNS, REQUIRED.buyingPoints, problems);
   if (!productReader || !pointReader) return { ok: false, problems };
   return validateRows(
-    products.rows.map((r) => ({ sheet: products.sheet, row: r.row, get: productReader(r.cells) })),
-    buyingPoints.rows.map((r) => ({ sheet: buyingPoints.sheet, row: r.row, get: pointReader(r.cells) })),
+    products.rows.map((r) => ({ sheet: products.sheet, row: r.row, get: productReader.read(r.cells) })),
+    buyingPoints.rows.map((r) => ({ sheet: buyingPoints.sheet, row: r.row, get: pointReader.read(r.cells) })),
     problems,
+    { ...context, columns: new Set([...productReader.present, ...pointReader.present]) },
   );
 }
 
+interface HeaderReader {
+  read(cells: string[]): Cell;
+  /** The columns the header has. */
+  present: ReadonlySet<ColumnKey>;
+}
+
 /** Maps a header to column keys; reports unknown, repeated and missing required columns. */
-function headerReader(
-  table: SheetTable,
-  allowed: readonly ColumnKey[],
-  required: readonly ColumnKey[],
-  problems: ImportProblem[],
-): ((cells: string[]) => Cell) | null {
+function headerReader(table: SheetTable, allowed: readonly ColumnKey[], required: readonly ColumnKey[], problems: ImportProblem[]): HeaderReader | null {
   const index = new Map<ColumnKey, number>();
   const before = problems.length;
   table.header.forEach((raw, i) => {
     const text = raw.trim();
     if (text === '') return;
     const key = allowed.find((c) => c === text.toLowerCase() || COLUMNS[c] === text);
-    if (!key) problems.push({ sheet: table.sheet, row: 1, column: text, message: `unknown column "${text}"; expected one of ${allowed.map((c) => COLUMNS[c]).join(', ')}` });
-    else if (index.has(key)) problems.push({ sheet: table.sheet, row: 1, column: text, message: `column "${text}" appears twice` });
+    if (!key) problems.push(problem(table.sheet, 1, text, 'unknownColumn', { column: text, expected: allowed.map((c) => COLUMNS[c]).join(', ') }));
+    else if (index.has(key)) problems.push(problem(table.sheet, 1, text, 'duplicateColumn', { column: text }));
     else index.set(key, i);
   });
   for (const key of required) {
-    if (!index.has(key)) problems.push({ sheet: table.sheet, row: 1, column: COLUMNS[key], message: `the required column ${COLUMNS[key]} (${key}) is missing` });
+    if (!index.has(key)) problems.push(problem(table.sheet, 1, COLUMNS[key], 'missingColumn', { column: COLUMNS[key], key }));
   }
   if (problems.length > before) return null;
-  return (cells) => (key) => {
-    const i = index.get(key);
-    return { text: i === undefined ? '' : (cells[i] ?? '').trim(), column: i === undefined ? COLUMNS[key] : (table.header[i] ?? '').trim() };
+  return {
+    present: new Set(index.keys()),
+    read: (cells) => (key) => {
+      const i = index.get(key);
+      return { text: i === undefined ? '' : (cells[i] ?? '').trim(), column: i === undefined ? COLUMNS[key] : (table.header[i] ?? '').trim() };
+    },
   };
 }
 
@@ -262,7 +268,7 @@ interface SourceRow {
   get: Cell;
 }
 
-const PRODUCT_FIELDS: Record<string, ColumnKey> = {
+const PRODUCT_FIELDS: Record<ProductField | 'id', ColumnKey> = {
   id: 'id',
   title: 'title',
   category: 'category',
@@ -270,7 +276,7 @@ const PRODUCT_FIELDS: Record<string, ColumnKey> = {
   coupon: 'coupon',
   sellingPoints: 'selling_points',
 };
-const POINT_FIELDS: Record<string, ColumnKey> = {
+const POINT_FIELDS: Record<PointField | 'id', ColumnKey> = {
   id: 'id',
   productId: 'product_id',
   audience: 'audience',
@@ -286,14 +292,29 @@ const POINT_FIELDS: Record<string, ColumnKey> = {
   status: 'status',
 };
 
-function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems: ImportProblem[]): CatalogParse {
+/** The fields whose columns the file does not have: a merge keeps what is stored for them. */
+function omittedFields<F extends string>(fields: Record<F | 'id', ColumnKey>, columns: ReadonlySet<ColumnKey>): Exclude<F, 'id'>[] {
+  return (Object.keys(fields) as (F | 'id')[]).filter((f): f is Exclude<F, 'id'> => f !== 'id' && !columns.has(fields[f]));
+}
+
+type Owner = Pick<CatalogProduct, 'category' | 'price' | 'coupon'>;
+
+function validateRows(
+  productRows: SourceRow[],
+  pointRows: SourceRow[],
+  problems: ImportProblem[],
+  context: ParseContext & { columns: ReadonlySet<ColumnKey> },
+): CatalogParse {
   const products: CatalogProduct[] = [];
   const buyingPoints: BuyingPoint[] = [];
-  const productById = new Map<string, Pick<CatalogProduct, 'category' | 'price' | 'coupon'>>();
+  const omitted = { products: omittedFields(PRODUCT_FIELDS, context.columns), buyingPoints: omittedFields(POINT_FIELDS, context.columns) };
+  const known = new Map((context.knownProducts ?? []).map((p) => [p.id, p]));
+  const productById = new Map<string, Owner>();
   const pointIds = new Set<string>();
 
   for (const source of productRows) {
-    const report = (key: ColumnKey, message: string) => problems.push({ sheet: source.sheet, row: source.row, column: source.get(key).column, message });
+    const report = <C extends ImportProblemCode>(key: ColumnKey, code: C, params: ImportProblemParams[C]) =>
+      problems.push(problem(source.sheet, source.row, source.get(key).column, code, params));
     const category = source.get('category').text;
     const price = source.get('price_yuan').text;
     const candidate = {
@@ -306,38 +327,46 @@ function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems
     };
     let fine = true;
     if (candidate.category === undefined) {
-      report('category', `unknown category "${category}"; use one of ${Object.values(CATEGORY_LABELS).join(' ')}`);
+      report('category', 'unknownCategory', { value: category, allowed: Object.values(CATEGORY_LABELS).join(' ') });
       fine = false;
     }
     if (candidate.price === undefined) {
-      report('price_yuan', `"${price}" is not a price in yuan (e.g. 129.9)`);
+      report('price_yuan', 'badPrice', { value: price });
       fine = false;
     }
     const parsed = catalogProductSchema.safeParse(candidate);
     if (!parsed.success) {
       fine = false;
       for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
+        const field = String(issue.path[0] ?? '') as ProductField | 'id';
         if ((field === 'category' && candidate.category === undefined) || (field === 'price' && candidate.price === undefined)) continue;
-        report(PRODUCT_FIELDS[field] ?? 'id', describeIssue(issue.message, field, issue.path));
+        reportIssue(issue, (code, params) => report(PRODUCT_FIELDS[field] ?? 'id', code, params));
       }
     }
     if (candidate.id !== '' && productById.has(candidate.id)) {
-      report('id', `product ${candidate.id} appears more than once`);
+      report('id', 'duplicateProduct', { id: candidate.id });
       fine = false;
     }
     // A bad product row still names its product, so its buying points are not reported missing too.
     if (candidate.id !== '' && !productById.has(candidate.id)) {
-      productById.set(candidate.id, { category: candidate.category ?? 'other', price: candidate.price ?? null, coupon: candidate.coupon });
+      // What the product will be once merged: a column the file lacks keeps the stored value.
+      const stored = known.get(candidate.id);
+      const kept = (field: keyof Owner) => (stored && omitted.products.includes(field) ? stored[field] : undefined);
+      productById.set(candidate.id, {
+        category: kept('category') ?? candidate.category ?? 'other',
+        price: kept('price') ?? candidate.price ?? null,
+        coupon: kept('coupon') ?? candidate.coupon,
+      } as Owner);
     }
     if (fine && parsed.success) products.push(parsed.data);
   }
 
   for (const source of pointRows) {
-    const report = (key: ColumnKey, message: string) => problems.push({ sheet: source.sheet, row: source.row, column: source.get(key).column, message });
+    const report = <C extends ImportProblemCode>(key: ColumnKey, code: C, params: ImportProblemParams[C]) =>
+      problems.push(problem(source.sheet, source.row, source.get(key).column, code, params));
     const origin = source.get('origin').text;
     const status = source.get('status').text;
-    const answers = splitList(source.get('answers').text);
+    const answers = splitList(source.get('answers').text).map((a) => intentFromLabel(a) ?? a);
     const candidate = {
       id: source.get('id').text,
       productId: source.get('product_id').text,
@@ -355,53 +384,59 @@ function validateRows(productRows: SourceRow[], pointRows: SourceRow[], problems
     };
     let fine = true;
     if (candidate.origin === undefined) {
-      report('origin', `unknown origin "${origin}"; use one of ${Object.values(ORIGIN_LABELS).join(' ')}`);
+      report('origin', 'unknownOrigin', { value: origin, allowed: Object.values(ORIGIN_LABELS).join(' ') });
       fine = false;
     }
     if (candidate.status === undefined) {
-      report('status', `unknown status "${status}"; use one of ${Object.values(STATUS_LABELS).join(' ')}`);
+      report('status', 'unknownStatus', { value: status, allowed: Object.values(STATUS_LABELS).join(' ') });
       fine = false;
     }
     const unknownAnswers = answers.filter((a) => !(commentIntents as readonly string[]).includes(a));
     if (unknownAnswers.length > 0) {
-      report('answers', `unknown question kind ${unknownAnswers.join(', ')}; use ${commentIntents.join(', ')}`);
+      report('answers', 'unknownIntent', { values: unknownAnswers.join(', '), allowed: commentIntents.map((i) => commentIntentLabels[i]).join(' ') });
       fine = false;
     }
     const parsed = buyingPointSchema.safeParse(candidate);
     if (!parsed.success) {
       fine = false;
       for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
+        const field = String(issue.path[0] ?? '') as PointField | 'id';
         if ((field === 'origin' && candidate.origin === undefined) || (field === 'status' && candidate.status === undefined) || (field === 'answers' && unknownAnswers.length > 0)) continue;
-        report(POINT_FIELDS[field] ?? 'id', describeIssue(issue.message, field, issue.path));
+        reportIssue(issue, (code, params) => report(POINT_FIELDS[field] ?? 'id', code, params));
       }
     }
     if (candidate.id !== '' && pointIds.has(candidate.id)) {
-      report('id', `buying point ${candidate.id} appears more than once`);
+      report('id', 'duplicatePoint', { id: candidate.id });
       fine = false;
     }
     pointIds.add(candidate.id);
-    const owner = productById.get(candidate.productId);
+    const owner = productById.get(candidate.productId) ?? known.get(candidate.productId);
     if (candidate.productId !== '' && !owner) {
-      report('product_id', `no product ${candidate.productId} in ${SHEET_NAMES.products}`);
+      report('product_id', 'unknownProduct', { id: candidate.productId, sheet: SHEET_NAMES.products });
       fine = false;
     }
     if (owner && candidate.status === 'accepted' && candidate.line !== '') {
       const flags = checkCatalogLine(candidate.line, owner);
       if (flags.length > 0) {
-        report('line', `the line says ${flags.map((f) => `"${f.term}"`).join(', ')} (真诚经营); rewrite it or set the status to ${STATUS_LABELS.proposed}`);
+        report('line', 'flaggedLine', { terms: flags.map((f) => `「${f.term}」`).join(''), status: STATUS_LABELS.proposed });
         fine = false;
       }
     }
     if (fine && parsed.success) buyingPoints.push(parsed.data);
   }
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog: { products, buyingPoints } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog: { products, buyingPoints }, omitted };
 }
 
-function describeIssue(message: string, field: string, path: readonly PropertyKey[]): string {
-  const where = path.length > 1 ? ` (item ${Number(path[1]) + 1})` : '';
-  return `${field}${where}: ${message}`;
+type SchemaIssue = { code: string; path: readonly PropertyKey[]; origin?: string; minimum?: unknown; maximum?: unknown };
+
+/** A schema's complaint about one field, as a problem code (the column is named by the caller). */
+function reportIssue(issue: SchemaIssue, report: <C extends 'required' | 'tooLong' | 'tooMany' | 'invalid'>(code: C, params: ImportProblemParams[C]) => void): void {
+  const item = issue.path.length > 1 ? Number(issue.path[1]) + 1 : 0;
+  if (issue.code === 'too_small' && issue.origin === 'string') report('required', { item });
+  else if (issue.code === 'too_big' && issue.origin === 'string') report('tooLong', { max: Number(issue.maximum), item });
+  else if (issue.code === 'too_big' && issue.origin === 'array') report('tooMany', { max: Number(issue.maximum) });
+  else report('invalid', { item });
 }
 
 // ---------------------------------------------------------------- CSV
@@ -487,11 +522,11 @@ export function catalogToCsv(catalog: Catalog): string {
 }
 
 /** Validates a CSV export (or a filled template) into a catalog, or every problem found. */
-export function csvToCatalog(text: string): CatalogParse {
+export function csvToCatalog(text: string, context: ParseContext = {}): CatalogParse {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, problems: [{ sheet: CSV_SHEET, row: parsed.row, column: '', message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, problems: [problem(CSV_SHEET, parsed.row, '', 'unclosedQuote', {})] };
   const [header, ...rest] = parsed.records;
-  if (!header || header.every((h) => h.trim() === '')) return { ok: false, problems: [{ sheet: CSV_SHEET, row: 1, column: '', message: 'the file is empty: no header row' }] };
+  if (!header || header.every((h) => h.trim() === '')) return { ok: false, problems: [problem(CSV_SHEET, 1, '', 'emptyFile', {})] };
   const problems: ImportProblem[] = [];
   const table: SheetTable = { sheet: CSV_SHEET, header, rows: [] };
   const reader = headerReader(table, CSV_COLUMNS, ['kind', 'id'], problems);
@@ -501,19 +536,19 @@ export function csvToCatalog(text: string): CatalogParse {
   rest.forEach((cells, i) => {
     const row = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const get = reader(cells);
+    const get = reader.read(cells);
     const kind = get('kind');
     const which = KINDS.get(kind.text) ?? KINDS.get(kind.text.toLowerCase());
     if (which === 'products') productRows.push({ sheet: CSV_SHEET, row, get });
     else if (which === 'buyingPoints') pointRows.push({ sheet: CSV_SHEET, row, get });
-    else problems.push({ sheet: CSV_SHEET, row, column: kind.column, message: `unknown kind "${kind.text}"; use 商品 or 买点` });
+    else problems.push(problem(CSV_SHEET, row, kind.column, 'unknownKind', { value: kind.text }));
   });
   // A column the rows need is missing: say so once, on the header, not on every row.
   const missing = [...(productRows.length > 0 ? REQUIRED.products : []), ...(pointRows.length > 0 ? REQUIRED.buyingPoints : [])]
-    .filter((key, i, all) => all.indexOf(key) === i && !header.some((h) => h.trim() === COLUMNS[key] || h.trim().toLowerCase() === key))
-    .map((key) => ({ sheet: CSV_SHEET, row: 1, column: COLUMNS[key], message: `the required column ${COLUMNS[key]} (${key}) is missing` }));
+    .filter((key, i, all) => all.indexOf(key) === i && !reader.present.has(key))
+    .map((key) => problem(CSV_SHEET, 1, COLUMNS[key], 'missingColumn', { column: COLUMNS[key], key }));
   if (missing.length > 0) return { ok: false, problems: [...missing, ...problems] };
-  return validateRows(productRows, pointRows, problems);
+  return validateRows(productRows, pointRows, problems, { ...context, columns: reader.present });
 }
 
 /** Workbook tables from parsed records of one sheet (header = first record). */

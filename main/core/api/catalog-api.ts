@@ -1,17 +1,29 @@
 /**
  * The merchant's catalog as the core serves it: reads from the store's
- * reader, every write through the writer thread. Imports are validated whole
- * before anything is written, then replace the catalog in one transaction.
+ * reader, every write through the writer thread. An import is validated whole
+ * before anything is written, previewed, then merged into (or replaces) the
+ * catalog in one transaction that keeps the catalog before it for undo.
  */
 import { randomUUID } from 'node:crypto';
-import type { CatalogImportResult, SaveBuyingPointInput, SaveProductInput } from '../../../shared/api/catalog-api.js';
-import type { CatalogFormat } from '../../../shared/copilot/catalog-csv.js';
+import type {
+  CatalogImportEntry,
+  CatalogImportPreview,
+  CatalogImportRejected,
+  CatalogImportResult,
+  CatalogUndoPreview,
+  CatalogUndoResult,
+  SaveBuyingPointInput,
+  SaveProductInput,
+} from '../../../shared/api/catalog-api.js';
+import type { CatalogFormat, CatalogParse } from '../../../shared/copilot/catalog-csv.js';
+import { applyImport, diffCatalog, type ImportMode } from '../../../shared/copilot/catalog-import.js';
 import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
 import { checkCatalogLine } from '../../../shared/copilot/compliance.js';
 import { proposeBuyingPoints } from '../../../shared/copilot/insights/propose.js';
 import { exportCatalog, parseCatalogFile } from '../catalog/files.js';
 import { mineAskedQuestions, type MineOptions } from '../catalog/insights.js';
 import type { GatewayProduct } from '../store/catalog.js';
+import { catalogRevision } from '../store/catalog-history.js';
 import type { StoreReader } from '../store/reader.js';
 import type { StoreWriter } from '../store/writer.js';
 
@@ -31,7 +43,13 @@ export interface CatalogApi {
   deleteBuyingPoint(id: string): Promise<{ id: string; deleted: boolean }>;
   /** 买点建议: proposals from category knowledge and past sessions' questions, saved as 'proposed' and returned. */
   proposeBuyingPoints(productId: string): Promise<BuyingPoint[]>;
-  importFile(format: CatalogFormat, data: string): Promise<CatalogImportResult>;
+  /** What importing the file would do to the catalog as it is now; changes nothing. */
+  previewImport(format: CatalogFormat, data: string, mode: ImportMode): CatalogImportPreview;
+  importFile(request: ImportFileRequest): Promise<CatalogImportResult>;
+  /** 导入记录, newest first. */
+  imports(): CatalogImportEntry[];
+  previewUndo(importId: number): CatalogUndoPreview;
+  undoImport(importId: number, revision?: string): Promise<CatalogUndoResult>;
   exportFile(format: CatalogFormat): string;
   /** A session's products (hello / products) join the catalog; the merchant's data on known products is kept. */
   mergeGatewayProducts(products: GatewayProduct[]): Promise<void>;
@@ -41,8 +59,31 @@ export interface CatalogApi {
   coupons(): ReadonlyMap<string, string>;
 }
 
+export interface ImportFileRequest {
+  format: CatalogFormat;
+  data: string;
+  mode: ImportMode;
+  fileName: string;
+  /** From the preview the user confirmed: the import is refused if the catalog changed since. */
+  revision?: string;
+}
+
 /** A catalog change the request itself makes impossible (an unknown product, a flagged line set accepted). */
 export class CatalogInputError extends Error {}
+
+/** An entry of the import history that is not kept (older than the last ten) or was undone already. */
+export class CatalogImportGoneError extends Error {
+  constructor(importId: number) {
+    super(`import ${importId} is not in the import history, or was undone already`);
+  }
+}
+
+const rejected = (parsed: Extract<CatalogParse, { ok: false }>): CatalogImportRejected => ({
+  imported: false,
+  reason: 'problems',
+  problemCount: parsed.problems.length,
+  problems: parsed.problems.slice(0, MAX_PROBLEMS),
+});
 
 export function createCatalogApi(writer: StoreWriter, reader: StoreReader, mining: MineOptions = {}): CatalogApi {
   // What the live session reads many times a second (every co-pilot tick, every state update) is derived once per catalog write.
@@ -92,11 +133,36 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
       for (const point of proposals) await writer.upsertBuyingPoint(point);
       return changed(proposals);
     },
-    async importFile(format, data) {
-      const parsed = parseCatalogFile(format, data);
-      if (!parsed.ok) return { imported: false, problemCount: parsed.problems.length, problems: parsed.problems.slice(0, MAX_PROBLEMS) };
-      const counts = await writer.replaceCatalog(parsed.catalog);
-      return changed({ imported: true, counts });
+    previewImport(format, data, mode) {
+      const current = reader.catalog();
+      const parsed = parse(format, data, mode, current);
+      if (!parsed.ok) {
+        const { imported: _imported, ...problems } = rejected(parsed);
+        return { ok: false, ...problems };
+      }
+      return { ok: true, mode, changes: diffCatalog(current, applyImport(current, parsed, mode)), revision: catalogRevision(current) };
+    },
+    async importFile({ format, data, mode, fileName, revision }) {
+      const parsed = parse(format, data, mode, reader.catalog());
+      if (!parsed.ok) return rejected(parsed);
+      const { catalog: incoming, omitted } = parsed;
+      const result = await writer.importCatalog({ incoming: { catalog: incoming, omitted }, mode, format, fileName, ...(revision === undefined ? {} : { revision }) });
+      if (!result.applied) return { imported: false, reason: 'changed' };
+      return changed({ imported: true, entry: result.entry, changes: result.changes });
+    },
+    imports: () => reader.catalogImports(),
+    previewUndo(importId) {
+      const entry = reader.catalogImports().find((e) => e.id === importId);
+      const snapshot = entry && entry.undoneBy === null ? reader.catalogSnapshot(importId) : null;
+      if (!snapshot) throw new CatalogImportGoneError(importId);
+      const current = reader.catalog();
+      return { changes: diffCatalog(current, snapshot), revision: catalogRevision(current), alsoUndone: reader.catalogEntriesUndoneWith(importId).filter((id) => id !== importId) };
+    },
+    async undoImport(importId, revision) {
+      const result = await writer.undoCatalogImport(importId, revision);
+      if (!result.applied && result.reason === 'gone') throw new CatalogImportGoneError(importId);
+      if (!result.applied) return { undone: false, reason: 'changed' };
+      return changed({ undone: true, entry: result.entry, changes: result.changes });
     },
     exportFile: (format) => exportCatalog(reader.catalog(), format),
     async mergeGatewayProducts(products) {
@@ -106,6 +172,11 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
     copilot: () => derived().copilot,
     coupons: () => derived().coupons,
   };
+
+  /** A merge reads the file against the stored products (a buying point may belong to one the file does not list). */
+  function parse(format: CatalogFormat, data: string, mode: ImportMode, current: Catalog): CatalogParse {
+    return parseCatalogFile(format, data, mode === 'merge' ? { knownProducts: current.products } : {});
+  }
 
   function derived(): NonNullable<typeof cached> {
     if (!cached) {

@@ -15,7 +15,9 @@ import {
   TEMPLATE_CATALOG,
   type CatalogFormat,
   type CatalogParse,
+  type ParseContext,
 } from '../../../shared/copilot/catalog-csv.js';
+import { problem } from '../../../shared/copilot/import-problems.js';
 import { readXlsx, writeXlsx, XlsxError, type CellValue } from './xlsx.js';
 
 const PRICE_HEADER = '价格（元）';
@@ -41,26 +43,24 @@ export function exportCatalog(catalog: Catalog, format: CatalogFormat): string {
 
 export const catalogTemplate = (format: CatalogFormat): string => exportCatalog(TEMPLATE_CATALOG, format);
 
-export function parseCatalogXlsx(file: Buffer): CatalogParse {
+export function parseCatalogXlsx(file: Buffer, context: ParseContext = {}): CatalogParse {
   let sheets: Map<string, string[][]>;
   try {
     sheets = readXlsx(file);
   } catch (error) {
-    if (error instanceof XlsxError) return { ok: false, problems: [{ sheet: '', row: 0, column: '', message: error.message }] };
+    if (error instanceof XlsxError) return { ok: false, problems: [problem('', 0, '', 'badWorkbook', { detail: error.message })] };
     throw error;
   }
   const table = (name: string) => {
     const rows = sheets.get(name);
     return rows ? sheetTable(name, rows) : undefined;
   };
-  return tablesToCatalog(table(SHEET_NAMES.products), table(SHEET_NAMES.buyingPoints));
+  return tablesToCatalog(table(SHEET_NAMES.products), table(SHEET_NAMES.buyingPoints), context);
 }
 
 /** Reads an uploaded file: every problem found, or the whole catalog it holds. */
-export function parseCatalogFile(format: CatalogFormat, data: string): CatalogParse {
-  if (format === 'csv') return csvToCatalog(data);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.replace(/\s+/g, ''))) {
-    return { ok: false, problems: [{ sheet: '', row: 0, column: '', message: 'the XLSX file did not arrive as base64' }] };
-  }
-  return parseCatalogXlsx(Buffer.from(data, 'base64'));
+export function parseCatalogFile(format: CatalogFormat, data: string, context: ParseContext = {}): CatalogParse {
+  if (format === 'csv') return csvToCatalog(data, context);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.replace(/\s+/g, ''))) return { ok: false, problems: [problem('', 0, '', 'notBase64', {})] };
+  return parseCatalogXlsx(Buffer.from(data, 'base64'), context);
 }

@@ -1,5 +1,7 @@
 import type { Catalog } from '../../../shared/copilot/catalog.js';
+import type { CatalogImportEntry } from '../../../shared/api/catalog-api.js';
 import { readCatalog } from './catalog.js';
+import { entriesUndoneWith, readCatalogImports, readCatalogSnapshot } from './catalog-history.js';
 import { openReadConnection, type Connection } from './connection.js';
 import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession, SuggestionMarkRow } from './types.js';
 
@@ -176,6 +178,21 @@ export class StoreReader {
   /** The merchant's catalog (products and buying points), in the order it was written. */
   catalog(): Catalog {
     return readCatalog(this.#db);
+  }
+
+  /** 导入记录: the catalog's imports and undos, newest first. */
+  catalogImports(): CatalogImportEntry[] {
+    return readCatalogImports(this.#db);
+  }
+
+  /** The catalog as it was just before an entry of the history; null when it is not kept. */
+  catalogSnapshot(importId: number): Catalog | null {
+    return readCatalogSnapshot(this.#db, importId);
+  }
+
+  /** The entries that undoing `importId` reverts with it (it included), oldest first. */
+  catalogEntriesUndoneWith(importId: number): number[] {
+    return entriesUndoneWith(this.#db, importId);
   }
 
   close(): void {

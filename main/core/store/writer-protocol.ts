@@ -3,8 +3,9 @@
  * request carries an id; the worker answers every request exactly once, in
  * the order the requests arrived.
  */
-import type { BuyingPoint, Catalog, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
 import type { GatewayProduct } from './catalog.js';
+import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { AppendBatch, AppendResult, MomentRow, SuggestionMarkRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 
 /** Each operation's arguments and the value its reply carries. */
@@ -16,7 +17,8 @@ export interface WriterOps {
   addMoment: { args: { key: SessionKey; at: number; note: string | null }; result: MomentRow };
   markAnswered: { args: { key: SessionKey; commentId: string; answered: boolean; at: number }; result: null };
   markSuggestion: { args: { key: SessionKey; mark: SuggestionMarkRow }; result: null };
-  replaceCatalog: { args: { catalog: Catalog }; result: { products: number; buyingPoints: number } };
+  importCatalog: { args: { request: ImportRequest }; result: HistoryResult };
+  undoCatalogImport: { args: { importId: number; revision?: string }; result: HistoryResult };
   upsertProduct: { args: { product: CatalogProduct }; result: null };
   upsertBuyingPoint: { args: { point: BuyingPoint }; result: null };
   deleteBuyingPoint: { args: { pointId: string }; result: boolean };

@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { BuyingPoint, Catalog, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
 import type { GatewayProduct } from './catalog.js';
+import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
@@ -89,9 +90,14 @@ export class StoreWriter {
     await this.#request('markSuggestion', { key, mark });
   }
 
-  /** Replaces the whole catalog in one transaction (an import): all of it or nothing. */
-  replaceCatalog(catalog: Catalog): Promise<{ products: number; buyingPoints: number }> {
-    return this.#request('replaceCatalog', { catalog });
+  /** Merges a file's catalog into the stored one or replaces it, keeping the one before for undo (catalog-history.ts). */
+  importCatalog(request: ImportRequest): Promise<HistoryResult> {
+    return this.#request('importCatalog', { request });
+  }
+
+  /** Restores the catalog as it was before an entry of the import history. */
+  undoCatalogImport(importId: number, revision?: string): Promise<HistoryResult> {
+    return this.#request('undoCatalogImport', revision === undefined ? { importId } : { importId, revision });
   }
 
   async upsertProduct(product: CatalogProduct): Promise<void> {

@@ -6,6 +6,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createAppender, type Appender } from './append.js';
 import { createCatalogWriter } from './catalog.js';
+import { createCatalogHistory } from './catalog-history.js';
 import { openWriteConnection, type Connection } from './connection.js';
 import { StoreReader } from './reader.js';
 import { createSessionWriter } from './sessions.js';
@@ -24,6 +25,7 @@ interface WriteHandlers {
 function createHandlers(db: Connection): WriteHandlers {
   const sessions = createSessionWriter(db, new StoreReader(db));
   const catalog = createCatalogWriter(db);
+  const history = createCatalogHistory(db, catalog);
   return {
     appender: createAppender(db),
     handle(request) {
@@ -44,8 +46,10 @@ function createHandlers(db: Connection): WriteHandlers {
         case 'markSuggestion':
           sessions.markSuggestion(request.key, request.mark);
           return null;
-        case 'replaceCatalog':
-          return catalog.replace(request.catalog);
+        case 'importCatalog':
+          return history.importCatalog(request.request);
+        case 'undoCatalogImport':
+          return history.undo(request.importId, request.revision);
         case 'upsertProduct':
           catalog.upsertProduct(request.product);
           return null;

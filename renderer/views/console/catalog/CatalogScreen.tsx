@@ -1,6 +1,5 @@
 import '../../../styles/catalog.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogImportResult } from '../../../../shared/api/catalog-api.js';
 import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
 import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useBridge, useI18n } from '../../app-context.js';
@@ -8,9 +7,10 @@ import { StatusPanel } from '../../common/StatusPanel.js';
 import { BuyingPointCard, type DraftPoint } from './BuyingPointCard.js';
 import { downloadCatalogFile, readCatalogFile } from './catalog-files.js';
 import { FlagChips } from './FlagChips.js';
+import { ImportPanel, useImportFlow } from './ImportFlow.js';
+import { describeEntry, ImportHistory, UndoPanel, useUndo } from './ImportHistory.js';
 
 type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; catalog: Catalog };
-type ImportOutcome = { kind: 'done'; products: number; points: number } | { kind: 'failed'; result: Extract<CatalogImportResult, { imported: false }> } | { kind: 'error'; error: string };
 
 const newPoint = (productId: string): DraftPoint => ({
   productId,
@@ -27,13 +27,16 @@ const newPoint = (productId: string): DraftPoint => ({
   status: 'proposed',
 });
 
-/** 商品库: the catalog's products with their selling points and buying points; import, export, template. */
+/** 商品库: the catalog's products with their selling points and buying points; import (previewed, undoable), export, template. */
 export function CatalogScreen() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const bridge = useBridge();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selected, setSelected] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  // Bumped after every import or undo, so an open history re-reads its entries.
+  const [historyVersion, setHistoryVersion] = useState(0);
   const [adding, setAdding] = useState(0);
   const [proposal, setProposal] = useState<{ productId: string; message: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -51,17 +54,19 @@ export function CatalogScreen() {
       mounted = false;
     };
   }, [fetchCatalog]);
-  const reload = async () => setLoad(await fetchCatalog());
+  const reload = useCallback(async () => setLoad(await fetchCatalog()), [fetchCatalog]);
+  const afterHistoryChange = useCallback(async () => {
+    setHistoryVersion((v) => v + 1);
+    await reload();
+  }, [reload]);
+  const importer = useImportFlow(bridge, afterHistoryChange);
+  const undoer = useUndo(bridge, afterHistoryChange);
 
   const importFile = async (file: File) => {
+    undoer.close();
     const read = await readCatalogFile(file);
-    if (!read) return setOutcome({ kind: 'error', error: t('catalog.import.wrongType') });
-    const reply = await bridge.request('importCatalog', { ...read, mode: 'replace' });
-    if (!reply.ok) return setOutcome({ kind: 'error', error: reply.error.message });
-    if (reply.value.imported) {
-      setOutcome({ kind: 'done', products: reply.value.counts.products, points: reply.value.counts.buyingPoints });
-      await reload();
-    } else setOutcome({ kind: 'failed', result: reply.value });
+    if (!read) return importer.fail(t('catalog.import.wrongType'));
+    await importer.start({ name: file.name, ...read });
   };
   const propose = async (productId: string) => {
     const reply = await bridge.request('proposeBuyingPoints', { productId });
@@ -73,7 +78,7 @@ export function CatalogScreen() {
   const download = async (request: 'exportCatalog' | 'catalogTemplate', format: 'csv' | 'xlsx') => {
     const reply = await bridge.request(request, { format });
     if (reply.ok) downloadCatalogFile(reply.value, request === 'exportCatalog' ? 'livecue-catalog' : 'livecue-catalog-template');
-    else setOutcome({ kind: 'error', error: reply.error.message });
+    else importer.fail(reply.error.message);
   };
 
   if (load.state !== 'ready') {
@@ -114,8 +119,34 @@ export function CatalogScreen() {
             {t(`catalog.template.${format}`)}
           </button>
         ))}
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-pressed={showHistory}
+          data-testid="catalog-history-toggle"
+          onClick={() => setShowHistory((shown) => !shown)}
+        >
+          {t('catalog.history')}
+        </button>
       </div>
-      {outcome ? <ImportReport outcome={outcome} onClose={() => setOutcome(null)} /> : null}
+      <ImportPanel
+        controls={importer}
+        onUndo={(entry) => {
+          importer.close();
+          void undoer.ask(entry, describeEntry(entry, [entry], i18n));
+        }}
+      />
+      <UndoPanel controls={undoer} />
+      {showHistory ? (
+        <ImportHistory
+          bridge={bridge}
+          version={historyVersion}
+          onUndo={(entry, label) => {
+            importer.close();
+            void undoer.ask(entry, label);
+          }}
+        />
+      ) : null}
       {catalog.products.length === 0 ? (
         <StatusPanel tone="neutral" title={t('catalog.empty')} />
       ) : (
@@ -247,7 +278,14 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
       </label>
       <label className="field">
         <span className="field__label">{t('catalog.sellingPoints')}</span>
-        <textarea className="input" rows={3} value={points} data-testid="product-selling-points" onChange={(e) => setPoints(e.target.value)} />
+        {/* Grows with its lines (one selling point a line), so none is cut off. */}
+        <textarea
+          className="input catalog__selling-points"
+          rows={Math.max(3, points.split('\n').length + 1)}
+          value={points}
+          data-testid="product-selling-points"
+          onChange={(e) => setPoints(e.target.value)}
+        />
       </label>
       <button type="button" className="button button--primary" data-testid="product-save" onClick={() => void save()}>
         {t('catalog.saveProduct')}
@@ -258,47 +296,5 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
         </p>
       ) : null}
     </div>
-  );
-}
-
-function ImportReport({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
-  const { t } = useI18n();
-  return (
-    <section className={`panel catalog__report catalog__report--${outcome.kind}`} data-testid="catalog-import-report" role="status">
-      <div className="catalog__report-head">
-        <strong>
-          {outcome.kind === 'done'
-            ? t('catalog.import.done', { products: outcome.products, points: outcome.points })
-            : outcome.kind === 'failed'
-              ? t('catalog.import.failed', { count: outcome.result.problemCount })
-              : t('catalog.saveFailed', { error: outcome.error })}
-        </strong>
-        <button type="button" className="button button--ghost" onClick={onClose}>
-          {t('catalog.close')}
-        </button>
-      </div>
-      {outcome.kind === 'failed' ? (
-        <table className="catalog__problems" data-testid="catalog-problems">
-          <thead>
-            <tr>
-              <th>{t('catalog.problem.sheet')}</th>
-              <th>{t('catalog.problem.row')}</th>
-              <th>{t('catalog.problem.column')}</th>
-              <th>{t('catalog.problem.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.result.problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.sheet}</td>
-                <td className="num">{p.row === 0 ? '' : p.row}</td>
-                <td>{p.column}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </section>
   );
 }
