@@ -1,4 +1,5 @@
 /** The `livecue` command: subcommands, help, and one-line errors. */
+import { catalog, catalogHelp } from './commands/catalog.js';
 import { classify, classifyHelp } from './commands/classify.js';
 import { demo, demoHelp } from './commands/demo.js';
 import { recap, recapHelp } from './commands/recap.js';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   sim: { run: sim, help: simHelp },
   record: { run: record, help: recordHelp },
   recap: { run: recap, help: recapHelp },
+  catalog: { run: catalog, help: catalogHelp },
   classify: { run: classify, help: classifyHelp },
   serve: { run: serve, help: serveHelp },
 };
