@@ -12,7 +12,7 @@ import { runCli, tempDir } from './helpers.js';
 const tmp = tempDir('livecue-cli-catalog-');
 afterAll(() => tmp.remove());
 
-const point = { audience: '', scenario: '', pain: '', benefit: '', proof: '', answers: [], keywords: [], origin: 'merchant', originNote: '', status: 'accepted' } as const;
+const point = { audience: '', scenario: '', pain: '', benefit: '', proof: '', answers: [], keywords: [], origin: 'merchant' as const, originNote: '', status: 'accepted' as const };
 const full: Catalog = {
   products: [
     { id: 'p1', title: '精华', category: 'skincare', price: 12900, coupon: '', sellingPoints: [] },
