@@ -16,17 +16,8 @@ import type { Connection } from './connection.js';
 /** How many imports 导入记录 keeps, each with the snapshot to undo it. */
 export const KEPT_IMPORTS = 10;
 
-interface EntryRow {
-  id: number;
-  at: number;
-  kind: 'import' | 'undo';
-  fileName: string;
-  format: CatalogFormat | null;
-  mode: ImportMode | null;
-  counts: string;
-  undoes: number | null;
-  undoneBy: number | null;
-}
+/** A row as read: an entry whose counts are still JSON text. */
+type EntryRow = Omit<CatalogImportEntry, 'counts'> & { counts: string };
 
 const SQL = {
   entries: `SELECT id, at, kind, file_name AS fileName, format, mode, counts, undoes, undone_by AS undoneBy FROM catalog_imports ORDER BY id DESC`,
