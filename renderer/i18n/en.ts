@@ -246,6 +246,8 @@ export const en: Record<MessageKey, string> = {
   'catalog.history.what': 'What',
   'catalog.history.counts': 'Changes',
   'catalog.history.import': 'Import of {file} ({mode})',
+  'catalog.history.mode.merge': 'merge',
+  'catalog.history.mode.replace': 'replace',
   'catalog.history.undoOf': 'Undo: {what}',
   'catalog.history.undone': 'Undone',
   'catalog.history.noFile': 'unnamed file',

@@ -244,6 +244,8 @@ export const zhCN = {
   'catalog.history.what': '内容',
   'catalog.history.counts': '改动',
   'catalog.history.import': '导入 {file}（{mode}）',
+  'catalog.history.mode.merge': '合并',
+  'catalog.history.mode.replace': '替换',
   'catalog.history.undoOf': '撤销：{what}',
   'catalog.history.undone': '已撤销',
   'catalog.history.noFile': '未命名文件',

@@ -45,7 +45,7 @@ type UndoControls = ReturnType<typeof useUndo>;
 export function describeEntry(entry: CatalogImportEntry, all: readonly CatalogImportEntry[], i18n: Pick<I18n, 't'>): string {
   const { t } = i18n;
   if (entry.kind === 'import') {
-    return t('catalog.history.import', { file: entry.fileName || t('catalog.history.noFile'), mode: t(`catalog.import.mode.${entry.mode ?? 'merge'}`) });
+    return t('catalog.history.import', { file: entry.fileName || t('catalog.history.noFile'), mode: t(`catalog.history.mode.${entry.mode ?? 'merge'}`) });
   }
   const target = all.find((e) => e.id === entry.undoes);
   return t('catalog.history.undoOf', { what: target ? describeEntry(target, all, i18n) : `#${entry.undoes ?? ''}` });
