@@ -51,9 +51,21 @@ describe('catalog import in the console', () => {
   it('previews, merges, replaces after a second confirmation, and undoes exactly', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${serve.base}/?token=${ACCESS}`);
-    await page.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '商品库' }).click();
-    // The demo room's products join the catalog once the session starts.
-    await expect.poll(() => page.getByTestId('catalog-product').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    // The demo room's products join the catalog when its session starts: wait for them on the live console first
+    // (商品库 reads the catalog when it opens).
+    await expect.poll(() => page.locator('[data-testid^="pin-"]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    const nav = page.getByRole('navigation', { name: 'LiveCue' });
+    await expect
+      .poll(
+        async () => {
+          await nav.getByRole('button', { name: '直播' }).click();
+          await nav.getByRole('button', { name: '商品库' }).click();
+          await page.getByTestId('catalog').waitFor();
+          return page.getByTestId('catalog-product').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
     const products = await page.getByTestId('catalog-product').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-product-id')!));
     const first = products[0]!;
 
