@@ -20,6 +20,8 @@ import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } fro
 import { catalogTemplate } from '../core/catalog/files.js';
 import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
 import { SessionNotFoundError } from '../core/recap.js';
+import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
+import { NoPlanRunningError } from '../core/plan/plan-runner.js';
 
 export interface DispatchTarget {
   core: Core;
@@ -54,6 +56,20 @@ const handlers = {
   previewCatalogUndo: ({ importId }: { importId: number }, { core }: DispatchTarget) => core.catalog().previewUndo(importId),
   undoCatalogImport: ({ importId, revision }: { importId: number; revision?: string }, { core }: DispatchTarget) => core.catalog().undoImport(importId, revision),
   exportCatalog: ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: core.catalog().exportFile(format) }),
+  listPlans: (_payload: Record<string, never>, { core }: DispatchTarget) => core.plan().list(),
+  getPlan: ({ id }: { id: number }, { core }: DispatchTarget) => core.plan().detail(id),
+  planTemplates: (_payload: Record<string, never>, { core }: DispatchTarget) => core.plan().templates(),
+  createPlan: (request: Parameters<PlanApi['create']>[0], { core }: DispatchTarget) => core.plan().create(request),
+  savePlan: ({ id, plan }: { id: number; plan: unknown }, { core }: DispatchTarget) => core.plan().save(id, plan),
+  deletePlan: ({ id }: { id: number }, { core }: DispatchTarget) => core.plan().remove(id),
+  savePlanAsTemplate: ({ id, title }: { id: number; title: string }, { core }: DispatchTarget) => core.plan().saveAsTemplate(id, title),
+  exportPlan: ({ id }: { id: number }, { core }: DispatchTarget) => core.plan().exportFile(id),
+  importPlan: ({ data }: { data: string }, { core }: DispatchTarget) => core.plan().importFile(data),
+  usePlan: ({ id }: { id: number | null }, { core }: DispatchTarget) => core.plan().use(id),
+  tickChecklistItem: ({ planId, itemId, done, value }: { planId: number; itemId: string; done: boolean; value?: string }, { core }: DispatchTarget) =>
+    core.plan().tick(planId, itemId, done, value),
+  advanceSegment: (_payload: Record<string, never>, { core }: DispatchTarget) => core.advanceSegment(),
+  confirmStart: ({ by }: { by: string }, { core }: DispatchTarget) => core.confirmStart(by),
   // The template needs no store: it is served even while no source runs.
   catalogTemplate: ({ format }: { format: CatalogFormat }) => ({ format, data: catalogTemplate(format) }),
   getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
@@ -77,9 +93,9 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     const handler = handlers[name] as (payload: unknown, target: DispatchTarget) => unknown;
     return { ok: true, value: (await handler(parsed.data, target)) as BridgeResponses[BridgeRequestName] };
   } catch (error) {
-    if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError) return failure('not_found', error.message);
-    if (error instanceof CoreUnavailableError) return failure('unavailable', error.message);
-    if (error instanceof CatalogInputError) return failure('bad_request', error.message);
+    if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError || error instanceof PlanNotFoundError) return failure('not_found', error.message);
+    if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError) return failure('unavailable', error.message);
+    if (error instanceof CatalogInputError || error instanceof PlanInputError) return failure('bad_request', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

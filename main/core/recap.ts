@@ -3,11 +3,12 @@
  * from the metrics engine restored from its snapshot (plus any events after
  * it), per-minute rows as they were kept during ingest.
  */
-import type { Recap } from '../../shared/api/contract.js';
+import type { Recap, RecapPlan } from '../../shared/api/contract.js';
 import type { MetricValues } from '../../shared/metrics/index.js';
 import type { Product, Room } from '../../shared/protocol/index.js';
 import { restoreEngine } from './ingest/restore.js';
 import type { StoreReader } from './store/reader.js';
+import type { SessionKey } from './store/types.js';
 
 export type { Recap };
 
@@ -47,5 +48,29 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
     gaps: reader.gaps(row.key).map((g) => ({ fromSeq: g.fromSeq, toSeq: g.toSeq })),
     moments: reader.moments(row.key),
     suggestions: reader.suggestionMarks(row.key),
+    plan: planOfRecap(reader, row.key),
+  };
+}
+
+/** The plan the session ran, each segment with its planned times and the real boundaries; null when it ran none. */
+function planOfRecap(reader: StoreReader, key: SessionKey): RecapPlan | null {
+  const plan = reader.planOfSession(key);
+  if (!plan) return null;
+  const runs = new Map(reader.segmentRuns(key).map((r) => [r.segmentId, r]));
+  return {
+    id: plan.id,
+    title: plan.title,
+    goals: plan.goals,
+    segments: plan.segments.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      title: s.title,
+      plannedStartSec: s.plannedStartSec,
+      plannedDurationSec: s.plannedDurationSec,
+      actualStartedAt: runs.get(s.id)?.startedAt ?? null,
+      actualEndedAt: runs.get(s.id)?.endedAt ?? null,
+      advancedBy: runs.get(s.id)?.by ?? null,
+    })),
+    overrides: reader.planOverrides(plan.id).filter((o) => o.session === key).map(({ at, by, openItems }) => ({ at, by, openItems })),
   };
 }

@@ -24,6 +24,7 @@ export function snapshot(overrides: Partial<CoreSnapshot> = {}): CoreSnapshot {
     moments: [],
     suggestions: [],
     minutes: [],
+    plan: null,
     ...overrides,
   };
 }

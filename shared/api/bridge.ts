@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol/index.js';
 import { catalogRequestSchemas, type CatalogResponses } from './catalog-api.js';
+import { planRequestSchemas, type PlanResponses } from './plan-api.js';
 import {
   apiCommandSchemas,
   suggestionOutcomes,
@@ -44,6 +45,8 @@ export const bridgeRequestSchemas = {
   updateSettings: settingsUpdateSchema,
   /** The catalog (商品库): see catalog-api.ts. */
   ...catalogRequestSchemas,
+  /** The live plan (直播计划): see plan-api.ts. */
+  ...planRequestSchemas,
   /** The optional AI line rewriter (润色): see rewriter-api.ts. */
   ...rewriterRequestSchemas,
 } as const;
@@ -58,7 +61,7 @@ export interface Moment {
   note: string | null;
 }
 
-export interface BridgeResponses extends CatalogResponses, RewriterResponses {
+export interface BridgeResponses extends CatalogResponses, PlanResponses, RewriterResponses {
   command: ApiCommandResult;
   recap: Recap;
   commentHistory: CommentView[];

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { MetricValues, MinuteMetrics, ProductStats } from '../metrics/index.js';
 import type { Moment } from './bridge.js';
+import type { PlanLiveView } from './plan-api.js';
+import type { PlanGoals, SegmentKind } from '../plan/plan.js';
 import type { CommentIntent } from '../comments/intents.js';
 import type { Suggestion } from '../copilot/engine.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
@@ -101,6 +103,8 @@ export interface CoreSnapshot {
   minutes: MinuteMetrics[];
   /** The co-pilot's talking points, ranked, best first (the host sees the first HOST_SUGGESTIONS). */
   suggestions: Suggestion[];
+  /** The session's live plan (直播计划) as it runs, or before the room opens the next one; null when there is none. */
+  plan: PlanLiveView | null;
 }
 
 export const CHART_MINUTES = 90;
@@ -124,6 +128,27 @@ export interface Recap {
   moments: Moment[];
   /** Talking points the live team marked used or dismissed, in the order they were marked. */
   suggestions: SuggestionMark[];
+  /** The live plan the session ran (直播计划), planned against actual; null when it ran none. */
+  plan: RecapPlan | null;
+}
+
+export interface RecapPlan {
+  id: number;
+  title: string;
+  goals: PlanGoals;
+  segments: {
+    id: string;
+    kind: SegmentKind;
+    title: string;
+    plannedStartSec: number;
+    plannedDurationSec: number;
+    /** Live-room time of the real boundaries; null for a segment that never ran. */
+    actualStartedAt: number | null;
+    actualEndedAt: number | null;
+    advancedBy: 'clock' | 'manual' | null;
+  }[];
+  /** Starts confirmed with critical checklist items open. */
+  overrides: { at: number; by: string; openItems: string[] }[];
 }
 
 export interface SuggestionMark {

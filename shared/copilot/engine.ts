@@ -37,6 +37,7 @@
 import { BuyingPoints } from './engine/buying-points.js';
 import { collect } from './engine/candidates.js';
 import { metricCues, trackOnAirOrders, type OnAirOrders } from './engine/metric-cues.js';
+import { planCues, plannedPoints, preferPlanned } from './engine/plan-cues.js';
 import { clusterPoints, onAirPoints } from './engine/point-cues.js';
 import { QuestionWindow } from './engine/question-window.js';
 import { rank, type Merged, type Timing } from './engine/rank.js';
@@ -46,11 +47,13 @@ import type { EngineComment, FlaggedLine, Suggestion, TickInput } from './engine
 
 export { COPILOT, HOST_SUGGESTIONS } from './engine/thresholds.js';
 export {
+  planCueKinds,
   suggestionKinds,
   type EngineComment,
   type EngineProduct,
   type EngineWindow,
   type FlaggedLine,
+  type RundownCue,
   type Suggestion,
   type SuggestionKind,
   type TickInput,
@@ -136,8 +139,11 @@ export class TalkingPointEngine {
     this.questions.expire(now);
     for (const [id, until] of this.coolDown) if (until <= now) this.coolDown.delete(id);
     const { candidates, add } = collect(input, products, this.coolDown);
-    clusterPoints(input, this.questions, this.points, add);
-    onAirPoints(input, this.points, add);
+    const addPoint = preferPlanned(input, add);
+    clusterPoints(input, this.questions, this.points, addPoint);
+    onAirPoints(input, this.points, addPoint);
+    plannedPoints(input, this.points, addPoint);
+    planCues(input, add);
     unanswered(input, products, this.questions, add);
     this.onAirOrders = trackOnAirOrders(this.onAirOrders, input, products);
     metricCues(input, products, this.onAirOrders, this.questions, this.points, add);

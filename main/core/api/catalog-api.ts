@@ -85,11 +85,18 @@ const rejected = (parsed: Extract<CatalogParse, { ok: false }>): CatalogImportRe
   problems: parsed.problems.slice(0, MAX_PROBLEMS),
 });
 
-export function createCatalogApi(writer: StoreWriter, reader: StoreReader, mining: MineOptions = {}): CatalogApi {
+export interface CatalogApiOptions {
+  mining?: MineOptions;
+  /** Called after every write to the catalog (what reads it, such as the plan's readiness, is rebuilt). */
+  onChanged?: () => void;
+}
+
+export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { mining = {}, onChanged }: CatalogApiOptions = {}): CatalogApi {
   // What the live session reads many times a second (every co-pilot tick, every state update) is derived once per catalog write.
   let cached: { copilot: CopilotCatalog; coupons: ReadonlyMap<string, string> } | null = null;
   const changed = <T>(result: T): T => {
     cached = null;
+    onChanged?.();
     return result;
   };
   const product = (id: string) => reader.catalog().products.find((p) => p.id === id);
@@ -167,7 +174,7 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, minin
     exportFile: (format) => exportCatalog(reader.catalog(), format),
     async mergeGatewayProducts(products) {
       await writer.mergeGatewayProducts(products);
-      cached = null;
+      changed(null);
     },
     copilot: () => derived().copilot,
     coupons: () => derived().coupons,

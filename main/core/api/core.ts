@@ -34,6 +34,9 @@ import { openReader, type StoreReader } from '../store/reader.js';
 import { StoreWriter } from '../store/writer.js';
 import { SessionAnnotations } from './annotations.js';
 import { createCatalogApi, type CatalogApi } from './catalog-api.js';
+import { createPlanApi, type PlanApi } from '../plan/plan-api.js';
+import { createPlanRunner, type LiveSessionFacts } from '../plan/plan-runner.js';
+import type { PlanLiveView } from '../../../shared/api/plan-api.js';
 import { RateMeter } from './rate-meter.js';
 import { StateHub, type StateListener } from './state-hub.js';
 
@@ -59,6 +62,8 @@ export interface CoreOptions {
    * live-room second whatever the cost (the scenario tests, which replay minutes of a room in a second).
    */
   copilotCpuShare?: number;
+  /** Live-room seconds per planned second of the plan's rundown: N for a rehearsal (彩排) against the demo room at N×; 1 by default. */
+  planTimeScale?: number;
   /** Called with each ranking the co-pilot makes and the live-room time it was made at. */
   onSuggestions?: (suggestions: Suggestion[], now: number) => void;
 }
@@ -77,6 +82,12 @@ export interface Core {
   commentHistory(beforeSeq: number | undefined, limit: number): CommentView[];
   /** The merchant's catalog (商品库): products and buying points, import and export. A method, so a stand-in core can refuse it. */
   catalog(): CatalogApi;
+  /** The live plans (直播计划): editing, templates, files, the checklist. */
+  plan(): PlanApi;
+  /** The assistant moves the rundown on to the next segment. */
+  advanceSegment(): Promise<PlanLiveView>;
+  /** Records who started the stream with critical checklist items open. */
+  confirmStart(by: string): Promise<PlanLiveView>;
   /** Resolves with the final connection state once the source is `ended` or `failed` and everything is stored. */
   finished(): Promise<ConnectionStatus>;
   stop(): Promise<void>;
@@ -100,7 +111,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let status: ConnectionStatus = { state: 'connecting', attempt: 0 };
   let settle: ((s: ConnectionStatus) => void) | null = null;
   const finished = new Promise<ConnectionStatus>((resolve) => (settle = resolve));
-  const finish = (final: ConnectionStatus) => void pipeline.drain().finally(() => settle?.(final));
+  const finish = (final: ConnectionStatus) =>
+    void pipeline
+      .drain()
+      // The rundown's open segment ends with the session, stored before anyone reads the recap.
+      .then(() => {
+        planRunner.follow();
+        return planRunner.settled();
+      })
+      .finally(() => settle?.(final));
 
   const pipeline = new IngestPipeline({
     writer,
@@ -132,7 +151,34 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
 
   const annotations = new SessionAnnotations(writer, reader);
-  const catalog = createCatalogApi(writer, reader);
+  const catalog = createCatalogApi(writer, reader, { onChanged: () => planRunner.invalidate() });
+  const liveFacts = (): LiveSessionFacts | null => {
+    const active = pipeline.active;
+    if (!active) return null;
+    return {
+      key: active.key,
+      startedAt: active.hello.session.startedAt,
+      endedAt: active.endedAt,
+      now: active.engine.now(),
+      cart: active.products,
+      gmvOf: (productId) => active.engine.products().find((p) => p.productId === productId)?.gmv ?? 0,
+    };
+  };
+  const planRunner = createPlanRunner({
+    writer,
+    reader,
+    catalog: () => catalog.get(),
+    live: liveFacts,
+    onError: (error) => options.onError?.(new Error(`the plan's rundown could not be stored: ${error.message}`)),
+    timeScale: options.planTimeScale ?? 1,
+  });
+  const plans = createPlanApi({
+    writer,
+    reader,
+    catalog: () => catalog.get(),
+    cart: () => pipeline.active?.products ?? null,
+    onChanged: () => planRunner.invalidate(),
+  });
   const mergeIntoCatalog = (products: Parameters<CatalogApi['mergeGatewayProducts']>[0]) =>
     void catalog.mergeGatewayProducts(products).catch((error: unknown) => {
       options.onError?.(new Error(`the catalog could not take the session's products: ${error instanceof Error ? error.message : String(error)}`));
@@ -171,6 +217,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       options.onError?.(new Error(`the co-pilot could not read buying points: ${error instanceof Error ? error.message : String(error)}`));
     }
     const orders = new Map(active.engine.products().map((p) => [p.productId, p.paidOrders]));
+    planRunner.follow();
     const coupons = catalog.coupons();
     suggestions = engine.tick({
       now: active.engine.now(),
@@ -186,6 +233,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       windows: { m1: active.engine.window(1), m5: active.engine.window(5) },
       buyingPoints: provided.buyingPoints,
       categories: provided.categories,
+      rundown: planRunner.cue(),
     });
     copilotTickedAt = active.engine.now();
     options.onSuggestions?.(suggestions, copilotTickedAt);
@@ -245,6 +293,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const build = (): CoreSnapshot => {
     const active = pipeline.active;
     annotations.follow(active?.key ?? null);
+    planRunner.follow();
     const engine = active?.engine;
     const stats = new Map((engine?.products() ?? []).map((p) => [p.productId, p]));
     // The gateway knows no coupons: the card on air shows the merchant's, from the catalog.
@@ -283,6 +332,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       moments: annotations.list(),
       minutes: engine?.minuteSeries(CHART_MINUTES) ?? [],
       suggestions,
+      plan: planRunner.view(),
     };
   };
   const hub = new StateHub(build);
@@ -348,9 +398,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       suggestions = suggestions.filter((s) => s.id !== suggestionId);
       const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now };
       await writer.markSuggestion(active.key, mark);
+      // A planned buying point used is one the overlay no longer lists as still to hit.
+      planRunner.invalidate();
       return mark;
     },
     catalog: () => catalog,
+    plan: () => plans,
+    advanceSegment: () => planRunner.advance(),
+    confirmStart: (by) => planRunner.confirmStart(by),
     commentHistory(beforeSeq, limit) {
       const active = pipeline.active;
       if (!active) return [];
@@ -368,6 +423,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       hub.stop();
       await source.stop();
       await pipeline.drain();
+      planRunner.follow();
+      await planRunner.settled();
       reader.close();
       await writer.close();
     },

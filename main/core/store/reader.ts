@@ -3,6 +3,9 @@ import type { CatalogImportEntry } from '../../../shared/api/catalog-api.js';
 import { readCatalog } from './catalog.js';
 import { entriesUndoneWith, readCatalogImports, readCatalogSnapshot } from './catalog-history.js';
 import { openReadConnection, type Connection } from './connection.js';
+import { readNextPlan, readOverrides, readPlan, readPlanOfSession, readPlans, readSegmentRuns, type StartOverride } from './plans.js';
+import type { Plan } from '../../../shared/plan/plan.js';
+import type { SegmentRun } from '../../../shared/plan/rundown.js';
 import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession, SuggestionMarkRow } from './types.js';
 
 const SESSION_COLUMNS = `key, gateway, room, room_json AS roomJson, session_id AS sessionId, started_at AS startedAt,
@@ -193,6 +196,33 @@ export class StoreReader {
   /** The entries that undoing `importId` reverts with it (it included), oldest first. */
   catalogEntriesUndoneWith(importId: number): number[] {
     return entriesUndoneWith(this.#db, importId);
+  }
+
+  /** Every plan and saved template: templates last, plans newest first. */
+  plans(): Plan[] {
+    return readPlans(this.#db);
+  }
+
+  plan(id: number): Plan | null {
+    return readPlan(this.#db, id);
+  }
+
+  planOfSession(key: SessionKey): Plan | null {
+    return readPlanOfSession(this.#db, key);
+  }
+
+  nextPlan(): Plan | null {
+    return readNextPlan(this.#db);
+  }
+
+  /** The real boundaries of the plan's segments in a session, in the order they ran. */
+  segmentRuns(key: SessionKey): SegmentRun[] {
+    return readSegmentRuns(this.#db, key);
+  }
+
+  /** Starts confirmed with critical checklist items open. */
+  planOverrides(planId: number): StartOverride[] {
+    return readOverrides(this.#db, planId);
   }
 
   close(): void {

@@ -6,6 +6,7 @@
 import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
+import type { PlanWrite, PlanWriteResult } from './plans.js';
 import type { AppendBatch, AppendResult, MomentRow, SuggestionMarkRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
 
 /** Each operation's arguments and the value its reply carries. */
@@ -23,6 +24,7 @@ export interface WriterOps {
   upsertBuyingPoint: { args: { point: BuyingPoint }; result: null };
   deleteBuyingPoint: { args: { pointId: string }; result: boolean };
   mergeGatewayProducts: { args: { products: GatewayProduct[] }; result: null };
+  planWrite: { args: { write: PlanWrite }; result: PlanWriteResult };
   close: { args: Record<string, never>; result: null };
 }
 

@@ -3,6 +3,7 @@ import { startWorker } from '../util/worker.js';
 import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
+import type { PlanWrite, PlanWriteResult } from './plans.js';
 import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
@@ -116,6 +117,11 @@ export class StoreWriter {
   /** Adds a session's products to the catalog; the merchant's data on products already there is kept. */
   async mergeGatewayProducts(products: GatewayProduct[]): Promise<void> {
     await this.#request('mergeGatewayProducts', { products });
+  }
+
+  /** One write of the plan store (plans.ts): a save, a checklist tick, segment boundaries... */
+  planWrite(write: PlanWrite): Promise<PlanWriteResult> {
+    return this.#request('planWrite', { write });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

@@ -8,6 +8,7 @@ import { createAppender, type Appender } from './append.js';
 import { createCatalogWriter } from './catalog.js';
 import { createCatalogHistory } from './catalog-history.js';
 import { openWriteConnection, type Connection } from './connection.js';
+import { createPlanWriter } from './plans.js';
 import { StoreReader } from './reader.js';
 import { createSessionWriter } from './sessions.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
@@ -26,6 +27,7 @@ function createHandlers(db: Connection): WriteHandlers {
   const sessions = createSessionWriter(db, new StoreReader(db));
   const catalog = createCatalogWriter(db);
   const history = createCatalogHistory(db, catalog);
+  const plans = createPlanWriter(db);
   return {
     appender: createAppender(db),
     handle(request) {
@@ -61,6 +63,8 @@ function createHandlers(db: Connection): WriteHandlers {
         case 'mergeGatewayProducts':
           catalog.mergeGatewayProducts(request.products);
           return null;
+        case 'planWrite':
+          return plans.write(request.write);
         case 'close':
           db.close();
           return null;

@@ -72,4 +72,25 @@ export const PRIORITY = {
   switch: 54,
   groupInvite: 40,
   onAirPoint: 20,
+  segmentStart: 69,
+  prepareNext: 68,
+  moveOn: 66,
+  encore: 50,
+  /** A buying point the current segment plans, raised on its own: above the card on air's defaults. */
+  plannedPoint: 35,
+  /** Added to a planned point's priority wherever it comes from (a question cluster, the card on air). */
+  plannedPointBoost: 15,
+} as const;
+
+/** The rundown's cues (plan-cues.ts). */
+export const PLAN_CUE = {
+  /** "Prepare the next product" shows this long before the next segment is due. */
+  PREPARE_BEFORE_MS: 60_000,
+  /** ...and stays this long past the due time, until the segment has started. */
+  START_GRACE_MS: 10_000,
+  /** "Pin its card" shows in the first minute of a segment, unless its product is already on air. */
+  PIN_WITHIN_MS: 60_000,
+  MOVE_ON_TTL_MS: 60_000,
+  ENCORE_TTL_MS: 5 * 60_000,
+  POINT_TTL_MS: 30_000,
 } as const;

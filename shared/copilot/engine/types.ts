@@ -4,7 +4,24 @@ import type { MetricValues } from '../../metrics/keys.js';
 import type { BuyingPoint, ProductCategory } from '../catalog.js';
 import type { ComplianceFlag } from '../compliance.js';
 
-export const suggestionKinds = ['buyingPoint', 'answer', 'welcome', 'priceAnchor', 'coupon', 'objection', 'hook', 'switch', 'stockLow', 'groupInvite'] as const;
+export const suggestionKinds = [
+  'buyingPoint',
+  'answer',
+  'welcome',
+  'priceAnchor',
+  'coupon',
+  'objection',
+  'hook',
+  'switch',
+  'stockLow',
+  'groupInvite',
+  'prepareNext',
+  'segmentStart',
+  'moveOn',
+  'encore',
+] as const;
+/** The cues the live plan's rundown raises (plan-cues.ts); only a session that runs a plan has them. */
+export const planCueKinds: ReadonlySet<SuggestionKind> = new Set(['prepareNext', 'segmentStart', 'moveOn', 'encore']);
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
 export interface Suggestion {
@@ -65,6 +82,24 @@ export interface TickInput {
   /** Accepted buying points only; others are ignored. */
   buyingPoints: readonly BuyingPoint[];
   categories: Readonly<Record<string, ProductCategory>>;
+  /** The live plan's rundown as it runs; absent when the session runs no plan. */
+  rundown?: RundownCue | null;
+}
+
+/** What the co-pilot reads of the rundown (the core derives it from the plan and the stored boundaries). */
+export interface RundownCue {
+  current: {
+    id: string;
+    title: string;
+    startedAt: number;
+    plannedEndAt: number;
+    productIds: readonly string[];
+    /** The buying points to hit in it that are not used yet: they rank above other points while it runs. */
+    buyingPointIds: readonly string[];
+  } | null;
+  next: { id: string; title: string; dueAt: number; productId: string | null } | null;
+  /** Hero products under the plan's pace when a segment that featured them ended (GMV in fen). */
+  underPace: readonly { productId: string; gmv: number; expected: number }[];
 }
 
 export interface FlaggedLine {
