@@ -2,6 +2,7 @@
 import { catalog, catalogHelp } from './commands/catalog.js';
 import { classify, classifyHelp } from './commands/classify.js';
 import { demo, demoHelp } from './commands/demo.js';
+import { plan, planHelp } from './commands/plan.js';
 import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
 import { serve, serveHelp } from './commands/serve.js';
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   record: { run: record, help: recordHelp },
   recap: { run: recap, help: recapHelp },
   catalog: { run: catalog, help: catalogHelp },
+  plan: { run: plan, help: planHelp },
   classify: { run: classify, help: classifyHelp },
   serve: { run: serve, help: serveHelp },
 };

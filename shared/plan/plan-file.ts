@@ -31,7 +31,7 @@ export function readPlanFile(text: string, catalog: Catalog): PlanFileRead {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '', code: 'badJson', params: { detail: error instanceof Error ? error.message : String(error) } }] };
+    return { ok: false, problems: [{ path: '', code: 'badJson', params: { detail: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ') } }] };
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== PLAN_FILE_FORMAT) {
     return { ok: false, problems: [{ path: 'format', code: 'wrongFormat', params: {} }] };

@@ -10,10 +10,9 @@ import { languages, type Language } from '../../../shared/api/settings.js';
 import { importModes, type CatalogChanges, type KindChanges } from '../../../shared/copilot/catalog-import.js';
 import { describeImportProblem } from '../../../shared/copilot/import-problems.js';
 import { CatalogImportGoneError, createCatalogApi, type CatalogApi } from '../../core/api/catalog-api.js';
-import { openReader } from '../../core/store/reader.js';
-import { StoreWriter } from '../../core/store/writer.js';
 import { parseFlags, required } from '../args.js';
 import { UserError, usageError } from '../errors.js';
+import { withStore } from '../store.js';
 
 export const catalogHelp = `livecue catalog import --db FILE --file CATALOG.csv|.xlsx [--mode merge|replace] [--dry-run] [--yes] [--lang zh-CN|en]
 livecue catalog history --db FILE
@@ -33,19 +32,8 @@ export async function catalog(argv: string[], out: NodeJS.WritableStream = proce
   throw usageError(`livecue catalog: say import, history or undo`);
 }
 
-async function withCatalog<T>(db: string, use: (api: CatalogApi) => Promise<T>): Promise<T> {
-  // The writer opens (and migrates) the file first; the reader then sees the current schema.
-  const writer = await StoreWriter.open(db);
-  try {
-    const reader = openReader(db);
-    try {
-      return await use(createCatalogApi(writer, reader));
-    } finally {
-      reader.close();
-    }
-  } finally {
-    await writer.close();
-  }
+function withCatalog<T>(db: string, use: (api: CatalogApi) => Promise<T>): Promise<T> {
+  return withStore(db, (writer, reader) => use(createCatalogApi(writer, reader)));
 }
 
 async function importCatalog(argv: string[], out: NodeJS.WritableStream): Promise<void> {

@@ -1,6 +1,7 @@
 /** `livecue recap`: the recap of a stored session, as JSON or a short table. */
 import { z } from 'zod';
 import { metricKeys, metricLabels, type MetricKey } from '../../../shared/metrics/index.js';
+import { segmentKindLabels } from '../../../shared/plan/labels.js';
 import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap.js';
 import { openReader } from '../../core/store/reader.js';
 import { parseFlags, required } from '../args.js';
@@ -67,6 +68,24 @@ function formatRecap(r: Recap): string {
     `话术 Talking points: ${used} used, ${r.suggestions.length - used} dismissed`,
     ...r.suggestions.map((s) => `  ${at(s.at)}  ${outcomeMarks[s.outcome]}  ${s.line}  (${s.reason})`),
     '',
+    ...formatPlan(r),
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** Planned against actual, one line a segment: when it was meant to start and for how long, when it really ran. */
+function formatPlan(r: Recap): string[] {
+  if (!r.plan) return ['计划 Plan: none', ''];
+  const clock = (seconds: number) => intoSession(r.session.startedAt + seconds * 1000, r.session.startedAt);
+  return [
+    `计划 Plan: ${r.plan.title}`,
+    ...r.plan.segments.map((s) => {
+      const actual = s.actualStartedAt === null ? 'did not run' : `${intoSession(s.actualStartedAt, r.session.startedAt)}–${s.actualEndedAt === null ? '…' : intoSession(s.actualEndedAt, r.session.startedAt)}${s.advancedBy === 'manual' ? ' (advanced by hand)' : ''}`;
+      return `  ${(s.title || segmentKindLabels[s.kind].zh).padEnd(10, '　')} planned ${clock(s.plannedStartSec)} for ${Math.round(s.plannedDurationSec / 60)} min, ran ${actual}`;
+    }),
+    ...r.plan.overrides.map((o) => `  started with critical items open, confirmed by ${o.by} at ${at(o.at, r)}: ${o.openItems.join('、')}`),
+    '',
+  ];
+}
+
+const at = (time: number, r: Recap) => intoSession(time, r.session.startedAt);
