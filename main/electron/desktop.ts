@@ -25,6 +25,7 @@ import type { SettingsView } from '../../shared/api/settings.js';
 import { serveAppRequest } from './app-protocol.js';
 import { startCoreClient, type CoreProcess } from './core-client.js';
 import type { FromCore, ToCore } from './core-protocol.js';
+import { dueReminder, reminderText } from '../../shared/plan/reminders.js';
 import { describeFailure, hotkeyFailureNotice, hotkeyRequest, registerHotkeys, type HotkeyAction, type HotkeyRegistration } from './hotkeys.js';
 import { bridgeRequestHandler } from './ipc.js';
 import { appMenuTemplate } from './menu.js';
@@ -109,6 +110,18 @@ export async function startDesktop(): Promise<void> {
 
   let settings: SettingsView | null = null;
   let hotkeys: HotkeyRegistration | null = null;
+
+  // The next plan's reminders (T-24 h, T-2 h, T-15 min) as system notifications, each once per run of the app.
+  const reminded = new Set<string>();
+  const remindTimer = setInterval(() => {
+    const view = core.snapshot()?.plan;
+    if (!view || view.sessionStartedAt !== null || view.plan.scheduledStart === null || !Notification.isSupported()) return;
+    const due = dueReminder(view.plan.scheduledStart, Date.now());
+    if (due === null || reminded.has(`${view.plan.id}:${due}`)) return;
+    reminded.add(`${view.plan.id}:${due}`);
+    new Notification({ title: 'LiveCue', body: reminderText(view.plan.title, view.plan.scheduledStart, Date.now(), view.readiness, settings?.language ?? 'zh-CN') }).show();
+  }, 30_000);
+  app.once('will-quit', () => clearInterval(remindTimer));
 
   const runAction = (action: HotkeyAction): void => {
     if (!settings) return;

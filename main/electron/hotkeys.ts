@@ -1,7 +1,7 @@
 /**
  * Global hotkeys from settings.hotkeys: pin product 1-9 (the prefix plus a
  * digit), unpin, mark a moment, show/hide the overlay, click-through on/off,
- * and mark the top talking point used or dismissed.
+ * mark the top talking point used or dismissed, and advance the plan's rundown.
  * Which accelerator means what, and what each action asks of the core, are
  * pure functions; registration goes through an injected registry
  * (Electron's globalShortcut), and what could not be registered (taken by
@@ -18,7 +18,9 @@ export type HotkeyAction =
   | { kind: 'toggleOverlay' }
   | { kind: 'toggleClickThrough' }
   /** The host's top talking point (the one the overlay shows), marked without leaving the stream software. */
-  | { kind: 'markTopSuggestion'; outcome: 'used' | 'dismissed' };
+  | { kind: 'markTopSuggestion'; outcome: 'used' | 'dismissed' }
+  /** The live plan's rundown: on to the next segment, as the console's button does. */
+  | { kind: 'advanceSegment' };
 
 export interface HotkeyBinding {
   accelerator: string;
@@ -74,6 +76,7 @@ export function hotkeyBindings(hotkeys: Hotkeys): HotkeyBinding[] {
     ['toggleClickThrough', { kind: 'toggleClickThrough' }],
     ['suggestionUsed', { kind: 'markTopSuggestion', outcome: 'used' }],
     ['suggestionDismissed', { kind: 'markTopSuggestion', outcome: 'dismissed' }],
+    ['advanceSegment', { kind: 'advanceSegment' }],
   ];
   for (const [name, action] of single) if (hotkeys[name] !== '') bindings.push({ accelerator: hotkeys[name], action });
   return bindings;
@@ -101,6 +104,8 @@ export function hotkeyRequest(action: HotkeyAction, snapshot: CoreSnapshot | nul
       const top = snapshot?.suggestions[0];
       return top ? { name: 'markSuggestion', payload: { suggestionId: top.id, outcome: action.outcome } } : null;
     }
+    case 'advanceSegment':
+      return snapshot?.plan?.runs.length ? { name: 'advanceSegment', payload: {} } : null;
   }
 }
 

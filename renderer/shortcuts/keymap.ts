@@ -1,7 +1,7 @@
 /**
  * The console's own keys (active while the console window has focus):
  * 1–9 pin the Nth product, 0 unpins, M marks a moment, U / D mark the top
- * talking point used / dismissed, ? toggles the help.
+ * talking point used / dismissed, N moves the plan's rundown on, ? toggles the help.
  * They are single keys for speed, so they stay off while the user types.
  */
 import type { MessageKey } from '../i18n/i18n.js';
@@ -11,6 +11,7 @@ export type ShortcutAction =
   | { kind: 'unpin' }
   | { kind: 'markMoment' }
   | { kind: 'markSuggestion'; outcome: 'used' | 'dismissed' }
+  | { kind: 'advanceSegment' }
   | { kind: 'toggleHelp' }
   | { kind: 'closeHelp' };
 
@@ -24,6 +25,7 @@ export const shortcutHelp: readonly { keys: string; label: MessageKey }[] = [
   { keys: 'M', label: 'shortcuts.markMoment' },
   { keys: 'U', label: 'shortcuts.suggestionUsed' },
   { keys: 'D', label: 'shortcuts.suggestionDismiss' },
+  { keys: 'N', label: 'shortcuts.advanceSegment' },
   { keys: '?', label: 'shortcuts.help' },
 ];
 
@@ -40,6 +42,7 @@ export function shortcutFor(event: ShortcutKeyEvent): ShortcutAction | null {
   if (event.key === 'm' || event.key === 'M') return { kind: 'markMoment' };
   if (event.key === 'u' || event.key === 'U') return { kind: 'markSuggestion', outcome: 'used' };
   if (event.key === 'd' || event.key === 'D') return { kind: 'markSuggestion', outcome: 'dismissed' };
+  if (event.key === 'n' || event.key === 'N') return { kind: 'advanceSegment' };
   if (event.key === '?') return { kind: 'toggleHelp' };
   return null;
 }

@@ -3,7 +3,7 @@ import { useActions, useStoreApi } from '../views/app-context.js';
 import { shortcutFor, type ShortcutAction } from './keymap.js';
 
 /** Every single-key shortcut: the console's. */
-export const ALL_SHORTCUTS: ReadonlySet<ShortcutAction['kind']> = new Set(['pinProduct', 'unpin', 'markMoment', 'markSuggestion', 'toggleHelp', 'closeHelp']);
+export const ALL_SHORTCUTS: ReadonlySet<ShortcutAction['kind']> = new Set(['pinProduct', 'unpin', 'markMoment', 'markSuggestion', 'advanceSegment', 'toggleHelp', 'closeHelp']);
 /** The host's overlay: only the talking point (pinning is the assistant's, or the global hotkeys'). */
 export const OVERLAY_SHORTCUTS: ReadonlySet<ShortcutAction['kind']> = new Set(['markSuggestion']);
 
@@ -27,6 +27,8 @@ export function useWindowShortcuts(kinds: ReadonlySet<ShortcutAction['kind']>): 
           return void actions.markMoment();
         case 'markSuggestion':
           return void actions.markTopSuggestion(action.outcome);
+        case 'advanceSegment':
+          return void actions.advanceSegment();
         case 'toggleHelp':
           return state.setHelpOpen(!state.helpOpen);
         case 'closeHelp':

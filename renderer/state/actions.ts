@@ -24,6 +24,10 @@ export interface Actions {
   pinComment(commentId: string): Promise<void>;
   /** Marks every comment folded into the row, so a folded question does not come back unanswered. */
   markRowAnswered(row: CommentRow, answered: boolean): Promise<void>;
+  /** The live plan's rundown: on to the next segment (the N key, the console's button). */
+  advanceSegment(): Promise<void>;
+  /** Records who started the stream with critical checklist items open. */
+  confirmStart(by: string): Promise<void>;
   loadSettings(): Promise<void>;
   /** Saves part of the settings; resolves with the host's validation message, or null when saved. */
   updateSettings(update: SettingsUpdate): Promise<string | null>;
@@ -88,6 +92,20 @@ export function createActions(store: AppStore, bridge: ClientBridge): Actions {
       if (failed.length === 0) return;
       store.getState().setCommentsAnswered(failed, !answered);
       fail(firstError(replies)!);
+    },
+    async advanceSegment() {
+      if (!store.getState().snapshot?.plan?.runs.length) return notify({ tone: 'error', message: 'notice.noRundown', params: {} });
+      const reply = await bridge.request('advanceSegment', {});
+      if (!reply.ok) return fail(reply.error);
+      const current = reply.value.runs.at(-1);
+      const segment = reply.value.plan.segments.find((s) => s.id === current?.segmentId);
+      if (current?.endedAt === null && segment) notify({ tone: 'info', message: 'notice.segmentAdvanced', params: { name: segment.title || segment.kind } });
+      else notify({ tone: 'info', message: 'notice.rundownFinished', params: {} });
+    },
+    async confirmStart(by) {
+      const reply = await bridge.request('confirmStart', { by });
+      if (!reply.ok) return fail(reply.error);
+      notify({ tone: 'info', message: 'notice.startConfirmed', params: { by } });
     },
     async loadSettings() {
       store.getState().setSettingsLoad({ state: 'loading' });

@@ -70,6 +70,8 @@ export interface PlanLiveView {
   timeScale: number;
   /** Buying points of the plan the team marked used this session. */
   hitPointIds: string[];
+  /** What the live screens print for the plan's ids, from the catalog: each planned buying point's line, each line-up product's title. */
+  labels: { points: Record<string, string>; products: Record<string, string> };
   /** The room went live with critical items open and nobody has confirmed it yet. */
   needsConfirmation: boolean;
   /** Who confirmed starting with critical items open, and when; null when nobody had to. */

@@ -69,6 +69,8 @@ export const hotkeysSchema = z.object({
   // Added after the first release: a settings file written before them still reads, with these defaults.
   suggestionUsed: accelerator.default('CommandOrControl+Alt+U'),
   suggestionDismissed: accelerator.default('CommandOrControl+Alt+D'),
+  /** The live plan's rundown: on to the next segment. */
+  advanceSegment: accelerator.default('CommandOrControl+Alt+N'),
 });
 export type Hotkeys = z.infer<typeof hotkeysSchema>;
 
@@ -146,6 +148,7 @@ export const defaultSettings: Settings = {
     toggleClickThrough: 'CommandOrControl+Alt+T',
     suggestionUsed: 'CommandOrControl+Alt+U',
     suggestionDismissed: 'CommandOrControl+Alt+D',
+    advanceSegment: 'CommandOrControl+Alt+N',
   },
   overlay: { opacity: 0.92, clickThrough: false, visible: true },
   rewriter: defaultRewriterSettings,

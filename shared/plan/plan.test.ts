@@ -254,3 +254,16 @@ describe('pacing of goals', () => {
     ]);
   });
 });
+
+describe('reminders before the stream', () => {
+  it('come the day before, two hours before and a quarter of an hour before, and stop at the start', async () => {
+    const { dueReminder } = await import('./reminders.js');
+    const start = T0 + 48 * 3_600_000;
+    expect(dueReminder(start, T0)).toBeNull();
+    expect(dueReminder(start, start - 23 * 3_600_000)).toBe('T-24h');
+    expect(dueReminder(start, start - 90 * MIN)).toBe('T-2h');
+    expect(dueReminder(start, start - 10 * MIN)).toBe('T-15min');
+    expect(dueReminder(start, start)).toBeNull();
+    expect(dueReminder(null, T0)).toBeNull();
+  });
+});

@@ -122,7 +122,8 @@ export function createPlanRunner(context: PlanRunnerContext): PlanRunner {
     const plan = running?.plan ?? (facts ? null : reader.nextPlan());
     if (!plan) return null;
     const key = running?.key ?? null;
-    const ready = readiness(plan, context.catalog(), facts ? facts.cart : null);
+    const catalog = context.catalog();
+    const ready = readiness(plan, catalog, facts ? facts.cart : null);
     const override = key === null ? undefined : reader.planOverrides(plan.id).find((o) => o.session === key);
     const planned = new Set([...plan.lineup.flatMap((l) => l.buyingPointIds), ...plan.segments.flatMap((s) => s.buyingPointIds)]);
     const hitPointIds =
@@ -139,6 +140,7 @@ export function createPlanRunner(context: PlanRunnerContext): PlanRunner {
       runs: running?.runs ?? [],
       sessionStartedAt: facts?.startedAt ?? null,
       hitPointIds: [...new Set(hitPointIds)],
+      labels: labelsOf(plan, catalog, planned),
       timeScale,
       needsConfirmation: facts !== null && facts.endedAt === null && ready.blockers.length > 0 && !override,
       override: override ? { at: override.at, by: override.by, openItems: override.openItems } : null,
@@ -208,6 +210,14 @@ export function createPlanRunner(context: PlanRunnerContext): PlanRunner {
     settled: async () => {
       await writes;
     },
+  };
+}
+
+function labelsOf(plan: Plan, catalog: Catalog, planned: ReadonlySet<string>): PlanLiveView['labels'] {
+  const wanted = new Set([...plan.lineup.map((l) => l.productId), ...plan.segments.flatMap((s) => s.productIds)]);
+  return {
+    points: Object.fromEntries(catalog.buyingPoints.filter((b) => planned.has(b.id)).map((b) => [b.id, b.line])),
+    products: Object.fromEntries(catalog.products.filter((p) => wanted.has(p.id)).map((p) => [p.id, p.title])),
   };
 }
 

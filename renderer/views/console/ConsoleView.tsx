@@ -14,6 +14,10 @@ import { MinuteCharts } from './MinuteCharts.js';
 import { NoticeToast } from './NoticeToast.js';
 import { ProductList } from './ProductList.js';
 import { CatalogScreen } from './catalog/CatalogScreen.js';
+import { PlanScreen } from './plan/PlanScreen.js';
+import { PlanProgress } from './PlanProgress.js';
+import { PlanReminder } from './PlanReminder.js';
+import { StartConfirm } from './StartConfirm.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import { TalkingPoints } from './TalkingPoints.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
@@ -26,7 +30,9 @@ export function ConsoleView() {
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
-      {screen === 'settings' ? <SettingsScreen /> : screen === 'catalog' ? <CatalogScreen /> : <LiveScreen />}
+      {screen === 'settings' ? <SettingsScreen /> : screen === 'catalog' ? <CatalogScreen /> : screen === 'plan' ? <PlanScreen /> : <LiveScreen />}
+      <StartConfirm />
+      <PlanReminder />
       <ShortcutHelp />
       <NoticeToast />
     </div>
@@ -56,6 +62,7 @@ function LiveScreen() {
         </div>
       </div>
       <aside className="dashboard__side">
+        <PlanProgress />
         <TalkingPoints />
         <AlertsPanel />
         <CommentStream />

@@ -9,6 +9,8 @@ import { useAppStore, useI18n } from '../app-context.js';
 import { ChangeBadge } from '../common/ChangeBadge.js';
 import { CouponBadge } from '../common/CouponBadge.js';
 import { PhasePanel } from '../common/PhasePanel.js';
+import { PreStream } from '../common/PreStream.js';
+import { RundownSlot } from '../common/RundownSlot.js';
 import { ProductImage } from '../common/ProductImage.js';
 import { useOnAir } from '../common/use-on-air.js';
 
@@ -20,16 +22,16 @@ import { useOnAir } from '../common/use-on-air.js';
  */
 export function OverlayView() {
   const phase = useAppStore(selectViewPhase);
+  const hasPlan = useAppStore((s) => s.snapshot?.plan != null);
   useWindowShortcuts(OVERLAY_SHORTCUTS);
   return (
     <div className="overlay">
-      {phase === 'live' || phase === 'ended' ? <OverlayLive ended={phase === 'ended'} /> : <PhasePanel phase={phase} />}
+      {phase === 'live' || phase === 'ended' ? <OverlayLive ended={phase === 'ended'} /> : phase === 'waiting' && hasPlan ? <PreStream /> : <PhasePanel phase={phase} />}
     </div>
   );
 }
 
 function OverlayLive({ ended }: { ended: boolean }) {
-  const { t } = useI18n();
   return (
     <>
       <OverlayStatus ended={ended} />
@@ -41,10 +43,7 @@ function OverlayLive({ ended }: { ended: boolean }) {
       <Gmv />
       <OnAirCard />
       <TalkingPoint />
-      <section className="overlay__slot overlay__slot--rundown">
-        <h2 className="overlay__slot-title">{t('rundown.title')}</h2>
-        <p className="overlay__slot-empty">{t('rundown.empty')}</p>
-      </section>
+      <RundownSlot />
     </>
   );
 }

@@ -14,6 +14,7 @@ const hotkeyLabels: Record<keyof Hotkeys, MessageKey> = {
   toggleClickThrough: 'hotkey.toggleClickThrough',
   suggestionUsed: 'hotkey.suggestionUsed',
   suggestionDismissed: 'hotkey.suggestionDismissed',
+  advanceSegment: 'hotkey.advanceSegment',
 };
 const hotkeyNames = Object.keys(hotkeyLabels) as (keyof Hotkeys)[];
 
