@@ -31,6 +31,10 @@ export interface AppOptions {
   rewriterKey?: SecretStore;
   /** A source given on the command line: used instead of the stored one and never saved. */
   sourceOverride?: SourceSettings;
+  /** Live-room seconds per planned second of a plan's rundown: the demo's speed in a rehearsal (彩排), 1 otherwise. */
+  planTimeScale?: number;
+  /** A rehearsal (彩排) against the demo room: the screens say so. */
+  rehearsal?: boolean;
   /** Something went wrong that no request is waiting for (a bad settings file, a gateway warning). */
   onWarning?: (message: string) => void;
 }
@@ -112,6 +116,8 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
         gateway: source.gateway,
         onError: (error) => options.onWarning?.(error.message),
         buyingPoints: () => catalogOf.core?.catalog().copilot() ?? { buyingPoints: [], categories: {} },
+        ...(options.planTimeScale === undefined ? {} : { planTimeScale: options.planTimeScale }),
+        rehearsal: options.rehearsal ?? false,
       });
       catalogOf.core = core;
       return { core, source };

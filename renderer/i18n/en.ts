@@ -478,4 +478,5 @@ export const en: Record<MessageKey, string> = {
   'startConfirm.who': 'Confirmed by',
   'startConfirm.later': 'Later',
   'startConfirm.go': 'Confirm start',
+  'rehearsal.badge': 'Rehearsal {speed}×',
 };

@@ -476,6 +476,7 @@ export const zhCN = {
   'startConfirm.who': '确认人',
   'startConfirm.later': '稍后',
   'startConfirm.go': '确认开播',
+  'rehearsal.badge': '彩排 {speed}×',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -68,6 +68,8 @@ export interface PlanLiveView {
   sessionStartedAt: number | null;
   /** Live-room seconds per planned second (scaleRundown): 1, or N in a rehearsal at N×. */
   timeScale: number;
+  /** A rehearsal (彩排) against the demo room, stored apart from real sessions. */
+  rehearsal: boolean;
   /** Buying points of the plan the team marked used this session. */
   hitPointIds: string[];
   /** What the live screens print for the plan's ids, from the catalog: each planned buying point's line, each line-up product's title. */

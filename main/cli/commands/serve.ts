@@ -12,15 +12,20 @@ import { startApp } from '../../app/app.js';
 import { memorySecretStore, privateFileSecretStore } from '../../app/secrets.js';
 import { accessTokenSchema, defaultRendererDir, generateAccessToken, lanAddresses, startWebHost, type WebHost } from '../../server/index.js';
 import { parseFlags, port, url } from '../args.js';
+import { UserError } from '../errors.js';
+import { prepareRehearsal, RehearsalError, type RehearsalStore } from '../../core/plan/rehearsal.js';
 
-export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [--speed 1..1000] | --gateway URL --room ROOM --token T]
+export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [--speed 1..1000] [--rehearse [--plan ID]] | --gateway URL --room ROOM --token T]
               [--port P] [--db FILE] [--lan] [--access-token X]
   Serves the LiveCue console, the host overlay and an OBS product card (/obs/card) to browsers
   on 127.0.0.1:P (default 4800; 0 = any free port), recording the live room into FILE (default
   ~/.livecue/livecue.db). Without --demo or --gateway the source chosen in settings is used.
   Every address it prints carries an access token (random unless --access-token); without it the
   server answers 401. --lan also listens on this machine's network addresses. The tokens can come
-  from LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.`;
+  from LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.
+  --rehearse (彩排) runs the plan chosen for the next session (or --plan ID) against the demo room,
+  its rundown as fast as the demo (--speed 1..10), in a new database under FILE's folder/rehearsals:
+  nothing of a rehearsal enters FILE.`;
 
 const flagSchema = z
   .object({
@@ -34,6 +39,8 @@ const flagSchema = z
     db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
     lan: z.boolean().default(false),
     'access-token': accessTokenSchema.optional(),
+    rehearse: z.boolean().default(false),
+    plan: z.coerce.number().int().positive().optional(),
   })
   .transform((flags, context) => {
     const refuse = (message: string, flag?: string) => {
@@ -41,7 +48,9 @@ const flagSchema = z
       return z.NEVER;
     };
     const { gateway, room, token } = flags;
-    const demoAsked = flags.demo || flags.scenario !== undefined || flags.speed !== undefined;
+    const demoAsked = flags.demo || flags.scenario !== undefined || flags.speed !== undefined || flags.rehearse;
+    if (flags.plan !== undefined && !flags.rehearse) return refuse('only goes with --rehearse', 'plan');
+    if (flags.rehearse && (flags.speed ?? 1) > MAX_REHEARSAL_SPEED) return refuse(`a rehearsal runs at 1 to ${MAX_REHEARSAL_SPEED}×`, 'speed');
     if (gateway === undefined && room === undefined && token === undefined) {
       // The source the command line asks for overrides the stored one and is never saved; none asked, the stored one is used.
       const source: SourceSettings | undefined = demoAsked ? { kind: 'demo', scenario: flags.scenario ?? 'skincare', speed: flags.speed ?? 1 } : undefined;
@@ -58,6 +67,9 @@ const flagSchema = z
     }
     return { ...flags, source: source.data };
   });
+
+/** Faster than this, a rundown's minutes pass in seconds: nobody can practise a host's timing at that pace. */
+const MAX_REHEARSAL_SPEED = 10;
 
 const describeSource = (source: SourceSettings): string =>
   source.kind === 'demo' ? `the demo room (${source.scenario}, speed ${source.speed}×)` : `${source.url} room ${source.room}`;
@@ -89,11 +101,23 @@ export async function serve(argv: string[]): Promise<void> {
       db: { type: 'string' },
       lan: { type: 'boolean' },
       'access-token': { type: 'string' },
+      rehearse: { type: 'boolean' },
+      plan: { type: 'string' },
     },
     flagSchema,
   );
-  const dbFile = resolve(flags.db);
-  const dataFolder = dirname(dbFile);
+  const realDb = resolve(flags.db);
+  const dataFolder = dirname(realDb);
+  let rehearsal: RehearsalStore | null = null;
+  if (flags.rehearse) {
+    try {
+      rehearsal = await prepareRehearsal(realDb, flags.plan ?? null);
+    } catch (error) {
+      if (error instanceof RehearsalError) throw new UserError(error.message);
+      throw error;
+    }
+  }
+  const dbFile = rehearsal?.dbFile ?? realDb;
   const app = await startApp({
     dataFolder,
     dbFile,
@@ -101,6 +125,7 @@ export async function serve(argv: string[]): Promise<void> {
     secrets: flags.token !== undefined ? memorySecretStore(flags.token) : privateFileSecretStore(join(dataFolder, 'gateway-token')),
     rewriterKey: privateFileSecretStore(join(dataFolder, 'rewriter-key')),
     ...(flags.source ? { sourceOverride: flags.source } : {}),
+    ...(rehearsal ? { planTimeScale: flags.speed ?? 1, rehearsal: true } : {}),
     onWarning: (message) => console.error(`livecue serve: ${message}`),
   });
 
@@ -117,6 +142,7 @@ export async function serve(argv: string[]): Promise<void> {
   const withToken = (base: string, path: string) => `${new URL(path, base).href}?token=${accessToken}`;
   const lines = [
     `LiveCue web host: ${describeSource(app.settings().source)} → ${dbFile}`,
+    ...(rehearsal ? [`  rehearsal (彩排) of plan "${rehearsal.title}", stored apart from ${realDb}`] : []),
     `  console   ${withToken(host.url, '/')}`,
     `  overlay   ${withToken(host.url, '/overlay')}`,
     `  OBS card  ${withToken(host.url, '/obs/card')}   (add as a Browser source; the background is transparent)`,

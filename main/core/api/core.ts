@@ -64,6 +64,8 @@ export interface CoreOptions {
   copilotCpuShare?: number;
   /** Live-room seconds per planned second of the plan's rundown: N for a rehearsal (彩排) against the demo room at N×; 1 by default. */
   planTimeScale?: number;
+  /** A rehearsal (彩排) against the demo room, recorded in a database of its own: the plan's view says so. */
+  rehearsal?: boolean;
   /** Called with each ranking the co-pilot makes and the live-room time it was made at. */
   onSuggestions?: (suggestions: Suggestion[], now: number) => void;
 }
@@ -171,6 +173,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     live: liveFacts,
     onError: (error) => options.onError?.(new Error(`the plan's rundown could not be stored: ${error.message}`)),
     timeScale: options.planTimeScale ?? 1,
+    rehearsal: options.rehearsal ?? false,
   });
   const plans = createPlanApi({
     writer,

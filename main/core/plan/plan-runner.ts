@@ -50,6 +50,7 @@ export interface PlanRunnerContext {
   onError(error: Error): void;
   /** Live-room seconds per planned second: 1 for a real stream, N for a rehearsal against the demo room at N×. */
   timeScale?: number;
+  rehearsal?: boolean;
 }
 
 /** How long after a segment ends an encore cue for a hero product under its pace stays up. */
@@ -142,6 +143,7 @@ export function createPlanRunner(context: PlanRunnerContext): PlanRunner {
       hitPointIds: [...new Set(hitPointIds)],
       labels: labelsOf(plan, catalog, planned),
       timeScale,
+      rehearsal: context.rehearsal ?? false,
       needsConfirmation: facts !== null && facts.endedAt === null && ready.blockers.length > 0 && !override,
       override: override ? { at: override.at, by: override.by, openItems: override.openItems } : null,
     };

@@ -26,6 +26,7 @@ export function RundownSlot() {
     <section className="overlay__slot overlay__slot--rundown" data-testid="overlay-rundown" data-status={state.status}>
       <h2 className="overlay__slot-title">
         {t('rundown.title')}
+        {view.rehearsal ? <span className="rehearsal-badge">{t('rehearsal.badge', { speed: view.timeScale })}</span> : null}
         {current ? <span className="overlay__rundown-step num">{t('rundown.step', { n: (state.currentIndex ?? 0) + 1, count: view.plan.segments.length })}</span> : null}
       </h2>
       {current ? (

@@ -28,7 +28,10 @@ export function PlanProgress() {
   return (
     <section className="panel plan-progress" data-testid="plan-progress">
       <h3 className="panel__title">
-        {t('planProgress.title', { title: view.plan.title })}
+        <span>
+          {t('planProgress.title', { title: view.plan.title })}
+          {view.rehearsal ? <span className="rehearsal-badge" data-testid="rehearsal-badge">{t('rehearsal.badge', { speed: view.timeScale })}</span> : null}
+        </span>
         <button type="button" className="button button--small" data-testid="plan-advance" disabled={state.status !== 'running'} onClick={() => void actions.advanceSegment()}>
           {state.next ? t('planProgress.advance') : t('planProgress.finish')} <kbd className="button__key">N</kbd>
         </button>
