@@ -188,13 +188,15 @@ describe('the rundown', () => {
     expect(endRundown(resumed, T0 + 5 * MIN).at(-1)).toEqual({ segmentId: 'b', startedAt: T0 + 3 * MIN, endedAt: T0 + 5 * MIN, by: 'manual' });
   });
 
-  it('reordering lays segments out back to back in their new order', () => {
+  it('reordering lays segments out back to back in their new order, from where the rundown starts', () => {
     const [a, b, c] = auto.segments;
-    expect(reflow([b!, a!, c!]).map((s) => [s.id, s.plannedStartSec])).toEqual([
-      ['b', 600],
-      ['a', 1500],
-      ['c', 2100],
+    const moved = reflow([b!, a!, c!]);
+    expect(moved.map((s) => [s.id, s.plannedStartSec])).toEqual([
+      ['b', 0],
+      ['a', 900],
+      ['c', 1500],
     ]);
+    expect(reflow([moved[1]!, moved[0]!, moved[2]!])).toEqual(auto.segments);
   });
 });
 

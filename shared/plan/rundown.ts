@@ -96,11 +96,12 @@ export function rundownState(plan: RundownPlan, runs: readonly SegmentRun[], ses
 }
 
 /**
- * Lays segments out back to back in the order given, from the first one's start: what reordering does, so a
- * moved segment takes its new place in time rather than overlapping its old neighbours.
+ * Lays segments out back to back in the order given, from where the rundown starts (the earliest start, wherever
+ * that segment moved): what reordering does, so a moved segment takes its new place in time rather than
+ * overlapping its old neighbours, and moving one down and back up gives the rundown it started from.
  */
 export function reflow<S extends Pick<Segment, 'plannedStartSec' | 'plannedDurationSec'>>(segments: readonly S[]): S[] {
-  let at = segments[0]?.plannedStartSec ?? 0;
+  let at = segments.length === 0 ? 0 : Math.min(...segments.map((s) => s.plannedStartSec));
   return segments.map((s) => {
     const placed = { ...s, plannedStartSec: at };
     at += s.plannedDurationSec;
