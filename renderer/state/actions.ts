@@ -10,6 +10,7 @@ import { rowMembers, type CommentRow } from '../comments/folded-comments.js';
 import { i18nFor } from '../i18n/i18n.js';
 import type { AppStore } from './app-state.js';
 import { selectLanguage } from './selectors.js';
+import { segmentKindLabels } from '../../shared/plan/labels.js';
 
 export interface Actions {
   pinProduct(productId: string): Promise<void>;
@@ -99,7 +100,10 @@ export function createActions(store: AppStore, bridge: ClientBridge): Actions {
       if (!reply.ok) return fail(reply.error);
       const current = reply.value.runs.at(-1);
       const segment = reply.value.plan.segments.find((s) => s.id === current?.segmentId);
-      if (current?.endedAt === null && segment) notify({ tone: 'info', message: 'notice.segmentAdvanced', params: { name: segment.title || segment.kind } });
+      if (current?.endedAt === null && segment) {
+        const name = segment.title || segmentKindLabels[segment.kind][selectLanguage(store.getState()) === 'zh-CN' ? 'zh' : 'en'];
+        notify({ tone: 'info', message: 'notice.segmentAdvanced', params: { name } });
+      }
       else notify({ tone: 'info', message: 'notice.rundownFinished', params: {} });
     },
     async confirmStart(by) {
