@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuyingPoint, Catalog } from '../copilot/catalog.js';
+import { buyingPoint } from '../copilot/testing/buying-point.js';
 import type { MetricValues } from '../metrics/keys.js';
 import { metricKeys } from '../metrics/keys.js';
 import { checkPlan, describePlanProblem } from './check.js';
@@ -12,21 +13,7 @@ import { advance, endRundown, followClock, reflow, rundownState } from './rundow
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
 const MIN = 60_000;
 
-const point = (id: string, productId: string, line: string, status: BuyingPoint['status'] = 'accepted'): BuyingPoint => ({
-  id,
-  productId,
-  audience: '',
-  scenario: '',
-  pain: '',
-  benefit: '',
-  proof: '',
-  line,
-  answers: [],
-  keywords: [],
-  origin: 'merchant',
-  originNote: '',
-  status,
-});
+const point = (id: string, productId: string, line: string, status: BuyingPoint['status'] = 'accepted') => buyingPoint(id, productId, line, { status });
 
 const catalog: Catalog = {
   products: [

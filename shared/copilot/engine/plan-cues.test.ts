@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BuyingPoint } from '../catalog.js';
+import { buyingPoint } from '../testing/buying-point.js';
 import { metricKeys, type MetricValues } from '../../metrics/keys.js';
 import { TalkingPointEngine, type RundownCue, type TickInput } from '../engine.js';
 
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
 const empty = Object.fromEntries(metricKeys.map((k) => [k, null])) as MetricValues;
-const point = (id: string, line: string): BuyingPoint => ({
-  id,
-  productId: 'serum',
-  audience: '',
-  scenario: '',
-  pain: '',
-  benefit: '',
-  proof: '',
-  line,
-  answers: [],
-  keywords: [],
-  origin: 'merchant',
-  originNote: '',
-  status: 'accepted',
-});
+const point = (id: string, line: string) => buyingPoint(id, 'serum', line);
 
 const tick = (now: number, rundown: RundownCue, overrides: Partial<TickInput> = {}) =>
   new TalkingPointEngine().tick({
