@@ -43,8 +43,11 @@ describe('livecue record and recap', () => {
       products: { productId: string }[];
       rejects: number;
       gaps: unknown[];
+      plan: unknown;
     };
-    expect(Object.keys(result).sort()).toEqual(['gaps', 'minutes', 'moments', 'products', 'rejects', 'session', 'suggestions', 'totals']);
+    expect(Object.keys(result).sort()).toEqual(['gaps', 'minutes', 'moments', 'plan', 'products', 'rejects', 'session', 'suggestions', 'totals']);
+    // No plan was chosen for this session.
+    expect(result.plan).toBeNull();
     expect(result.session.id).toBe(simulator.sessionId);
     expect(result.session.events).toBe(20_000);
     expect(Object.keys(result.totals)).toEqual([...metricKeys]);

@@ -182,7 +182,7 @@ describe('desktop host wiring', () => {
     fromCore({ type: 'ready', settings: view() });
     const { overlay } = windows();
     expect(overlay.calls).toEqual(expect.arrayContaining(['opacity 0.92', 'ignoreMouse false', 'showInactive']));
-    expect(fake.state.shortcuts.size).toBe(15);
+    expect(fake.state.shortcuts.size).toBe(16);
   });
 
   it('relays requests from our page only', async () => {

@@ -20,7 +20,7 @@ const snapshotWith = (ids: string[]): CoreSnapshot => ({ products: ids.map(produ
 describe('hotkey bindings', () => {
   it('map the prefix plus 1-9 to the product slots and the rest to their actions', () => {
     const bindings = hotkeyBindings(hotkeys);
-    expect(bindings).toHaveLength(15);
+    expect(bindings).toHaveLength(16);
     expect(bindings[0]).toEqual({ accelerator: 'CommandOrControl+Alt+1', action: { kind: 'pinProduct', slot: 1 } });
     expect(bindings[8]).toEqual({ accelerator: 'CommandOrControl+Alt+9', action: { kind: 'pinProduct', slot: 9 } });
     expect(bindings.slice(9)).toEqual([
@@ -30,12 +30,20 @@ describe('hotkey bindings', () => {
       { accelerator: 'CommandOrControl+Alt+T', action: { kind: 'toggleClickThrough' } },
       { accelerator: 'CommandOrControl+Alt+U', action: { kind: 'markTopSuggestion', outcome: 'used' } },
       { accelerator: 'CommandOrControl+Alt+D', action: { kind: 'markTopSuggestion', outcome: 'dismissed' } },
+      { accelerator: 'CommandOrControl+Alt+N', action: { kind: 'advanceSegment' } },
     ]);
+  });
+
+  it('advance the plan only while a rundown runs', () => {
+    const settings = { overlay: defaultSettings.overlay };
+    expect(hotkeyRequest({ kind: 'advanceSegment' }, snapshotWith([]), settings)).toBeNull();
+    const running = { ...snapshotWith([]), plan: { runs: [{ segmentId: 's1', startedAt: 1, endedAt: null, by: 'clock' }] } } as unknown as CoreSnapshot;
+    expect(hotkeyRequest({ kind: 'advanceSegment' }, running, settings)).toEqual({ name: 'advanceSegment', payload: {} });
   });
 
   it('leave out hotkeys set to nothing', () => {
     const bindings = hotkeyBindings({ ...hotkeys, pinProductPrefix: '', markMoment: '' });
-    expect(bindings.map((b) => b.action.kind)).toEqual(['unpinProduct', 'toggleOverlay', 'toggleClickThrough', 'markTopSuggestion', 'markTopSuggestion']);
+    expect(bindings.map((b) => b.action.kind)).toEqual(['unpinProduct', 'toggleOverlay', 'toggleClickThrough', 'markTopSuggestion', 'markTopSuggestion', 'advanceSegment']);
   });
 
   it('spell one combination one way', () => {
@@ -102,7 +110,7 @@ describe('hotkey registration', () => {
     const ran: HotkeyAction[] = [];
     const registration = registerHotkeys(registry, hotkeys, (action) => ran.push(action));
     expect(registration.failed).toEqual([]);
-    expect(registry.active.size).toBe(15);
+    expect(registry.active.size).toBe(16);
     registry.active.get('CommandOrControl+Alt+3')?.();
     registry.active.get('CommandOrControl+Alt+T')?.();
     expect(ran).toEqual([{ kind: 'pinProduct', slot: 3 }, { kind: 'toggleClickThrough' }]);
@@ -119,7 +127,7 @@ describe('hotkey registration', () => {
       ['Ctrl+Alt+Bogus', 'invalid'],
       ['Alt+CommandOrControl+0', 'duplicate'],
     ]);
-    expect(registered).toHaveLength(12);
+    expect(registered).toHaveLength(13);
     expect(describeFailure(failed[0]!)).toBe('hotkey CommandOrControl+Alt+M (markMoment) is used by another application');
     expect(hotkeyFailureNotice('zh-CN', failed)).toContain('CommandOrControl+Alt+M');
     expect(hotkeyFailureNotice('en', failed)).toMatch(/^These hotkeys do not work/);

@@ -58,7 +58,7 @@ describe('catalog import in the console', () => {
     await expect
       .poll(
         async () => {
-          await nav.getByRole('button', { name: '直播' }).click();
+          await nav.getByRole('button', { name: '直播', exact: true }).click();
           await nav.getByRole('button', { name: '商品库' }).click();
           await page.getByTestId('catalog').waitFor();
           return page.getByTestId('catalog-product').count();
