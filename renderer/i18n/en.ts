@@ -479,4 +479,5 @@ export const en: Record<MessageKey, string> = {
   'startConfirm.later': 'Later',
   'startConfirm.go': 'Confirm start',
   'rehearsal.badge': 'Rehearsal {speed}×',
+  'talkingPoints.pin': 'Pin card',
 };

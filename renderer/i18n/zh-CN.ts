@@ -477,6 +477,7 @@ export const zhCN = {
   'startConfirm.later': '稍后',
   'startConfirm.go': '确认开播',
   'rehearsal.badge': '彩排 {speed}×',
+  'talkingPoints.pin': '弹卡',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

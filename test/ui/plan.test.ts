@@ -145,6 +145,9 @@ describe('the live plan in the console and the overlay', () => {
 
     // A minute of the room's clock before the hero segment: prepare its product.
     await expect.poll(() => live.locator('[data-kind="prepareNext"]').first().textContent(), { timeout: 30_000 }).toContain(HERO.title);
+    // One click pins the product the cue names.
+    await live.locator('[data-kind="prepareNext"]').first().getByRole('button', { name: 'Pin card' }).click();
+    await expect.poll(() => watch.getByTestId('on-air').getAttribute('data-product-id'), { timeout: 15_000 }).toBe(HERO.id);
     await live.keyboard.press('n');
     await expect.poll(() => watch.getByTestId('overlay-segment').textContent(), { timeout: 10_000 }).toMatch(/主推讲解/);
     await expect.poll(() => live.locator('[data-testid="plan-progress-segment"][data-state="done"]').count()).toBe(1);

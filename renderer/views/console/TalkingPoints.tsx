@@ -7,7 +7,8 @@ const LISTED = 6;
 /**
  * The co-pilot's ranked talking points for the assistant: the first
  * HOST_SUGGESTIONS are what the host can see; each can be marked used or
- * dismissed (U / D for the top one), which the recap keeps.
+ * dismissed (U / D for the top one), which the recap keeps. The rundown's
+ * cues to prepare or start a segment pin its product's card in one click.
  */
 export function TalkingPoints() {
   const { t, fmt } = useI18n();
@@ -39,6 +40,11 @@ export function TalkingPoints() {
               <p className="talking-point__line">{s.line}</p>
               <p className="talking-point__reason">{s.reason}</p>
               <div className="talking-point__actions">
+                {(s.kind === 'prepareNext' || s.kind === 'segmentStart') && s.productId !== null ? (
+                  <button type="button" className="button button--small button--primary" data-testid={`suggestion-pin-${s.id}`} onClick={() => void actions.pinProduct(s.productId!)}>
+                    {t('talkingPoints.pin')}
+                  </button>
+                ) : null}
                 <button type="button" className="button button--small" data-testid={`suggestion-used-${s.id}`} onClick={() => void actions.markSuggestion(s.id, 'used')}>
                   {t('talkingPoints.used')}
                   {i === 0 ? <kbd className="button__key">U</kbd> : null}
