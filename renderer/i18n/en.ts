@@ -480,4 +480,10 @@ export const en: Record<MessageKey, string> = {
   'startConfirm.go': 'Confirm start',
   'rehearsal.badge': 'Rehearsal {speed}×',
   'talkingPoints.pin': 'Pin card',
+  'plan.notes.import': 'Import notes from CSV',
+  'plan.notes.value': '{count} notes · {likes} likes · {collects} collects',
+  'plan.notes.badCsv': 'Row {row}: not valid CSV ({detail})',
+  'plan.notes.noLinkColumn': 'Row 1 needs a link column ({detail})',
+  'plan.notes.badNumber': 'Row {row}: "{detail}" is not a number',
+  'plan.notes.noNotes': 'The file lists no note links',
 };

@@ -478,6 +478,12 @@ export const zhCN = {
   'startConfirm.go': '确认开播',
   'rehearsal.badge': '彩排 {speed}×',
   'talkingPoints.pin': '弹卡',
+  'plan.notes.import': '从 CSV 导入笔记数据',
+  'plan.notes.value': '{count} 篇笔记 · 赞 {likes} · 藏 {collects}',
+  'plan.notes.badCsv': '第 {row} 行：不是有效的 CSV（{detail}）',
+  'plan.notes.noLinkColumn': '第 1 行要有链接列（{detail}）',
+  'plan.notes.badNumber': '第 {row} 行：「{detail}」不是数字',
+  'plan.notes.noNotes': '文件里没有笔记链接',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

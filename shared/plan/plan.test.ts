@@ -256,3 +256,13 @@ describe('reminders before the stream', () => {
     expect(dueReminder(null, T0)).toBeNull();
   });
 });
+
+describe('pre-heat notes from a CSV export', () => {
+  it('counts the notes and adds up likes and collects as people write them', async () => {
+    const { readNotesCsv } = await import('./preheat-notes.js');
+    const read = readNotesCsv('标题,链接,点赞,收藏\n换季修护,https://xhslink.com/a,1.2万,"3,400"\n敏感肌,https://xhslink.com/b,856,120\n,,,\n');
+    expect(read).toEqual({ ok: true, summary: { count: 2, likes: 12_856, collects: 3_520, links: ['https://xhslink.com/a', 'https://xhslink.com/b'] } });
+    expect(readNotesCsv('title,likes\nx,3\n')).toMatchObject({ ok: false, problem: 'noLinkColumn', row: 1 });
+    expect(readNotesCsv('link,likes\nhttps://x,很多\n')).toMatchObject({ ok: false, problem: 'badNumber', row: 2, detail: '很多' });
+  });
+});

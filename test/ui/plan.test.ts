@@ -87,7 +87,11 @@ describe('the live plan in the console and the overlay', () => {
     // Ticking a manual item moves the score; automatic items are checked by LiveCue (the cart waits for the room).
     const score = async () => Number(await page.getByTestId('plan-readiness-score').first().textContent());
     const start = await score();
-    await page.locator('[data-item-id="notes"]').getByTestId('plan-check-tick').check();
+    // The pre-heat notes' figures come from a CSV export of the notes, which ticks the item.
+    writeFileSync(tmp.file('notes.csv'), '标题,链接,点赞,收藏\n换季修护,https://xhslink.com/a,1.2万,3400\n敏感肌,https://xhslink.com/b,856,120\n');
+    await page.locator('[data-item-id="notes"]').getByTestId('plan-notes-file').setInputFiles(tmp.file('notes.csv'));
+    await expect.poll(() => page.locator('[data-item-id="notes"]').getByTestId('plan-check-tick').isChecked()).toBe(true);
+    expect(await page.locator('[data-item-id="notes"] .plan__check-value').inputValue()).toBe('2 篇笔记 · 赞 1.3万 · 藏 3,520');
     await page.locator('[data-item-id="devices"]').getByTestId('plan-check-tick').check();
     // Nine critical items (3 points each) and two optional ones: the 真诚经营 check passed (3), two ticks add 6.
     expect(start).toBe(Math.round((3 / 29) * 100));

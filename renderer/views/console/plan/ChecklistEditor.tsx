@@ -1,10 +1,53 @@
+import { useRef, useState } from 'react';
 import type { Catalog } from '../../../../shared/copilot/catalog.js';
+import { readNotesCsv } from '../../../../shared/plan/preheat-notes.js';
 import { autoCheckLabels } from '../../../../shared/plan/labels.js';
 import { autoChecks, type ChecklistItem } from '../../../../shared/plan/plan.js';
 import type { Readiness as ReadinessResult } from '../../../../shared/plan/readiness.js';
 import { useI18n } from '../../app-context.js';
 import { newId, type Draft } from './plan-draft.js';
 import { describeFinding, itemTitle, ReadinessScore } from '../../common/Readiness.js';
+
+/** The template's pre-heat notes item (预热笔记), whose figures can come from a CSV export of the notes. */
+const NOTES_ITEM = 'notes';
+
+/** Reads a CSV of the published notes and fills the item's figure (count, likes, collects), ticking it. */
+function NotesImport({ onRead }: { onRead(value: string): void }) {
+  const { t, fmt } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="plan__notes-import">
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        data-testid="plan-notes-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          void file.text().then((text) => {
+            const read = readNotesCsv(text);
+            if (!read.ok) return setError(t(`plan.notes.${read.problem}`, { row: read.row, detail: read.detail }));
+            setError(null);
+            const { count, likes, collects } = read.summary;
+            onRead(t('plan.notes.value', { count, likes: fmt.count(likes), collects: fmt.count(collects) }));
+          });
+        }}
+      />
+      <button type="button" className="button button--small" onClick={() => input.current?.click()}>
+        {t('plan.notes.import')}
+      </button>
+      {error ? (
+        <span className="plan__problem--error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * The warm-up checklist (播前蓄水) and the readiness score. Ticking an item is
@@ -82,6 +125,7 @@ export function ChecklistEditor({
                   {t('plan.remove')}
                 </button>
               </div>
+              {item.id === NOTES_ITEM ? <NotesImport onRead={(value) => onTick(item, true, value)} /> : null}
               {item.auto ? (
                 <p className="plan__check-finding">{entry.finding ? describeFinding(entry.finding, catalog, i18n) : t(`plan.state.${entry.state}`)}</p>
               ) : (
