@@ -79,6 +79,10 @@ describe('livecue plan', () => {
     ]);
     const table = await runCli(['recap', '--db', db]);
     expect(table.stdout).toContain('计划 Plan: 短计划');
+    // The session list names the plan it ran, beside the recap's figures.
+    const listed = JSON.parse((await runCli(['sessions', '--db', db, '--json'])).stdout) as { id: string; plan: string | null; uv: number | null; gmv: number | null }[];
+    expect(listed).toEqual([expect.objectContaining({ id: recap.session.id, plan: '短计划', uv: recap.totals.uv, gmv: recap.totals.gmv })]);
+    expect((await runCli(['sessions', '--db', db])).stdout).toContain('plan: 短计划');
     // Used once, a plan is not the next session's any more.
     expect((await runCli(['plan', '--db', db, 'list'])).stdout).toContain('ran in session 1');
   });

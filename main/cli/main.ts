@@ -6,6 +6,7 @@ import { plan, planHelp } from './commands/plan.js';
 import { recap, recapHelp } from './commands/recap.js';
 import { record, recordHelp } from './commands/record.js';
 import { serve, serveHelp } from './commands/serve.js';
+import { sessions, sessionsHelp } from './commands/sessions.js';
 import { sim, simHelp } from './commands/sim.js';
 import { DatabaseOpenError } from '../core/store/connection.js';
 import { describeSystemError, UserError } from './errors.js';
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   sim: { run: sim, help: simHelp },
   record: { run: record, help: recordHelp },
   recap: { run: recap, help: recapHelp },
+  sessions: { run: sessions, help: sessionsHelp },
   catalog: { run: catalog, help: catalogHelp },
   plan: { run: plan, help: planHelp },
   classify: { run: classify, help: classifyHelp },

@@ -8,7 +8,7 @@ import type { MetricValues } from '../../shared/metrics/index.js';
 import type { Product, Room } from '../../shared/protocol/index.js';
 import { restoreEngine } from './ingest/restore.js';
 import type { StoreReader } from './store/reader.js';
-import type { SessionKey } from './store/types.js';
+import type { SessionKey, StoredSession } from './store/types.js';
 
 export type { Recap };
 
@@ -19,9 +19,7 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
   if (!row) {
     throw new SessionNotFoundError(sessionId ? `no session ${sessionId} in this database` : 'this database holds no session yet');
   }
-  const products = JSON.parse(row.productsJson) as Product[];
-  const engine = restoreEngine(reader, row.key, { startedAt: row.startedAt, products, snapshot: reader.snapshot(row.key) });
-  if (row.endedAt !== null) engine.end(row.endedAt);
+  const { engine, products } = restoredEngine(reader, row);
   const byId = new Map(products.map((p) => [p.id, p]));
   return {
     session: {
@@ -73,4 +71,43 @@ function planOfRecap(reader: StoreReader, key: SessionKey): RecapPlan | null {
     })),
     overrides: reader.planOverrides(plan.id).filter((o) => o.session === key).map(({ at, by, openItems }) => ({ at, by, openItems })),
   };
+}
+
+/** The metrics engine of a stored session, from its newest snapshot and the events after it (never a full rescan). */
+function restoredEngine(reader: StoreReader, row: StoredSession) {
+  const products = JSON.parse(row.productsJson) as Product[];
+  const engine = restoreEngine(reader, row.key, { startedAt: row.startedAt, products, snapshot: reader.snapshot(row.key) });
+  if (row.endedAt !== null) engine.end(row.endedAt);
+  return { engine, products };
+}
+
+/** One line of `livecue sessions`: when, which room, how long, the headline figures, and the plan it ran. */
+export interface SessionSummary {
+  id: string;
+  room: string;
+  startedAt: number;
+  endedAt: number | null;
+  uv: number | null;
+  gmv: number | null;
+  viewerConversion: number | null;
+  peakOnline: number | null;
+  plan: string | null;
+}
+
+/** Every stored session, newest first. */
+export function sessionSummaries(reader: StoreReader): SessionSummary[] {
+  return reader.listSessions().map((row) => {
+    const totals = restoredEngine(reader, row).engine.totals();
+    return {
+      id: row.sessionId,
+      room: (JSON.parse(row.roomJson) as Room).title,
+      startedAt: row.startedAt,
+      endedAt: row.endedAt,
+      uv: totals.uv,
+      gmv: totals.gmv,
+      viewerConversion: totals.viewerConversion,
+      peakOnline: totals.peakOnline,
+      plan: reader.planOfSession(row.key)?.title ?? null,
+    };
+  });
 }

@@ -11,7 +11,8 @@ import { formatCount, formatRate, formatYuan } from '../format.js';
 export const recapHelp = `livecue recap --db FILE [--session ID] [--json]
   Prints the recap of a stored session (the latest one without --session):
   every metric, the moments marked and the talking points used or dismissed;
-  { session, totals, minutes, products, rejects, gaps, moments, suggestions } with --json.`;
+  { session, totals, minutes, products, rejects, gaps, moments, suggestions, plan } with --json
+  (plan: the live plan's segments planned against actual, or null).`;
 
 export async function recap(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const flags = parseFlags(
