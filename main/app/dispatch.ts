@@ -36,6 +36,7 @@ type Handlers = { [N in BridgeRequestName]: (payload: never, target: DispatchTar
 const handlers = {
   command: ({ name, input }: { name: Parameters<Core['command']>[0]; input: unknown }, { core }: DispatchTarget) => core.command(name, input),
   recap: ({ sessionId }: { sessionId?: string }, { core }: DispatchTarget) => core.recap(sessionId),
+  listSessions: (_payload: Record<string, never>, { core }: DispatchTarget) => core.sessions(),
   commentHistory: ({ beforeSeq, limit }: { beforeSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit),
   async markComment({ commentId, answered }: { commentId: string; answered: boolean }, { core }: DispatchTarget) {
     await core.markComment(commentId, answered);

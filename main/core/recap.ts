@@ -3,14 +3,14 @@
  * from the metrics engine restored from its snapshot (plus any events after
  * it), per-minute rows as they were kept during ingest.
  */
-import type { Recap, RecapPlan } from '../../shared/api/contract.js';
+import type { Recap, RecapPlan, SessionSummary } from '../../shared/api/contract.js';
 import type { MetricValues } from '../../shared/metrics/index.js';
 import type { Product, Room } from '../../shared/protocol/index.js';
 import { restoreEngine } from './ingest/restore.js';
 import type { StoreReader } from './store/reader.js';
 import type { SessionKey, StoredSession } from './store/types.js';
 
-export type { Recap };
+export type { Recap, SessionSummary };
 
 export class SessionNotFoundError extends Error {}
 
@@ -79,19 +79,6 @@ function restoredEngine(reader: StoreReader, row: StoredSession) {
   const engine = restoreEngine(reader, row.key, { startedAt: row.startedAt, products, snapshot: reader.snapshot(row.key) });
   if (row.endedAt !== null) engine.end(row.endedAt);
   return { engine, products };
-}
-
-/** One line of `livecue sessions`: when, which room, how long, the headline figures, and the plan it ran. */
-export interface SessionSummary {
-  id: string;
-  room: string;
-  startedAt: number;
-  endedAt: number | null;
-  uv: number | null;
-  gmv: number | null;
-  viewerConversion: number | null;
-  peakOnline: number | null;
-  plan: string | null;
 }
 
 /** Every stored session, newest first. */

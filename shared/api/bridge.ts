@@ -20,6 +20,7 @@ import {
   type CorePatch,
   type CoreSnapshot,
   type Recap,
+  type SessionSummary,
   type SuggestionMark,
 } from './contract.js';
 import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
@@ -31,6 +32,8 @@ const commandNames = Object.keys(apiCommandSchemas) as [keyof typeof apiCommandS
 export const bridgeRequestSchemas = {
   /** A gateway command (pin a card, push a coupon...); `input` is checked against apiCommandSchemas[name]. */
   command: z.object({ name: z.enum(commandNames), input: z.unknown() }).strict(),
+  /** Every stored session, newest first, with its headline figures (复盘's list). */
+  listSessions: z.object({}).strict(),
   /** The recap of a stored session, the latest when no id is given. */
   recap: z.object({ sessionId: id.optional() }).strict(),
   /** Older comments of the current session, newest first, for scrolling back past the live window. */
@@ -64,6 +67,7 @@ export interface Moment {
 export interface BridgeResponses extends CatalogResponses, PlanResponses, RewriterResponses {
   command: ApiCommandResult;
   recap: Recap;
+  listSessions: SessionSummary[];
   commentHistory: CommentView[];
   markComment: { commentId: string; answered: boolean };
   markMoment: Moment;

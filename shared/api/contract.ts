@@ -109,6 +109,19 @@ export interface CoreSnapshot {
 
 export const CHART_MINUTES = 90;
 
+/** One line of `livecue sessions`: when, which room, how long, the headline figures, and the plan it ran. */
+export interface SessionSummary {
+  id: string;
+  room: string;
+  startedAt: number;
+  endedAt: number | null;
+  uv: number | null;
+  gmv: number | null;
+  viewerConversion: number | null;
+  peakOnline: number | null;
+  plan: string | null;
+}
+
 /** The recap of one stored session, computed from the store alone. */
 export interface Recap {
   session: {

@@ -26,7 +26,7 @@ import type { Moment } from '../../../shared/api/bridge.js';
 import { eventSchemas } from '../../../shared/protocol/index.js';
 import { describeComment, type CommentEvent } from '../ingest/comment-window.js';
 import { IngestPipeline, type ActiveSession, type PipelineOptions } from '../ingest/pipeline.js';
-import { buildRecap, type Recap } from '../recap.js';
+import { buildRecap, sessionSummaries, type Recap, type SessionSummary } from '../recap.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
 import type { SessionKey } from '../store/types.js';
@@ -75,6 +75,8 @@ export interface Core {
   subscribe(listener: StateListener): () => void;
   command<N extends ApiCommandName>(name: N, input: unknown): Promise<ApiCommandResult>;
   recap(sessionId?: string): Recap;
+  /** Every stored session, newest first, with its headline figures. */
+  sessions(): SessionSummary[];
   /** Marks a moment at the live room's current time; fails when no session is being recorded. */
   markMoment(note: string | null): Promise<Moment>;
   markComment(commentId: string, answered: boolean): Promise<void>;
@@ -379,6 +381,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return source.command(convert(parsed.data, randomUUID()));
     },
     recap: (sessionId) => buildRecap(reader, sessionId),
+    sessions: () => sessionSummaries(reader),
     async markMoment(note) {
       const active = activeSession();
       annotations.follow(active.key);

@@ -3,7 +3,7 @@ import type { MessageKey, MessageParams } from '../../i18n/i18n.js';
 import type { AppState } from '../app-state.js';
 import { saveUpColor, type UpColor } from '../ui-prefs.js';
 
-export type ConsoleScreen = 'live' | 'plan' | 'catalog' | 'settings';
+export type ConsoleScreen = 'live' | 'plan' | 'recap' | 'catalog' | 'settings';
 
 /** A short message after an action; `error` is the host's (or gateway's) own reason, shown as text. */
 export interface Notice {

@@ -1,9 +1,10 @@
 import type { ConsoleScreen } from '../../state/slices/ui-slice.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 
-const screens: readonly { screen: ConsoleScreen; label: 'nav.live' | 'nav.plan' | 'nav.catalog' | 'nav.settings' }[] = [
+const screens: readonly { screen: ConsoleScreen; label: 'nav.live' | 'nav.plan' | 'nav.recap' | 'nav.catalog' | 'nav.settings' }[] = [
   { screen: 'live', label: 'nav.live' },
   { screen: 'plan', label: 'nav.plan' },
+  { screen: 'recap', label: 'nav.recap' },
   { screen: 'catalog', label: 'nav.catalog' },
   { screen: 'settings', label: 'nav.settings' },
 ];

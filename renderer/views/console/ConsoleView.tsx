@@ -15,6 +15,7 @@ import { NoticeToast } from './NoticeToast.js';
 import { ProductList } from './ProductList.js';
 import { CatalogScreen } from './catalog/CatalogScreen.js';
 import { PlanScreen } from './plan/PlanScreen.js';
+import { RecapScreen } from './recap/RecapScreen.js';
 import { PlanProgress } from './PlanProgress.js';
 import { PlanReminder } from './PlanReminder.js';
 import { StartConfirm } from './StartConfirm.js';
@@ -30,7 +31,7 @@ export function ConsoleView() {
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
-      {screen === 'settings' ? <SettingsScreen /> : screen === 'catalog' ? <CatalogScreen /> : screen === 'plan' ? <PlanScreen /> : <LiveScreen />}
+      {screen === 'settings' ? <SettingsScreen /> : screen === 'catalog' ? <CatalogScreen /> : screen === 'plan' ? <PlanScreen /> : screen === 'recap' ? <RecapScreen /> : <LiveScreen />}
       <StartConfirm />
       <PlanReminder />
       <ShortcutHelp />
