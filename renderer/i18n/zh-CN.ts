@@ -510,6 +510,20 @@ export const zhCN = {
   'recap.didNotRun': '未进行',
   'recap.byHand': '手动切换',
   'recap.override': '{by} 在 {time} 确认开播，当时未完成：{items}',
+  'recap.products': '商品',
+  'recap.product.none': '这一场没有商品数据',
+  'recap.product.title': '商品',
+  'recap.product.timeOnAir': '讲解时长',
+  'recap.product.exposureUsers': '曝光人数',
+  'recap.product.clickUsers': '点击人数',
+  'recap.product.clickRate': '点击率',
+  'recap.product.cartAdds': '加购',
+  'recap.product.buyers': '成交人数',
+  'recap.product.paidOrders': '成交订单',
+  'recap.product.gmv': '成交金额',
+  'recap.product.refunds': '退款',
+  'recap.product.clickBuyRate': '点击-成交转化率',
+  'recap.product.gmvPerMinute': '讲解每分钟成交',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -22,6 +22,7 @@ const sessions = [session('s3', 2, '护肤专场', 3000, 900_000, '周三店播'
 const recapOf = (id: string): Recap =>
   ({
     session: { id, startedAt: T0 + 2 * DAY },
+    products: [product('serum', '修护精华', { exposureUsers: 400, clickUsers: 100, buyers: 8, paidOrders: 9, gmv: 179_100, timeOnAirMs: 10 * 60_000 }), product('mask', '面膜', { exposureUsers: 200, clickUsers: 20, buyers: 4, paidOrders: 4, gmv: 39_600, timeOnAirMs: 0 })],
     plan:
       id === 's3'
         ? {
@@ -37,6 +38,28 @@ const recapOf = (id: string): Recap =>
           }
         : null,
   }) as unknown as Recap;
+
+const product = (productId: string, title: string, figures: Partial<Recap['products'][number]>): Recap['products'][number] => ({
+  productId,
+  title,
+  price: null,
+  exposures: 0,
+  exposureUsers: 0,
+  clicks: 0,
+  clickUsers: 0,
+  cartAdds: 0,
+  orders: 0,
+  paidOrders: 0,
+  buyers: 0,
+  gmv: 0,
+  refunds: 0,
+  timeOnAirMs: 0,
+  onAirClicks: 0,
+  onAirCartAdds: 0,
+  onAirPaidOrders: 0,
+  onAirGmv: 0,
+  ...figures,
+});
 
 async function openRecap() {
   const bridge = new FakeBridge();
@@ -75,6 +98,15 @@ describe('复盘', () => {
       ['下播预告', '35:00–45:00', '未进行'],
     ]);
     expect(v.byTestId('recap-plan')!.textContent).toContain('小林 在 0:00 确认开播，当时未完成：优惠券已配置');
+
+    // Products: GMV first; the rates as METRICS.md defines them; GMV per minute on air, none without air time.
+    const cells = (id: string) => [...v.container.querySelector(`[data-testid="recap-product"][data-product-id="${id}"]`)!.querySelectorAll('td')].map((c) => c.textContent);
+    const productRows = () => [...v.container.querySelectorAll('[data-testid="recap-product"]')].map((r) => r.getAttribute('data-product-id'));
+    expect(productRows()).toEqual(['serum', 'mask']);
+    expect(cells('serum')).toEqual(['修护精华', '10:00', '400', '100', '25.0%', '0', '8', '9', '¥1,791', '¥0', '8.0%', '¥179.10']);
+    expect(cells('mask').at(-1)).toBe('—');
+    await v.act(() => v.byTestId('recap-product-sort-clickBuyRate')!.click());
+    expect(productRows()).toEqual(['mask', 'serum']);
   });
 
   it('a session without a plan says so, and how to have one next time', async () => {

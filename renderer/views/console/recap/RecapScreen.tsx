@@ -6,6 +6,7 @@ import { planGoalKeys, rateGoalKeys, type PlanGoalKey } from '../../../../shared
 import { useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
 import { segmentName } from '../../common/use-plan.js';
+import { ProductTable } from './ProductTable.js';
 
 type SortKey = 'startedAt' | 'uv' | 'gmv' | 'viewerConversion' | 'peakOnline';
 const sortKeys: readonly SortKey[] = ['startedAt', 'uv', 'gmv', 'viewerConversion', 'peakOnline'];
@@ -17,7 +18,7 @@ const LAST_SESSIONS = 5;
  * 复盘: every stored session, searchable and sortable; one opened shows its
  * headline figures against the plan's goals and the room's last five
  * sessions, and its rundown planned against actual (an empty state when it
- * ran no plan).
+ * ran no plan), and every product's funnel, money and time on air.
  */
 export function RecapScreen() {
   const { t, fmt, language } = useI18n();
@@ -125,7 +126,17 @@ export function RecapScreen() {
               {open.room} · <span className="num">{new Date(open.startedAt).toLocaleString(language, { hour12: false })}</span>
             </h2>
             <Summary session={open} sessions={sessions} format={format} recap={recap} />
-            {recap === null ? <p className="empty">{t('recap.loading')}</p> : 'error' in recap ? <p className="recap__error">{recap.error}</p> : <PlanAgainstActual recap={recap} />}
+            {recap === null ? (
+              <p className="empty">{t('recap.loading')}</p>
+            ) : 'error' in recap ? (
+              <p className="recap__error">{recap.error}</p>
+            ) : (
+              <>
+                <PlanAgainstActual recap={recap} />
+                <h3 className="panel__title">{t('recap.products')}</h3>
+                <ProductTable products={recap.products} />
+              </>
+            )}
           </section>
         ) : (
           <p className="empty recap__pick">{t('recap.pick')}</p>
