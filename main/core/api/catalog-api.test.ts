@@ -4,6 +4,7 @@ import type { BuyingPoint } from '../../../shared/copilot/catalog.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { tempFolder } from '../store/testing/temp-files.js';
 import { StoreWriter } from '../store/writer.js';
+import { buyingPoint } from '../../../shared/copilot/testing/buying-point.js';
 import { createCatalogApi, type CatalogApi } from './catalog-api.js';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -22,21 +23,7 @@ afterEach(async () => {
   folder.remove();
 });
 
-const point = (id: string, line: string, status: BuyingPoint['status']): BuyingPoint => ({
-  id,
-  productId: 'p1',
-  audience: '',
-  scenario: '',
-  pain: '',
-  benefit: '',
-  proof: '',
-  line,
-  answers: [],
-  keywords: [],
-  origin: 'merchant',
-  originNote: '',
-  status,
-});
+const point = (id: string, line: string, status: BuyingPoint['status']): BuyingPoint => buyingPoint(id, 'p1', line, { status });
 
 describe('catalog api', () => {
   it('gives the co-pilot accepted, unflagged buying points and every category, re-read after each write', async () => {

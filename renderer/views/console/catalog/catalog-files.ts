@@ -28,10 +28,15 @@ export function downloadCatalogFile(file: CatalogFile, baseName: string): void {
     file.format === 'csv'
       ? new Blob([file.data], { type: 'text/csv;charset=utf-8' })
       : new Blob([base64ToBytes(file.data)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  saveBlob(blob, `${baseName}.${file.format}`);
+}
+
+/** Hands a file to the browser's (or Electron's) download under this name. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${baseName}.${file.format}`;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

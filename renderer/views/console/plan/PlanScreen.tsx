@@ -7,6 +7,7 @@ import type { ChecklistItem, Plan } from '../../../../shared/plan/plan.js';
 import { readiness } from '../../../../shared/plan/readiness.js';
 import { useAppStore, useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
+import { saveBlob } from '../catalog/catalog-files.js';
 import { ChecklistEditor } from './ChecklistEditor.js';
 import { LineupEditor, PlanHeadEditor } from './PlanEditor.js';
 import type { Draft } from './plan-draft.js';
@@ -139,14 +140,7 @@ export function PlanScreen() {
   const exportPlan = async (id: number) => {
     const reply = await bridge.request('exportPlan', { id });
     if (!reply.ok) return failed(reply.error.message);
-    const url = URL.createObjectURL(new Blob([reply.value.data], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = reply.value.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(new Blob([reply.value.data], { type: 'application/json' }), reply.value.fileName);
   };
   const run = async (request: () => ReturnType<typeof bridge.request>, done: string) => {
     const reply = await request();
