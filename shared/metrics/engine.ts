@@ -11,11 +11,13 @@
  * paid order; time crossing a second or a minute costs O(window length) once
  * per second, never O(users).
  */
-import type { LiveEvent, Product } from '../protocol/index.js';
+import type { LiveEvent, Product, TrafficSource } from '../protocol/index.js';
+import { ActivitySeries, type ActivityKind, type ActivityState, type MinuteActivity } from './activity.js';
+import { Audience, type AudienceState } from './audience.js';
 import type { MetricValues } from './keys.js';
 import { MinuteSeries, type MinuteMetrics, type MinutesState } from './minutes.js';
 import { Presence, type PresenceState } from './presence.js';
-import { ProductBook, type OnAir, type ProductStats, type ProductsState } from './products.js';
+import { ProductBook, type CardStint, type OnAir, type ProductStats, type ProductsState } from './products.js';
 import {
   BUYERS,
   CLICK_USERS,
@@ -65,7 +67,21 @@ export interface WindowMetrics {
   previous: MetricValues;
 }
 
-export const ENGINE_STATE_VERSION = 1;
+/** 2 added the audience, the activity series and card stints; a version-1 snapshot is recounted from the events. */
+export const ENGINE_STATE_VERSION = 2;
+
+/** One user as the recap sees them: what they did in the session, where they came from, what they paid. */
+export interface SessionUser {
+  userId: string;
+  source: TrafficSource | null;
+  entered: boolean;
+  /** Commented, liked with their id, followed, shared, joined the group, clicked a product or added one to cart. */
+  engaged: boolean;
+  paid: boolean;
+  paidFen: number;
+  /** A group member by their profile or by joining in this session. */
+  groupMember: boolean;
+}
 
 /** Everything the engine knows, as plain JSON: bounded by users, products and paid orders, never by events. */
 export interface EngineState {
@@ -86,6 +102,8 @@ export interface EngineState {
   windows: WindowsState;
   minutes: MinutesState;
   products: ProductsState;
+  audience: AudienceState;
+  activity: ActivityState;
 }
 
 export class MetricsEngine {
@@ -110,6 +128,8 @@ export class MetricsEngine {
   private windows: RollingWindows;
   private minutes: MinuteSeries;
   private productBook = new ProductBook();
+  private audience = new Audience();
+  private activity = new ActivitySeries();
 
   /** Without startedAt the clock starts at the first event (or advanceTo / end). */
   constructor(options: { startedAt?: number } = {}) {
@@ -126,9 +146,12 @@ export class MetricsEngine {
     this.advanceTime(event.ts);
     this.minutes.touch();
     switch (event.type) {
-      case 'viewer.enter':
-        this.enter(event.user.id);
+      case 'viewer.enter': {
+        const user = this.enter(event.user.id);
+        this.audience.noteSource(user, event.source);
+        if (event.user.groupMember === true) this.audience.noteGroupMember(user);
         break;
+      }
       case 'viewer.leave':
         this.leave(event.userId);
         break;
@@ -138,6 +161,7 @@ export class MetricsEngine {
         break;
       case 'comment':
         this.sessionCounters.comments++;
+        this.countActivity('comments');
         this.markUser(this.users.indexOf(event.user.id), INTERACTING_USERS);
         break;
       case 'like':
@@ -161,6 +185,7 @@ export class MetricsEngine {
         const user = this.users.indexOf(event.user.id);
         this.markUser(user, INTERACTING_USERS);
         this.markUser(user, GROUP_JOINS);
+        this.audience.noteGroupMember(user);
         break;
       }
       case 'product.exposure': {
@@ -175,11 +200,14 @@ export class MetricsEngine {
         const user = this.users.indexOf(event.user.id);
         this.markUser(user, CLICK_USERS);
         this.productBook.click(event.productId, user);
+        this.countActivity('clicks');
         break;
       }
       case 'cart.add':
         this.sessionCounters.cartAdds++;
         this.productBook.cartAdd(event.productId);
+        this.audience.noteCartAdd(this.users.indexOf(event.user.id));
+        this.countActivity('cartAdds');
         break;
       case 'order.created':
         this.sessionCounters.ordersCreated++;
@@ -191,6 +219,7 @@ export class MetricsEngine {
         this.count(GMV, event.amount);
         this.markUser(user, BUYERS);
         this.productBook.orderPaid(event.orderId, event.productId, user, event.amount);
+        this.audience.notePaid(user, event.amount);
         break;
       }
       case 'order.refunded': {
@@ -200,6 +229,7 @@ export class MetricsEngine {
       }
       case 'coupon.claimed':
         this.sessionCounters.couponClaims++;
+        this.countActivity('couponClaims');
         break;
       case 'card.shown':
         this.productBook.showCard(event.productId, this.nowMs);
@@ -289,6 +319,38 @@ export class MetricsEngine {
     return { ...this.sessionCounters };
   }
 
+  /** Comments, clicks, cart adds and coupon claims per minute (minutes with none left out). */
+  activitySeries(): MinuteActivity[] {
+    return this.activity.series();
+  }
+
+  cardStints(): CardStint[] {
+    return this.productBook.cardStints();
+  }
+
+  /** Every user of the session, for traffic sources and the user layers. O(users): for the recap, not the live path. */
+  sessionUsers(): SessionUser[] {
+    const users: SessionUser[] = [];
+    const { lastSeconds } = this.users;
+    this.users.ids().forEach((userId, user) => {
+      const did = (slot: number) => lastSeconds[user * USER_SLOT_COUNT + slot] !== NEVER;
+      users.push({
+        userId,
+        source: this.audience.source(user),
+        entered: did(UV),
+        engaged: did(INTERACTING_USERS) || did(CLICK_USERS) || this.audience.addedToCart(user),
+        paid: did(BUYERS),
+        paidFen: this.audience.paidFen(user),
+        groupMember: this.audience.isGroupMember(user),
+      });
+    });
+    return users;
+  }
+
+  private countActivity(kind: ActivityKind): void {
+    this.activity.count(kind, this.nowMs);
+  }
+
   /** METRICS.md: the platform's figure once it has reported one; before that, users present. */
   private onlineViewers(): number {
     return this.platformOnline ?? this.presence.presentCount;
@@ -338,15 +400,16 @@ export class MetricsEngine {
     this.users.lastSeconds[at] = second;
   }
 
-  private enter(userId: string): void {
+  private enter(userId: string): number {
     const user = this.users.indexOf(userId);
     this.count(PV, 1);
     this.markUser(user, UV);
-    if (!this.presence.enter(this.users, user)) return;
+    if (!this.presence.enter(this.users, user)) return user;
     const lastLeaveMs = this.users.lastLeaveMs[user]!;
     if (lastLeaveMs !== NEVER) this.windows.userReturned(lastLeaveMs);
     this.minutes.userBecamePresent(lastLeaveMs);
     this.onlineChanged();
+    return user;
   }
 
   /** A leave of a user never seen is a leave while absent: it changes nothing, and adds no user. */
@@ -379,6 +442,8 @@ export class MetricsEngine {
       windows: this.windows.toJSON(),
       minutes: this.minutes.toJSON(),
       products: this.productBook.toJSON(),
+      audience: this.audience.toJSON(this.users.size),
+      activity: this.activity.toJSON(),
     };
   }
 
@@ -398,6 +463,8 @@ export class MetricsEngine {
     engine.windows = RollingWindows.fromJSON(state.windows);
     engine.minutes = MinuteSeries.fromJSON(state.minutes);
     engine.productBook = ProductBook.fromJSON(state.products);
+    engine.audience = Audience.fromJSON(state.audience, engine.users.size);
+    engine.activity = ActivitySeries.fromJSON(state.activity);
     return engine;
   }
 }

@@ -4,7 +4,9 @@ export {
   MetricsEngine,
   type EngineState,
   type SessionCounters,
+  type SessionUser,
   type WindowMetrics,
 } from './engine.js';
 export type { MinuteMetrics } from './minutes.js';
-export type { OnAir, ProductStats } from './products.js';
+export type { CardStint, OnAir, ProductStats } from './products.js';
+export { activityKinds, type ActivityKind, type MinuteActivity } from './activity.js';

@@ -51,6 +51,13 @@ export interface OnAir {
   since: number;
 }
 
+/** A time one product's card was on air; `to` is null while it still is. */
+export interface CardStint {
+  productId: string;
+  from: number;
+  to: number | null;
+}
+
 /** A product in EngineState. */
 export interface ProductState {
   productId: string;
@@ -82,6 +89,8 @@ export interface ProductsState {
   products: ProductState[];
   paidOrders: PaidOrderState[];
   onAir: OnAir | null;
+  /** Finished stints: [productId, from, to]. Bounded by card changes, a few hundred a session. */
+  stints: [productId: string, from: number, to: number][];
 }
 
 class ProductRecord {
@@ -119,6 +128,7 @@ export class ProductBook {
   private onAirSince = 0;
   /** The on-air product's record, so attribution costs no lookup. */
   private onAirRecord: ProductRecord | null = null;
+  private readonly stints: [productId: string, from: number, to: number][] = [];
 
   /** Titles and prices from the live cart. Products dropped from it keep their figures. */
   setCatalog(products: readonly Product[]): void {
@@ -194,12 +204,20 @@ export class ProductBook {
   takeCardOffAir(ms: number): void {
     if (this.onAirRecord === null) return;
     this.onAirRecord.closedOnAirMs += ms - this.onAirSince;
+    this.stints.push([this.onAirProductId!, this.onAirSince, ms]);
     this.onAirProductId = null;
     this.onAirRecord = null;
   }
 
   onAir(): OnAir | null {
     return this.onAirProductId === null ? null : { productId: this.onAirProductId, since: this.onAirSince };
+  }
+
+  /** Every card on air so far, oldest first, the running one last. */
+  cardStints(): CardStint[] {
+    const stints: CardStint[] = this.stints.map(([productId, from, to]) => ({ productId, from, to }));
+    if (this.onAirProductId !== null) stints.push({ productId: this.onAirProductId, from: this.onAirSince, to: null });
+    return stints;
   }
 
   /** Catalog products first (in list order), then products only seen in events, in order of appearance. */
@@ -259,6 +277,7 @@ export class ProductBook {
       })),
       paidOrders: Array.from(this.paidOrders, ([orderId, order]) => [orderId, order.productId, order.paid, order.refunded]),
       onAir: this.onAir(),
+      stints: this.stints.map((stint) => [...stint]),
     };
   }
 
@@ -285,6 +304,7 @@ export class ProductBook {
       record.onAirGmv = product.onAirGmv;
     }
     for (const [orderId, productId, paid, refunded] of state.paidOrders) book.paidOrders.set(orderId, { productId, paid, refunded });
+    for (const [productId, from, to] of state.stints) book.stints.push([productId, from, to]);
     if (state.onAir !== null) {
       book.onAirProductId = state.onAir.productId;
       book.onAirSince = state.onAir.since;

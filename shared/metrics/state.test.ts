@@ -1,6 +1,6 @@
 /** toJSON / fromJSON: a snapshot taken mid-stream continues exactly like an engine that never stopped. */
 import { describe, expect, it } from 'vitest';
-import { MetricsEngine, type EngineState } from './engine.js';
+import { ENGINE_STATE_VERSION, MetricsEngine, type EngineState } from './engine.js';
 import { EventFactory } from './testing/events.js';
 import { applyStep, generateStream } from './testing/generated-stream.js';
 
@@ -77,7 +77,7 @@ describe('engine state', () => {
   });
 
   it('refuses a snapshot of another version', () => {
-    const state = { ...new MetricsEngine({ startedAt: 0 }).toJSON(), version: 2 } as unknown as EngineState;
+    const state = { ...new MetricsEngine({ startedAt: 0 }).toJSON(), version: ENGINE_STATE_VERSION - 1 } as unknown as EngineState;
     expect(() => MetricsEngine.fromJSON(state)).toThrow(/version/);
   });
 });

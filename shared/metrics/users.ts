@@ -68,9 +68,14 @@ export class UserTable {
     this.lastSeconds = lastSeconds;
   }
 
+  /** User ids in index order. */
+  ids(): string[] {
+    return Array.from(this.indexById.keys());
+  }
+
   toJSON(): UsersState {
     return {
-      ids: Array.from(this.indexById.keys()),
+      ids: this.ids(),
       present: Array.from(this.present.subarray(0, this.size), (flag) => flag === 1),
       lastLeaveMs: Array.from(this.lastLeaveMs.subarray(0, this.size)),
       lastSeconds: Array.from(this.lastSeconds.subarray(0, this.size * USER_SLOT_COUNT)),
