@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from '../main/core/ingest/pipeline.js';
-import { buildRecap } from '../main/core/recap.js';
+import { buildRecap } from '../main/core/recap/recap.js';
 import { openReader } from '../main/core/store/reader.js';
 import { StoreWriter } from '../main/core/store/writer.js';
 import { ScenarioGenerator, scenarios } from '../main/simulator/index.js';

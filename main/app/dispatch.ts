@@ -19,7 +19,7 @@ import type { ImportMode } from '../../shared/copilot/catalog-import.js';
 import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } from '../core/api/catalog-api.js';
 import { catalogTemplate } from '../core/catalog/files.js';
 import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
-import { SessionNotFoundError } from '../core/recap.js';
+import { SessionNotFoundError } from '../core/recap/recap.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
 

@@ -5,7 +5,13 @@
  * (IPC from a renderer, a socket from a browser) before they reach the core.
  */
 import { z } from 'zod';
-import type { MetricValues, MinuteMetrics, ProductStats } from '../metrics/index.js';
+import type { CardStint, MetricValues, MinuteMetrics, ProductStats, SessionCounters } from '../metrics/index.js';
+import type { Advice } from '../recap/advice.js';
+import type { FunnelStage, TrafficShare } from '../recap/funnel.js';
+import type { LayerMove, LayerShare, UserLayer } from '../recap/layers.js';
+import type { Peak } from '../recap/peaks.js';
+import type { QuestionCluster } from '../recap/questions.js';
+import type { PointImpact } from '../recap/talking-points.js';
 import type { Moment } from './bridge.js';
 import type { PlanLiveView } from './plan-api.js';
 import type { PlanGoals, SegmentKind } from '../plan/plan.js';
@@ -134,8 +140,23 @@ export interface Recap {
     lastSeq: number;
   };
   totals: MetricValues;
-  minutes: ({ minute: number; startsAt: string } & MetricValues)[];
+  /** Comments, likes, shares, cart adds, orders created, coupon claims and product exposures of the session. */
+  counters: SessionCounters;
+  /** The average of the same room's up to 5 sessions before this one; null when it has none. */
+  baseline: { sessions: number; totals: MetricValues } | null;
+  /** Every minute of the session, quiet ones included. */
+  minutes: RecapMinute[];
+  /** Every product card on air, oldest first. */
+  cards: CardStint[];
   products: (ProductStats & { title: string | null; price: number | null })[];
+  funnel: FunnelStage[];
+  traffic: TrafficShare[];
+  peaks: Peak[];
+  /** null for a session recorded before LiveCue tallied questions. */
+  questions: RecapQuestions | null;
+  talkingPoints: PointImpact[];
+  layers: RecapLayers;
+  advice: Advice[];
   rejects: number;
   gaps: Omit<Gap, 'session'>[];
   moments: Moment[];
@@ -143,6 +164,37 @@ export interface Recap {
   suggestions: SuggestionMark[];
   /** The live plan the session ran (直播计划), planned against actual; null when it ran none. */
   plan: RecapPlan | null;
+}
+
+export type RecapMinute = { minute: number; startsAt: string } & MetricValues & {
+    comments: number;
+    clicks: number;
+    cartAdds: number;
+    couponClaims: number;
+    questions: number;
+    /** Products whose card was on air at some time in the minute. */
+    onAir: string[];
+  };
+
+export interface RecapQuestions {
+  /** Questions the co-pilot classified (at most 2,000 a second; every one at the rates of real rooms). */
+  total: number;
+  answered: number;
+  byIntent: { intent: CommentIntent; asked: number; answered: number }[];
+  /** The most asked, clustered by intent, product and wording. */
+  top: QuestionCluster[];
+  byProduct: { productId: string | null; title: string | null; asked: number; answered: number; topIntent: CommentIntent }[];
+}
+
+export interface RecapLayers {
+  /** True while the session is not folded into the user histories yet (still live, or never ended): figures against today's histories. */
+  provisional: boolean;
+  atEntry: LayerShare[];
+  moves: LayerMove[];
+  /** The merchant's users per layer after this session; null while provisional. */
+  sizes: Record<UserLayer, number> | null;
+  /** The room's layer sizes over its latest sessions, oldest first, and the share of GMV from 老客 + 亲密. */
+  trend: { sessionId: string; startedAt: number; sizes: Record<UserLayer, number>; loyalGmvShare: number | null }[];
 }
 
 export interface RecapPlan {
@@ -159,6 +211,9 @@ export interface RecapPlan {
     actualStartedAt: number | null;
     actualEndedAt: number | null;
     advancedBy: 'clock' | 'manual' | null;
+    /** Paid orders and GMV (fen) of the minutes the segment ran in. */
+    paidOrders: number;
+    gmv: number;
   }[];
   /** Starts confirmed with critical checklist items open. */
   overrides: { at: number; by: string; openItems: string[] }[];

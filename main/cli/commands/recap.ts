@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { metricKeys, metricLabels, type MetricKey } from '../../../shared/metrics/index.js';
 import { segmentKindLabels } from '../../../shared/plan/labels.js';
-import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap.js';
+import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap/recap.js';
 import { openReader } from '../../core/store/reader.js';
 import { parseFlags, required } from '../args.js';
 import { UserError } from '../errors.js';

@@ -1,6 +1,6 @@
 /** `livecue sessions`: every session stored in a database, newest first, with its headline figures. */
 import { z } from 'zod';
-import { sessionSummaries, type SessionSummary } from '../../core/recap.js';
+import { sessionSummaries, type SessionSummary } from '../../core/recap/recap.js';
 import { openReader } from '../../core/store/reader.js';
 import { parseFlags, required } from '../args.js';
 import { formatCount, formatRate, formatYuan } from '../format.js';

@@ -26,7 +26,8 @@ import type { Moment } from '../../../shared/api/bridge.js';
 import { eventSchemas } from '../../../shared/protocol/index.js';
 import { describeComment, type CommentEvent } from '../ingest/comment-window.js';
 import { IngestPipeline, type ActiveSession, type PipelineOptions } from '../ingest/pipeline.js';
-import { buildRecap, sessionSummaries, type Recap, type SessionSummary } from '../recap.js';
+import { buildRecap, sessionSummaries, type Recap, type SessionSummary } from '../recap/recap.js';
+import { createRecapKeeper } from '../recap/recap-keeper.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
 import type { SessionKey } from '../store/types.js';
@@ -121,7 +122,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       // The rundown's open segment ends with the session, stored before anyone reads the recap.
       .then(() => {
         planRunner.follow();
-        return planRunner.settled();
+        return Promise.all([planRunner.settled(), recapKeeper.settle(pipeline.active)]);
       })
       .finally(() => settle?.(final));
 
@@ -155,6 +156,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
 
   const annotations = new SessionAnnotations(writer, reader);
+  const recapKeeper = createRecapKeeper({ writer, reader, onError: (error) => options.onError?.(error) });
   const catalog = createCatalogApi(writer, reader, { onChanged: () => planRunner.invalidate() });
   const liveFacts = (): LiveSessionFacts | null => {
     const active = pipeline.active;
@@ -199,14 +201,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let copilot: { key: SessionKey; engine: TalkingPointEngine } | null = null;
   let suggestions: Suggestion[] = [];
   let copilotTickedAt = 0;
-  const addQuestion = (engine: TalkingPointEngine, event: CommentEvent, products: ActiveSession['products']) => {
+  const addQuestion = (engine: TalkingPointEngine, event: CommentEvent, active: ActiveSession) => {
     // A comment a UI has listed is classified already; the window keeps that reading.
-    const view = pipeline.comments.described(event.id) ?? describeComment(event, products);
+    const view = pipeline.comments.described(event.id) ?? describeComment(event, active.products);
     if (!view.question) return;
+    const userId = event.user.id ?? event.user.name;
+    recapKeeper.question(active, { id: view.id, ts: view.ts, userId, text: view.text, intent: view.intent, productId: view.productId });
     engine.addComment({
       id: view.id,
       ts: view.ts,
-      userId: event.user.id ?? event.user.name,
+      userId,
       text: view.text,
       intent: view.intent,
       question: true,
@@ -260,6 +264,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (ticking) return;
     const active = pipeline.active;
     const { comments } = pipeline.commentFeed.take();
+    recapKeeper.follow(active);
     if (!active) {
       suggestions = [];
       return;
@@ -275,7 +280,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       let more = false;
       try {
         if (stopped || pipeline.active?.key !== active.key) return;
-        while (next < comments.length && performance.now() - started < COPILOT_SLICE_MS) addQuestion(engine, comments[next++]!, active.products);
+        while (next < comments.length && performance.now() - started < COPILOT_SLICE_MS) addQuestion(engine, comments[next++]!, active);
         more = next < comments.length;
         if (!more) rankTalkingPoints(active, engine);
       } catch (error) {
@@ -392,6 +397,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       annotations.follow(active.key);
       await annotations.markAnswered(active.key, commentId, answered, active.engine.now());
       if (copilot?.key === active.key) copilot.engine.markAnswered(commentId, answered);
+      if (answered) recapKeeper.answered(active, [commentId], { line: null });
+      else recapKeeper.unanswered(active, commentId);
       // A talking point that answers it (a reminder, or one a reminder was merged into) has done its job.
       if (answered) suggestions = suggestions.filter((s) => !s.sources.includes(commentId));
     },
@@ -404,6 +411,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       suggestions = suggestions.filter((s) => s.id !== suggestionId);
       const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now };
       await writer.markSuggestion(active.key, mark);
+      if (outcome === 'used') recapKeeper.answered(active, suggestion.sources, { line: suggestion.line });
       // A planned buying point used is one the overlay no longer lists as still to hit.
       planRunner.invalidate();
       return mark;
@@ -430,7 +438,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await source.stop();
       await pipeline.drain();
       planRunner.follow();
-      await planRunner.settled();
+      await Promise.all([planRunner.settled(), recapKeeper.settle(pipeline.active)]);
       reader.close();
       await writer.close();
     },

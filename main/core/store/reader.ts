@@ -5,6 +5,7 @@ import { entriesUndoneWith, readCatalogImports, readCatalogSnapshot } from './ca
 import { openReadConnection, type Connection } from './connection.js';
 import { readNextPlan, readOverrides, readPlan, readPlanOfSession, readPlans, readSegmentRuns, type StartOverride } from './plans.js';
 import type { Plan } from '../../../shared/plan/plan.js';
+import { RecapRows, type RecapReads } from './recap-store.js';
 import type { SegmentRun } from '../../../shared/plan/rundown.js';
 import type { CommentRow, EngineSnapshot, GapRow, MinuteRow, MomentRow, RejectRow, SessionKey, StoredEvent, StoredSession, SuggestionMarkRow } from './types.js';
 
@@ -45,6 +46,8 @@ const SQL = {
  */
 export class StoreReader {
   readonly #db: Connection;
+  /** The recap's question tallies and user layers (recap-store.ts). */
+  readonly recap: RecapReads;
   readonly #latestSession;
   readonly #sessionByKey;
   readonly #sessionById;
@@ -64,6 +67,7 @@ export class StoreReader {
 
   constructor(db: Connection) {
     this.#db = db;
+    this.recap = new RecapRows(db);
     this.#latestSession = db.prepare<[], StoredSession>(SQL.latestSession);
     this.#sessionByKey = db.prepare<[SessionKey], StoredSession>(SQL.sessionByKey);
     this.#sessionById = db.prepare<[string], StoredSession>(SQL.sessionById);

@@ -4,6 +4,9 @@ import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalo
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { PlanWrite, PlanWriteResult } from './plans.js';
+import type { FoldedLayers } from './recap-store.js';
+import type { SessionUser } from '../../../shared/metrics/index.js';
+import type { QuestionTallyState } from '../../../shared/recap/questions.js';
 import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
 import { DatabaseOpenError } from './connection.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
@@ -122,6 +125,16 @@ export class StoreWriter {
   /** One write of the plan store (plans.ts): a save, a checklist tick, segment boundaries... */
   planWrite(write: PlanWrite): Promise<PlanWriteResult> {
     return this.#request('planWrite', { write });
+  }
+
+  /** Stores the session's question tally as it stands (it replaces the one stored before). */
+  async saveQuestions(key: SessionKey, state: QuestionTallyState): Promise<void> {
+    await this.#request('saveQuestions', { key, state });
+  }
+
+  /** Folds an ended session's users into the user layers, once (recap-store.ts). */
+  foldLayers(key: SessionKey, users: SessionUser[]): Promise<FoldedLayers> {
+    return this.#request('foldLayers', { key, users });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

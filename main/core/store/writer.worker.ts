@@ -10,6 +10,7 @@ import { createCatalogHistory } from './catalog-history.js';
 import { openWriteConnection, type Connection } from './connection.js';
 import { createPlanWriter } from './plans.js';
 import { StoreReader } from './reader.js';
+import { RecapRows } from './recap-store.js';
 import { createSessionWriter } from './sessions.js';
 import type { WorkerMessage, WriterOp, WriterOps, WriterRequest, WriterWorkerData } from './writer-protocol.js';
 
@@ -28,6 +29,7 @@ function createHandlers(db: Connection): WriteHandlers {
   const catalog = createCatalogWriter(db);
   const history = createCatalogHistory(db, catalog);
   const plans = createPlanWriter(db);
+  const recap = new RecapRows(db);
   return {
     appender: createAppender(db),
     handle(request) {
@@ -65,6 +67,11 @@ function createHandlers(db: Connection): WriteHandlers {
           return null;
         case 'planWrite':
           return plans.write(request.write);
+        case 'saveQuestions':
+          recap.saveQuestions(request.key, request.state);
+          return null;
+        case 'foldLayers':
+          return recap.fold(request.key, request.users);
         case 'close':
           db.close();
           return null;

@@ -6,10 +6,11 @@ import { suggestionMarks } from './005-suggestion-marks.js';
 import { productCoupons } from './006-product-coupons.js';
 import { catalogImports } from './007-catalog-imports.js';
 import { plans } from './008-plans.js';
+import { recap } from './009-recap.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append new ones; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans];
+export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans, recap];
 
 export { LIVECUE_APPLICATION_ID } from './001-initial.js';
 export { migrate, schemaVersion, latestVersion, refuseNewer } from './migrate.js';
