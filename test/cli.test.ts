@@ -45,7 +45,7 @@ describe('livecue record and recap', () => {
       gaps: unknown[];
       plan: unknown;
     };
-    expect(Object.keys(result).sort()).toEqual(['gaps', 'minutes', 'moments', 'plan', 'products', 'rejects', 'session', 'suggestions', 'totals']);
+    expect(Object.keys(result).sort()).toEqual(['advice', 'baseline', 'cards', 'counters', 'funnel', 'gaps', 'layers', 'minutes', 'moments', 'peaks', 'plan', 'products', 'questions', 'rejects', 'session', 'suggestions', 'talkingPoints', 'totals', 'traffic']);
     // No plan was chosen for this session.
     expect(result.plan).toBeNull();
     expect(result.session.id).toBe(simulator.sessionId);

@@ -120,6 +120,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     void pipeline
       .drain()
       // The rundown's open segment ends with the session, stored before anyone reads the recap.
+      // The tick under way, then one more for the comments that arrived after it took its share: the recap's questions are complete.
+      .then(() => ticking)
+      .then(() => runCopilot())
       .then(() => {
         planRunner.follow();
         return Promise.all([planRunner.settled(), recapKeeper.settle(pipeline.active)]);
@@ -253,26 +256,28 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const cpuShare = options.copilotCpuShare ?? COPILOT_CPU_SHARE;
   let lastTickWall = 0;
   let lastTickCost = 0;
-  let ticking = false;
+  /** The tick in progress, if any: a finishing session waits for it, so the recap sees every question classified. */
+  let ticking: Promise<void> | null = null;
   const copilotOnCommit = () => {
     const now = pipeline.active?.engine.now() ?? 0;
-    if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= cpuShare * lastTickCost) runCopilot();
+    if (now - copilotTickedAt >= 1000 && performance.now() - lastTickWall >= cpuShare * lastTickCost) void runCopilot();
   };
   // Classifying a second's comments can take tens of ms; it is done in slices, so events keep being committed
   // (and acknowledged) in between instead of waiting behind the whole tick.
-  const runCopilot = () => {
-    if (ticking) return;
+  const runCopilot = (): Promise<void> => {
+    if (ticking) return ticking;
     const active = pipeline.active;
     const { comments } = pipeline.commentFeed.take();
     recapKeeper.follow(active);
     if (!active) {
       suggestions = [];
-      return;
+      return Promise.resolve();
     }
     if (copilot?.key !== active.key) copilot = { key: active.key, engine: new TalkingPointEngine() };
     annotations.follow(active.key);
     const { engine } = copilot;
-    ticking = true;
+    let done = () => {};
+    ticking = new Promise<void>((resolve) => (done = resolve));
     let next = 0;
     let spent = 0;
     const slice = () => {
@@ -291,13 +296,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         if (more) setImmediate(slice);
         else {
           lastTickCost = spent;
-          ticking = false;
+          ticking = null;
+          done();
         }
       }
     };
+    const tick = ticking;
     slice();
+    return tick;
   };
-  const copilotTimer = setInterval(runCopilot, 1000);
+  const copilotTimer = setInterval(() => void runCopilot(), 1000);
   copilotTimer.unref();
 
   const build = (): CoreSnapshot => {

@@ -1,0 +1,129 @@
+/**
+ * The recap (复盘) of real recorded sessions: three sessions of one room
+ * through the whole core (a socket.io gateway on loopback, the store on a
+ * real SQLite file), in which known users move through the five layers
+ * exactly as METRICS.md says, a card on air is followed by a rise in orders,
+ * and buyers' questions are tallied as they were classified. The CLI's JSON
+ * is the same recap.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCore } from '../main/core/api/core.js';
+import { fakeHello, startFakeGateway, FAKE_ROOM, FAKE_TOKEN } from '../main/core/source/testing/fake-gateway.js';
+import type { Recap } from '../shared/api/contract.js';
+import type { LiveEvent } from '../shared/protocol/index.js';
+import { runCli, tempDir } from './helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const user = (id: string, groupMember = false) => ({ id, name: `name of ${id}`, ...(groupMember ? { groupMember } : {}) });
+
+/** One session's events, `start` being its startedAt. */
+function sessionEvents(index: number, start: number): LiveEvent[] {
+  let seq = 0;
+  const at = (ms: number) => ({ seq: ++seq, ts: start + ms });
+  const paid = (ms: number, userId: string, amount: number, productId = 'p1'): LiveEvent => ({
+    ...at(ms),
+    type: 'order.paid',
+    orderId: `o${index}-${seq + 1}`,
+    productId,
+    user: user(userId),
+    quantity: 1,
+    amount,
+  });
+  const events: LiveEvent[] = [
+    { ...at(1_000), type: 'viewer.enter', user: user('walker'), source: 'feed' },
+    { ...at(2_000), type: 'viewer.enter', user: user('fan'), source: 'search' },
+    { ...at(3_000), type: 'viewer.enter', user: user('member', true), source: 'group' },
+    { ...at(4_000), type: 'online.count', online: 100 },
+  ];
+  // Session 2: the walker asks; session 3: the walker buys. The fan buys every time.
+  if (index >= 2) events.push({ ...at(10_000), type: 'comment', id: `c${index}-1`, user: user('walker'), text: '这个多少钱' });
+  events.push(paid(20_000, 'fan', 5_000));
+  if (index === 3) {
+    for (let i = 0; i < 6; i++) events.push({ ...at(30_000 + i * 1000), type: 'comment', id: `c3-size-${i}`, user: user(`asker${i}`), text: '多大码？' });
+    events.push({ ...at(MINUTE + 10_000), type: 'card.shown', productId: 'p1' });
+    events.push({ ...at(2 * MINUTE + 30_000), type: 'online.count', online: 300 });
+    for (let i = 0; i < 4; i++) events.push(paid(2 * MINUTE + 35_000 + i * 1000, 'walker', 1_990));
+    events.push({ ...at(3 * MINUTE + 5_000), type: 'card.hidden', productId: 'p1' });
+  }
+  events.push({ ...at(4 * MINUTE), type: 'online.count', online: 90 });
+  return events;
+}
+
+async function record(file: string, index: number): Promise<void> {
+  const start = 1_700_000_000_000 + index * DAY;
+  const hello = { ...fakeHello(FAKE_ROOM, `session-${index}`), session: { id: `session-${index}`, startedAt: start }, serverTime: start };
+  const gateway = await startFakeGateway({
+    onConnection: (client) => {
+      client.emit('hello', hello);
+      client.emit('events', sessionEvents(index, start));
+      client.emit('end', { session: `session-${index}`, endedAt: start + 5 * MINUTE });
+    },
+  });
+  const core = await startCore({ dbFile: file, gateway: { url: gateway.url, room: FAKE_ROOM, token: FAKE_TOKEN }, copilotCpuShare: 0 });
+  try {
+    expect((await core.finished()).state).toBe('ended');
+  } finally {
+    await core.stop();
+    await gateway.close();
+  }
+}
+
+describe('the recap of recorded sessions', () => {
+  it('folds users into the five layers session by session, and tells what happened before a rise', async () => {
+    const file = tmp.file('recap.db');
+    for (const index of [1, 2, 3]) await record(file, index);
+    const core = await startCore({ dbFile: file, gateway: { url: 'http://127.0.0.1:9', room: FAKE_ROOM, token: FAKE_TOKEN } });
+    let recaps: Recap[];
+    try {
+      recaps = [1, 2, 3].map((index) => core.recap(`session-${index}`));
+    } finally {
+      await core.stop();
+    }
+    const [first, second, third] = recaps;
+    const moves = (recap: Recap) => recap.layers.moves.map((m) => `${m.from}>${m.to}:${m.users}`).sort();
+    expect(first!.layers.provisional).toBe(false);
+    expect(moves(first!)).toEqual(['firstVisit>aware:1', 'firstVisit>intimate:1', 'firstVisit>newCustomer:1']);
+    expect(moves(second!)).toEqual(['aware>interested:1', 'newCustomer>returning:1']);
+    expect(moves(third!).filter((m) => !m.startsWith('firstVisit'))).toEqual(['interested>newCustomer:1', 'returning>intimate:1']);
+    expect(second!.layers.sizes).toEqual({ aware: 0, interested: 1, newCustomer: 0, returning: 1, intimate: 1 });
+    // The fan paid 50 at entry as 老客 in session 3; the walker's 4 × 19.90 came in as 兴趣.
+    expect(third!.layers.atEntry.find((s) => s.layer === 'returning')).toMatchObject({ uv: 1, buyers: 1, gmv: 5_000 });
+    expect(third!.layers.atEntry.find((s) => s.layer === 'interested')).toMatchObject({ uv: 1, buyers: 1, gmv: 4 * 1_990 });
+    expect(third!.layers.trend.map((t) => t.sessionId)).toEqual(['session-1', 'session-2', 'session-3']);
+    expect(third!.layers.trend[2]!.loyalGmvShare).toBeCloseTo(5_000 / (5_000 + 4 * 1_990));
+
+    // Traffic sources: UV and buyers by where users came from (the askers never entered, so they are no UV).
+    expect(third!.traffic.map((t) => [t.source, t.uv, t.buyers])).toEqual([
+      ['feed', 1, 1],
+      ['search', 1, 1],
+      ['group', 1, 0],
+    ]);
+
+    // Orders rose in minute 2, with the card pinned in minute 1 and the size questions' burst before it.
+    const rise = third!.peaks.find((p) => p.metric === 'paidOrders' && p.direction === 'rise')!;
+    expect(rise.minute - Math.floor(third!.session.startedAt / MINUTE)).toBe(2);
+    expect(rise.change).toBe(4);
+    expect(rise.happened.map((h) => h.kind)).toEqual(['questionBurst', 'cardShown']);
+    expect(rise.happened[1]).toMatchObject({ productId: 'p1', title: 'Tea' });
+    expect(third!.minutes.find((m) => m.paidOrders === 4)?.onAir).toEqual(['p1']);
+    expect(third!.products.find((p) => p.productId === 'p1')).toMatchObject({ onAirPaidOrders: 4, onAirGmv: 4 * 1_990 });
+
+    // Every question classified, clustered; the six size questions are one question asked six times.
+    expect(third!.questions?.total).toBe(7);
+    expect(third!.questions?.top[0]).toMatchObject({ intent: 'spec', text: '多大码？', asked: 6, askers: 6, answered: 0 });
+    expect(third!.advice.find((a) => a.rule === 'unanswered')).toMatchObject({ intent: 'spec', asked: 6 });
+
+    // The room's earlier sessions are the baseline: GMV averaged over sessions 1 and 2.
+    expect(third!.baseline).toMatchObject({ sessions: 2, totals: { gmv: 5_000 } });
+    expect(first!.baseline).toBeNull();
+
+    // The CLI prints the same recap.
+    const cli = await runCli(['recap', '--db', file, '--session', 'session-3', '--json']);
+    expect(cli.stderr).toBe('');
+    expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(third)));
+  }, 60_000);
+});
