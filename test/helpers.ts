@@ -12,8 +12,8 @@ export function tempDir(prefix = 'livecue-test-'): { dir: string; file: (name: s
 const cliEntry = new URL('../main/cli/index.ts', import.meta.url).pathname;
 
 /** Starts the `livecue` CLI from the TypeScript sources in a child process. */
-export function spawnCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 }
 
 export interface CliResult {
@@ -23,8 +23,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
-  const child = spawnCli(args);
+export function runCli(args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = spawnCli(args, env);
   return collect(child, timeoutMs);
 }
 

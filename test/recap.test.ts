@@ -6,7 +6,12 @@
  * and buyers' questions are tallied as they were classified. The CLI's JSON
  * is the same recap.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../main/core/api/core.js';
 import { fakeHello, startFakeGateway, FAKE_ROOM, FAKE_TOKEN } from '../main/core/source/testing/fake-gateway.js';
 import type { Recap } from '../shared/api/contract.js';
@@ -15,6 +20,11 @@ import { runCli, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
+const ARTIFACTS = new URL('../test-artifacts/', import.meta.url).pathname;
+const file = tmp.file('recap.db');
+beforeAll(async () => {
+  for (const index of [1, 2, 3]) await record(file, index);
+}, 60_000);
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -74,8 +84,6 @@ async function record(file: string, index: number): Promise<void> {
 
 describe('the recap of recorded sessions', () => {
   it('folds users into the five layers session by session, and tells what happened before a rise', async () => {
-    const file = tmp.file('recap.db');
-    for (const index of [1, 2, 3]) await record(file, index);
     const core = await startCore({ dbFile: file, gateway: { url: 'http://127.0.0.1:9', room: FAKE_ROOM, token: FAKE_TOKEN } });
     let recaps: Recap[];
     try {
@@ -126,4 +134,82 @@ describe('the recap of recorded sessions', () => {
     expect(cli.stderr).toBe('');
     expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(third)));
   }, 60_000);
+});
+
+/** The share of dark pixels of a binary PGM (P5, 8-bit): its header is "P5 width height maxval" then one byte a pixel. */
+function inkShare(pgm: Buffer): number {
+  const [, width, height] = pgm.toString('latin1', 0, 40).split(/\s+/).map(Number);
+  const pixels = pgm.subarray(pgm.length - width! * height!);
+  return pixels.filter((value) => value < 200).length / pixels.length;
+}
+
+const recapJson = async (session: string): Promise<Recap> => JSON.parse((await runCli(['recap', '--db', file, '--session', session, '--json'])).stdout) as Recap;
+
+describe('the recap exported', () => {
+  it('as XLSX: a sheet per table, numbers as numbers, money in yuan, frozen headers, equal to the JSON', async () => {
+    const recap = await recapJson('session-3');
+    const out = tmp.file('recap.xlsx');
+    const result = await runCli(['recap', '--db', file, '--session', 'session-3', '--format', 'xlsx', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^wrote .*recap\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '分钟', '商品', '峰谷', '提问', '话术', '用户分层']);
+    const summary = workbook.getWorksheet('汇总')!;
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const rowOf = (label: string) => summary.getColumn(1).values.indexOf(label);
+    const gmv = summary.getRow(rowOf('成交金额')).getCell(2);
+    expect(gmv.value).toBe(recap.totals.gmv! / 100);
+    expect(gmv.numFmt).toBe('0.00');
+    expect(summary.getRow(rowOf('累计观看人数')).getCell(2).value).toBe(recap.totals.uv);
+    expect(summary.getRow(rowOf('观看-成交转化率')).getCell(2)).toMatchObject({ value: recap.totals.viewerConversion, numFmt: '0.00%' });
+    const minutes = workbook.getWorksheet('分钟')!;
+    expect(minutes.rowCount).toBe(recap.minutes.length + 1);
+    const orders = minutes.getColumn(9).values.slice(2);
+    expect(orders).toEqual(recap.minutes.map((m) => m.paidOrders));
+    const questions = workbook.getWorksheet('提问')!;
+    expect(questions.getRow(2).values).toEqual([undefined, '规格', '全场', '多大码？', 6, 6, 0]);
+  });
+
+  it('as CSV: UTF-8 with a BOM, one file per table, read back as written', async () => {
+    const dir = tmp.file('csv');
+    const result = await runCli(['recap', '--db', file, '--session', 'session-3', '--format', 'csv', '--out', dir, '--lang', 'en']);
+    expect(result.stdout).toBe(`wrote 7 tables to ${dir}\n`);
+    expect(readdirSync(dir).sort()).toEqual(['layers.csv', 'minutes.csv', 'peaks.csv', 'products.csv', 'questions.csv', 'summary.csv', 'talkingPoints.csv']);
+    const bytes = readFileSync(join(dir, 'summary.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes, { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Metric', 'This session', 'Plan goal', 'Recent average', 'vs average']);
+    const recap = await recapJson('session-3');
+    expect(rows.find((r) => r[0] === 'GMV')?.[1]).toBe((recap.totals.gmv! / 100).toFixed(2));
+    // One table to stdout: the same bytes as the file.
+    const one = await runCli(['recap', '--db', file, '--session', 'session-3', '--format', 'csv', '--table', 'summary', '--lang', 'en']);
+    expect(one.stdout).toBe(bytes.toString('utf8'));
+  });
+
+  it('as PDF: pages, its charts, and Chinese text in a CJK font (first page rendered to PNG)', async () => {
+    const out = tmp.file('recap.pdf');
+    const result = await runCli(['recap', '--db', file, '--session', 'session-3', '--format', 'pdf', '--out', out], 90_000);
+    expect(result.stderr).toBe('');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(execFileSync('pdftotext', ['-l', '1', out, '-'], { encoding: 'utf8' })).toMatch(/直播复盘 · Demo room/);
+    expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toMatch(/WenQuanYi|Noto|CJK|Hei/i);
+    // The first page is not blank: a good share of its pixels are ink.
+    const gray = tmp.file('page');
+    execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', '1', '-l', '1', '-singlefile', out, gray]);
+    expect(inkShare(readFileSync(`${gray}.pgm`))).toBeGreaterThan(0.01);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', out, join(ARTIFACTS, 'recap-pdf-page1')]);
+    expect(existsSync(join(ARTIFACTS, 'recap-pdf-page1.png'))).toBe(true);
+  }, 120_000);
+
+  it('fails with one clear line, and writes nothing, when no Chromium can print the PDF', async () => {
+    const out = tmp.file('none.pdf');
+    const result = await runCli(['recap', '--db', file, '--format', 'pdf', '--out', out], 30_000, { LIVECUE_CHROMIUM: '/nowhere/chromium' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^livecue recap: a PDF needs Chromium or Chrome/);
+    expect(existsSync(out)).toBe(false);
+  });
 });

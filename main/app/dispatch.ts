@@ -20,6 +20,9 @@ import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } fro
 import { catalogTemplate } from '../core/catalog/files.js';
 import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
 import { SessionNotFoundError } from '../core/recap/recap.js';
+import { asRecapFile, exportRecap } from '../core/recap/export.js';
+import { PdfUnavailableError, type PdfRenderer } from '../core/recap/pdf.js';
+import type { ExportRecapRequest } from '../../shared/api/recap-api.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
 
@@ -29,6 +32,8 @@ export interface DispatchTarget {
   updateSettings(update: SettingsUpdate): Promise<SettingsView>;
   /** The AI line rewriter with the current settings and API key. */
   rewriteLine(input: RewriteLineInput): Promise<RewriteLineResult>;
+  /** How this host turns the recap's report into a PDF; a headless Chromium when not given. */
+  renderPdf?: PdfRenderer;
 }
 
 type Handlers = { [N in BridgeRequestName]: (payload: never, target: DispatchTarget) => Promise<BridgeResponses[N]> | BridgeResponses[N] };
@@ -37,6 +42,9 @@ const handlers = {
   command: ({ name, input }: { name: Parameters<Core['command']>[0]; input: unknown }, { core }: DispatchTarget) => core.command(name, input),
   recap: ({ sessionId }: { sessionId?: string }, { core }: DispatchTarget) => core.recap(sessionId),
   listSessions: (_payload: Record<string, never>, { core }: DispatchTarget) => core.sessions(),
+  exportRecap: async ({ sessionId, format, table, lang }: ExportRecapRequest, { core, renderPdf }: DispatchTarget) =>
+    asRecapFile(await exportRecap(core.recap(sessionId), { format, table, lang }, renderPdf)),
+  applyAdvice: ({ sessionId, adviceId }: { sessionId: string; adviceId: string }, { core }: DispatchTarget) => core.applyAdvice(sessionId, adviceId),
   commentHistory: ({ beforeSeq, limit }: { beforeSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit),
   async markComment({ commentId, answered }: { commentId: string; answered: boolean }, { core }: DispatchTarget) {
     await core.markComment(commentId, answered);
@@ -95,7 +103,7 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     return { ok: true, value: (await handler(parsed.data, target)) as BridgeResponses[BridgeRequestName] };
   } catch (error) {
     if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError || error instanceof PlanNotFoundError) return failure('not_found', error.message);
-    if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError) return failure('unavailable', error.message);
+    if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError || error instanceof PdfUnavailableError) return failure('unavailable', error.message);
     if (error instanceof CatalogInputError || error instanceof PlanInputError) return failure('bad_request', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }

@@ -23,6 +23,7 @@ import {
   type SessionSummary,
   type SuggestionMark,
 } from './contract.js';
+import { recapRequestSchemas, type RecapResponses } from './recap-api.js';
 import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
@@ -50,6 +51,8 @@ export const bridgeRequestSchemas = {
   ...catalogRequestSchemas,
   /** The live plan (直播计划): see plan-api.ts. */
   ...planRequestSchemas,
+  /** The recap's exports and its suggestions applied to the next plan (复盘): see recap-api.ts. */
+  ...recapRequestSchemas,
   /** The optional AI line rewriter (润色): see rewriter-api.ts. */
   ...rewriterRequestSchemas,
 } as const;
@@ -64,7 +67,7 @@ export interface Moment {
   note: string | null;
 }
 
-export interface BridgeResponses extends CatalogResponses, PlanResponses, RewriterResponses {
+export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses {
   command: ApiCommandResult;
   recap: Recap;
   listSessions: SessionSummary[];

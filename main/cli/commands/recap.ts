@@ -1,5 +1,15 @@
-/** `livecue recap`: the recap of a stored session, as JSON or a short table. */
+/** `livecue recap`: the recap of a stored session, as text, JSON, CSV, XLSX or PDF. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { recapFormats, recapTables } from '../../../shared/api/recap-api.js';
+import { languages } from '../../../shared/api/settings.js';
+import { describeAdvice } from '../../../shared/recap/advice.js';
+import { exportRecap, recapFileName, writeFileAtomically } from '../../core/recap/export.js';
+import { PdfUnavailableError } from '../../core/recap/pdf.js';
+import { tableCsv } from '../../core/recap/files.js';
+import { recapTablesOf } from '../../core/recap/tables.js';
+import { ProgressLine } from '../progress.js';
 import { metricKeys, metricLabels, type MetricKey } from '../../../shared/metrics/index.js';
 import { segmentKindLabels } from '../../../shared/plan/labels.js';
 import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap/recap.js';
@@ -8,30 +18,78 @@ import { parseFlags, required } from '../args.js';
 import { UserError } from '../errors.js';
 import { formatCount, formatRate, formatYuan } from '../format.js';
 
-export const recapHelp = `livecue recap --db FILE [--session ID] [--json]
-  Prints the recap of a stored session (the latest one without --session):
-  every metric, the moments marked and the talking points used or dismissed;
-  { session, totals, minutes, products, rejects, gaps, moments, suggestions, plan } with --json
-  (plan: the live plan's segments planned against actual, or null).`;
+export const recapHelp = `livecue recap --db FILE [--session ID] [--format text|json|csv|xlsx|pdf] [--table NAME] [--out PATH] [--lang zh-CN|en]
+  The recap (复盘) of a stored session (the latest one without --session).
+  text (default): every metric, suggestions for next time, peaks, questions, moments, talking points, the plan.
+  json (or --json): the whole recap { session, totals, counters, baseline, minutes, cards, products, funnel,
+    traffic, peaks, questions, talkingPoints, layers, advice, rejects, gaps, moments, suggestions, plan }.
+  csv: one table (--table summary|minutes|products|peaks|questions|talkingPoints|layers, summary by default)
+    to stdout or --out FILE; without --table, --out DIR writes every table as DIR/<table>.csv. UTF-8 with a BOM.
+  xlsx: one workbook, a sheet per table; pdf: the report with its charts (needs Chromium or Chrome).
+    Written to --out, or to recap-<room>-<date>.<ext> here; never half-written.`;
 
 export async function recap(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const flags = parseFlags(
     argv,
-    { db: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } },
-    z.object({ db: required('--db'), session: z.string().min(1).optional(), json: z.boolean().optional() }),
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      table: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    z.object({
+      db: required('--db'),
+      session: z.string().min(1).optional(),
+      json: z.boolean().optional(),
+      format: z.enum(['text', ...recapFormats, 'json']).optional(),
+      table: z.enum(recapTables).optional(),
+      out: z.string().min(1).optional(),
+      lang: z.enum(languages).default('zh-CN'),
+    }),
   );
+  const format = flags.json ? 'json' : (flags.format ?? 'text');
   const reader = openReader(flags.db);
+  let result: Recap;
   try {
-    let result: Recap;
-    try {
-      result = buildRecap(reader, flags.session);
-    } catch (error) {
-      if (error instanceof SessionNotFoundError) throw new UserError(`${flags.db}: ${error.message}`);
-      throw error;
-    }
-    out.write(flags.json ? `${JSON.stringify(result)}\n` : formatRecap(result));
+    result = buildRecap(reader, flags.session);
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) throw new UserError(`${flags.db}: ${error.message}`);
+    throw error;
   } finally {
     reader.close();
+  }
+  if (format === 'text' || format === 'json') {
+    const text = format === 'json' ? `${JSON.stringify(result)}\n` : formatRecap(result);
+    if (flags.out) writeFileAtomically(flags.out, text);
+    else out.write(text);
+    return;
+  }
+  if (format === 'csv' && !flags.table && flags.out) {
+    mkdirSync(flags.out, { recursive: true });
+    for (const table of recapTablesOf(result, flags.lang)) writeFileAtomically(join(flags.out, `${table.name}.csv`), tableCsv(table));
+    out.write(`wrote ${recapTables.length} tables to ${flags.out}\n`);
+    return;
+  }
+  const progress = new ProgressLine();
+  const slow = setTimeout(() => progress.update(`exporting the recap as ${format.toUpperCase()}…`), 1000);
+  try {
+    const file = await exportRecap(result, { format, table: flags.table, lang: flags.lang });
+    if (format === 'csv' && !flags.out) {
+      out.write(file.bytes);
+      return;
+    }
+    const path = flags.out ?? recapFileName(result, format, flags.table);
+    writeFileAtomically(path, file.bytes);
+    out.write(`wrote ${path} (${formatCount(file.bytes.length)} bytes)\n`);
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) throw new UserError(error.message);
+    throw error;
+  } finally {
+    clearTimeout(slow);
+    progress.done();
   }
 }
 
@@ -68,6 +126,15 @@ function formatRecap(r: Recap): string {
     '',
     `话术 Talking points: ${used} used, ${r.suggestions.length - used} dismissed`,
     ...r.suggestions.map((s) => `  ${at(s.at)}  ${outcomeMarks[s.outcome]}  ${s.line}  (${s.reason})`),
+    '',
+    `建议 For next time: ${r.advice.length}`,
+    ...r.advice.map((a) => `  ${describeAdvice(a, 'zh-CN')}`),
+    '',
+    `峰谷 Peaks and drops: ${r.peaks.length}`,
+    ...r.peaks.slice(0, 6).map((p) => `  ${at(p.minute * 60_000)}  ${metricLabels[p.metric].zh} ${p.from} → ${p.to} (${p.change > 0 ? '+' : ''}${p.change}), ${p.happened.length} things before`),
+    '',
+    `提问 Questions: ${r.questions ? `${r.questions.total}, ${r.questions.answered} answered` : 'not tallied for this session'}`,
+    ...(r.questions?.top.slice(0, 5) ?? []).map((q) => `  ×${q.asked}  ${q.text}`),
     '',
     ...formatPlan(r),
   ];

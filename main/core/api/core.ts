@@ -28,6 +28,8 @@ import { describeComment, type CommentEvent } from '../ingest/comment-window.js'
 import { IngestPipeline, type ActiveSession, type PipelineOptions } from '../ingest/pipeline.js';
 import { buildRecap, sessionSummaries, type Recap, type SessionSummary } from '../recap/recap.js';
 import { createRecapKeeper } from '../recap/recap-keeper.js';
+import { applyAdvice } from '../recap/apply-advice.js';
+import type { AppliedAdvice } from '../../../shared/api/recap-api.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
 import type { SessionKey } from '../store/types.js';
@@ -78,6 +80,8 @@ export interface Core {
   recap(sessionId?: string): Recap;
   /** Every stored session, newest first, with its headline figures. */
   sessions(): SessionSummary[];
+  /** Makes the change a recap's suggestion proposes to the plan marked for the next session. */
+  applyAdvice(sessionId: string, adviceId: string): Promise<AppliedAdvice>;
   /** Marks a moment at the live room's current time; fails when no session is being recorded. */
   markMoment(note: string | null): Promise<Moment>;
   markComment(commentId: string, answered: boolean): Promise<void>;
@@ -395,6 +399,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     recap: (sessionId) => buildRecap(reader, sessionId),
     sessions: () => sessionSummaries(reader),
+    applyAdvice: (sessionId, adviceId) => applyAdvice(buildRecap(reader, sessionId), adviceId, reader, plans),
     async markMoment(note) {
       const active = activeSession();
       annotations.follow(active.key);
