@@ -17,6 +17,7 @@ import {
 } from '../../shared/api/settings.js';
 import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
 import { rewriteLine } from '../core/rewriter/rewrite-line.js';
+import type { PdfRenderer } from '../core/recap/pdf.js';
 import { dispatch } from './dispatch.js';
 import { openLiveSource, type LiveSource } from './live-source.js';
 import { memorySecretStore, type SecretStore } from './secrets.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   rehearsal?: boolean;
   /** Something went wrong that no request is waiting for (a bad settings file, a gateway warning). */
   onWarning?: (message: string) => void;
+  /** How the recap's report becomes a PDF here (Electron's printToPDF in the desktop app); a headless Chromium when not given. */
+  renderPdf?: PdfRenderer;
 }
 
 export type StateListener = (update: StateUpdate) => void;
@@ -221,6 +224,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
         updateSettings,
         // Needs no core: the catalog editor can ask while no source runs.
         rewriteLine: (input) => rewriteLine(input, { settings: settings.rewriter, apiKey: rewriterKey.read() }),
+        ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
       });
     },
     onState(listener) {

@@ -29,6 +29,8 @@ export interface CoreClientOptions {
   restartDelayMs?: number;
   /** How long `stop` waits for the core to close its database before killing it. */
   stopTimeoutMs?: number;
+  /** Prints the recap's report to PDF for the core (the desktop app: a hidden window's printToPDF). */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export interface CoreClient {
@@ -118,6 +120,18 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
         case 'warning':
           warn(message.message);
           return;
+        case 'printPdf': {
+          const answer = (base64: string | null, error: string | null) => {
+            if (child === current) current.post({ type: 'pdf', id: message.id, base64, error });
+          };
+          if (!options.printPdf) answer(null, 'this host cannot print PDFs');
+          else
+            options.printPdf(message.html).then(
+              (pdf) => answer(pdf.toString('base64'), null),
+              (error: unknown) => answer(null, error instanceof Error ? error.message : String(error)),
+            );
+          return;
+        }
         case 'stopped':
           onStopped?.();
           return;

@@ -30,6 +30,15 @@ export type StartApp = (options: AppOptions) => Promise<LiveCueApp>;
 export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, start: StartApp = startApp): void {
   let app: Promise<LiveCueApp> | null = null;
   let stopping: Promise<void> | null = null;
+  // The recap's PDF is printed by main (Electron's printToPDF); each print waits for its answer by id.
+  const prints = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
+  let nextPrint = 1;
+  const renderPdf = (html: string) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const id = nextPrint++;
+      prints.set(id, { resolve, reject });
+      port.post({ type: 'printPdf', id, html });
+    });
 
   port.onMessage((message) => {
     switch (message.type) {
@@ -37,7 +46,7 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
         if (app) return;
         const secrets = relayedSecretStore(message.tokenStorage, message.token, (token) => port.post({ type: 'token', token }));
         const rewriterKey = relayedSecretStore(message.tokenStorage, message.rewriterKey, (key) => port.post({ type: 'rewriterKey', key }));
-        app = start({ dataFolder: message.dataFolder, secrets, rewriterKey, onWarning: (text) => port.post({ type: 'warning', message: text }) });
+        app = start({ dataFolder: message.dataFolder, secrets, rewriterKey, renderPdf, onWarning: (text) => port.post({ type: 'warning', message: text }) });
         app.then(
           (running) => {
             running.onState((update) => port.post({ type: 'state', update }));
@@ -57,6 +66,13 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
             )
           : Promise.resolve(unavailable('the core is not started'));
         void reply.then((value) => port.post({ type: 'reply', id, reply: value }));
+        return;
+      }
+      case 'pdf': {
+        const print = prints.get(message.id);
+        prints.delete(message.id);
+        if (message.base64 !== null) print?.resolve(Buffer.from(message.base64, 'base64'));
+        else print?.reject(new Error(message.error ?? 'the PDF could not be printed'));
         return;
       }
       case 'stop': {

@@ -14,6 +14,8 @@ export type TokenStorage = SettingsView['tokenStorage'];
 export type ToCore =
   | { type: 'start'; dataFolder: string; token: string | null; rewriterKey: string | null; tokenStorage: TokenStorage }
   | { type: 'request'; id: number; name: string; payload: unknown }
+  /** The PDF main printed for a `printPdf`, or why it could not. */
+  | { type: 'pdf'; id: number; base64: string | null; error: string | null }
   | { type: 'stop' };
 
 export type FromCore =
@@ -27,6 +29,8 @@ export type FromCore =
   /** The same for the AI line rewriter's API key. */
   | { type: 'rewriterKey'; key: string | null }
   | { type: 'warning'; message: string }
+  /** The recap's report to print: only main has Chromium's printToPDF. */
+  | { type: 'printPdf'; id: number; html: string }
   | { type: 'stopped' };
 
 /** One end of the channel, whatever carries it (utility process port, test pair). */

@@ -232,4 +232,36 @@ describe('core host and client over a message channel', () => {
     await client.stop();
     expect(stoppedCount).toBe(1);
   });
+
+  it('prints the recap\'s PDF in main: the core sends the report, main answers with the bytes or the reason', async () => {
+    const { port1, port2 } = new MessageChannel();
+    cleanups.push(() => {
+      port1.close();
+      port2.close();
+    });
+    let rendered: Promise<Buffer> | null = null;
+    serveCore(
+      { post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', listener) },
+      () => {},
+      async (options) => {
+        rendered = options.renderPdf!('<html>复盘</html>');
+        return { dbFile: '', handle: async () => ({ ok: true, value: null }) as never, onState: () => () => {}, settings: () => settingsView, onSettings: () => () => {}, stop: async () => {} };
+      },
+    );
+    const printed: string[] = [];
+    const client = startCoreClient({
+      spawn: () => ({ post: (m) => port1.postMessage(m), onMessage: (l) => port1.on('message', l), onExit: () => {}, kill: () => port1.close() }),
+      dataFolder: '/d',
+      secrets: recordingSecrets(null),
+      rewriterKey: recordingSecrets(null),
+      printPdf: async (html) => {
+        printed.push(html);
+        return Buffer.from('%PDF-1.7 fake');
+      },
+    });
+    await client.ready;
+    expect((await rendered!).toString()).toBe('%PDF-1.7 fake');
+    expect(printed).toEqual(['<html>复盘</html>']);
+    await client.stop();
+  });
 });

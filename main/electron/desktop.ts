@@ -30,6 +30,7 @@ import { describeFailure, hotkeyFailureNotice, hotkeyRequest, registerHotkeys, t
 import { bridgeRequestHandler } from './ipc.js';
 import { appMenuTemplate } from './menu.js';
 import { applyOverlaySettings } from './overlay.js';
+import { printHtmlToPdf } from './print-pdf.js';
 import { APP_SCHEME, denyAllPermissions, guardNavigation } from './security.js';
 import { gatewayTokenStore, REWRITER_KEY, vaultSecretStore } from './token-vault.js';
 import { createConsoleWindow, createOverlayWindow, WindowPlaces } from './windows.js';
@@ -75,6 +76,7 @@ export async function startDesktop(): Promise<void> {
     secrets: gatewayTokenStore(userData, safeStorage, warn),
     rewriterKey: vaultSecretStore(REWRITER_KEY, userData, safeStorage, warn),
     onWarning: warn,
+    printPdf: printHtmlToPdf,
   });
 
   const setup = { preload: PATHS.preload, stateFile: join(userData, 'window-state.json'), devTools: !app.isPackaged };

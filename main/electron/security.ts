@@ -56,6 +56,13 @@ export function secureWebPreferences(preload: string, extra: ExtraWebPreferences
   return preferences;
 }
 
+/**
+ * The hidden window that prints the recap's report: every hard flag, no
+ * preload (the page talks to nothing), and a session of its own, so it
+ * shares no storage or permissions with the app's windows.
+ */
+export const PRINT_WEB_PREFERENCES: WebPreferences = { ...HARD_FLAGS, partition: 'livecue-print' };
+
 /** Throws unless every hard flag holds: a window with a weakened renderer is never created. */
 export function assertSecureWebPreferences(preferences: WebPreferences): void {
   const wrong = Object.entries(HARD_FLAGS)
