@@ -13,6 +13,7 @@
  *
  *   --json      one JSON object on the last line
  *   --events N  a smaller session (a smoke check of the harness)
+ *   --keep FILE keep the recorded database at FILE (to profile the recap on it)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ import { median, round } from './stats.js';
 const json = process.argv.includes('--json');
 const eventsFlag = process.argv.indexOf('--events');
 const TOTAL = eventsFlag > 0 ? Number(process.argv[eventsFlag + 1]) : 10_000_000;
+const keepFlag = process.argv.indexOf('--keep');
+const KEEP = keepFlag > 0 ? process.argv[keepFlag + 1] : undefined;
 const DURATION_MS = 4 * 60 * 60_000;
 const START_MS = Date.UTC(2026, 10, 11, 12);
 const USERS = 200_000;
@@ -136,7 +139,7 @@ function timed<T>(work: () => T): { ms: number; value: T } {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'livecue-bench-recap-'));
   try {
-    const dbFile = join(dir, 'recap.db');
+    const dbFile = KEEP ?? join(dir, 'recap.db');
     say(`LiveCue recap benchmark — ${new Date().toISOString()}, node ${process.version}`);
     say(`recording a 4-hour session of ${TOTAL.toLocaleString()} events through the core…`);
     const source = generatedSource(TOTAL);

@@ -7,20 +7,19 @@
  * (a crash at the end, or a database from before the recap store), oldest
  * first, so every layer is computed against the sessions before it.
  */
-import type { SessionUser } from '../../../shared/metrics/index.js';
+import type { MetricsEngine } from '../../../shared/metrics/index.js';
 import { QuestionTally, type Answer, type AskedQuestion } from '../../../shared/recap/questions.js';
-import type { Product } from '../../../shared/protocol/index.js';
-import { restoreEngine } from '../ingest/restore.js';
 import type { StoreReader } from '../store/reader.js';
 import type { SessionKey } from '../store/types.js';
 import type { StoreWriter } from '../store/writer.js';
+import { restoredEngine, resultsOf } from './session-figures.js';
 
 const SAVE_EVERY_MS = 30_000;
 
 export interface RecordingSession {
   key: SessionKey;
   endedAt: number | null;
-  engine: { sessionUsers(): SessionUser[] };
+  engine: MetricsEngine;
 }
 
 export interface RecapKeeper {
@@ -69,20 +68,16 @@ export function createRecapKeeper(options: {
     return current.tally;
   };
 
-  const fold = (key: SessionKey, users: () => SessionUser[]) => {
+  const fold = (key: SessionKey, engine: () => MetricsEngine) => {
     if (folding.has(key) || reader.recap.folded(key)) return;
-    folding.set(key, track(writer.foldLayers(key, users()), "the session's users could not be folded into the user layers"));
+    const ended = engine();
+    folding.set(key, track(writer.foldLayers(key, ended.sessionUsers(), resultsOf(ended)), "the session's users could not be folded into the user layers"));
   };
 
   // Catch up in start order; the writer thread runs them one after another.
   for (const key of reader.recap.unfoldedSessions()) {
     const row = reader.sessionByKey(key);
-    if (!row) continue;
-    fold(key, () => {
-      const engine = restoreEngine(reader, key, { startedAt: row.startedAt, products: JSON.parse(row.productsJson) as Product[], snapshot: reader.snapshot(key) });
-      if (row.endedAt !== null) engine.end(row.endedAt);
-      return engine.sessionUsers();
-    });
+    if (row) fold(key, () => restoredEngine(reader, row));
   }
 
   return {
@@ -93,7 +88,7 @@ export function createRecapKeeper(options: {
       if (current && (session?.key !== current.key || now() - current.savedAt >= SAVE_EVERY_MS)) save();
       if (session && session.endedAt !== null) {
         save();
-        fold(session.key, () => session.engine.sessionUsers());
+        fold(session.key, () => session.engine);
       }
     },
     async settle(session) {

@@ -1,23 +1,23 @@
 /**
  * The recap (复盘) of one stored session, from what was kept as events
- * arrived — never a rescan of the raw events: totals, activity, audience
- * and card stints from the metrics engine restored from its snapshot (plus
- * the events after it, at most a snapshot interval's worth), per-minute rows
- * from minute_metrics, questions from the tally the co-pilot kept, layers
- * from the user histories. The analysis itself is shared/recap/, pure.
+ * arrived — never a rescan of the raw events: totals, activity, card stints
+ * and traffic from the session's stored results once it has ended (from its
+ * metrics engine, restored from the snapshot, while it has not),
+ * per-minute rows from minute_metrics, questions from the tally the co-pilot
+ * kept, layers from the user histories. The analysis is shared/recap/, pure.
  */
 import type { Recap, RecapLayers, RecapMinute, RecapPlan, RecapQuestions, SessionSummary } from '../../../shared/api/contract.js';
 import { commentIntents, type CommentIntent } from '../../../shared/comments/intents.js';
-import { metricKeys, type CardStint, type MetricValues, type MetricsEngine } from '../../../shared/metrics/index.js';
+import { metricKeys, type CardStint, type MetricValues, type MinuteActivity } from '../../../shared/metrics/index.js';
 import type { Product, Room } from '../../../shared/protocol/index.js';
 import { adviseNextTime } from '../../../shared/recap/advice.js';
-import { funnelOf, trafficOf } from '../../../shared/recap/funnel.js';
+import { funnelOf } from '../../../shared/recap/funnel.js';
 import { findPeaks } from '../../../shared/recap/peaks.js';
 import { QuestionTally, type QuestionCluster } from '../../../shared/recap/questions.js';
 import { pointImpacts } from '../../../shared/recap/talking-points.js';
-import { restoreEngine } from '../ingest/restore.js';
 import type { StoreReader } from '../store/reader.js';
 import type { SessionKey, StoredSession } from '../store/types.js';
+import { figuresOf, type SessionFigures } from './session-figures.js';
 
 export type { Recap, SessionSummary };
 
@@ -32,20 +32,21 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
   if (!row) {
     throw new SessionNotFoundError(sessionId ? `no session ${sessionId} in this database` : 'this database holds no session yet');
   }
-  const { engine, products } = restoredEngine(reader, row);
+  const figures = figuresOf(reader, row);
+  const products = JSON.parse(row.productsJson) as Product[];
   const byId = new Map(products.map((p) => [p.id, p]));
   const room = JSON.parse(row.roomJson) as Room;
-  const totals = engine.totals();
-  const productStats = engine.products().map((p) => ({ ...p, title: byId.get(p.productId)?.title ?? p.title, price: byId.get(p.productId)?.price ?? p.price }));
+  const { totals, cards } = figures;
+  const productStats = figures.products.map((p) => ({ ...p, title: byId.get(p.productId)?.title ?? p.title, price: byId.get(p.productId)?.price ?? p.price }));
   const stored = reader.recap.questions(row.key);
   const tally = stored ? QuestionTally.fromJSON(stored) : null;
-  const cards = engine.cardStints();
-  const minutes = recapMinutes(reader, row.key, engine, cards, tally);
+  const now = figures.now;
+  const minutes = recapMinutes(reader, row.key, figures.activity, cards, now, tally);
   const plan = planOfRecap(reader, row.key, minutes);
   const marks = reader.suggestionMarks(row.key);
   const moments = reader.moments(row.key);
   const questions = tally ? questionsOf(tally.list(), tally.questions, (id) => byId.get(id)?.title ?? null) : null;
-  const durationMs = (row.endedAt ?? engine.now()) - row.startedAt;
+  const durationMs = (row.endedAt ?? now) - row.startedAt;
   return {
     session: {
       id: row.sessionId,
@@ -53,17 +54,17 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
       gateway: row.gateway,
       startedAt: row.startedAt,
       endedAt: row.endedAt,
-      events: reader.countEvents(row.key),
+      events: figures.events,
       lastSeq: row.lastSeq,
     },
     totals,
-    counters: engine.counters(),
+    counters: figures.counters,
     baseline: baselineOf(reader, row),
     minutes,
     cards,
     products: productStats,
     funnel: funnelOf(totals),
-    traffic: trafficOf(engine.sessionUsers()),
+    traffic: figures.traffic,
     peaks: findPeaks({
       minutes,
       cards,
@@ -75,15 +76,15 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
       moments,
     }),
     questions,
-    talkingPoints: pointImpacts(marks.filter((m) => m.outcome === 'used'), minutes, engine.activitySeries()),
-    layers: layersOf(reader, row, engine),
+    talkingPoints: pointImpacts(marks.filter((m) => m.outcome === 'used'), minutes, figures.activity),
+    layers: layersOf(reader, row, figures),
     advice: adviseNextTime({
       totals,
       durationMs,
       products: productStats,
       questions: tally?.list() ?? [],
       segments: (plan?.segments ?? []).flatMap((s) =>
-        s.actualStartedAt === null ? [] : [{ kind: s.kind, title: s.title, ranMs: (s.actualEndedAt ?? row.endedAt ?? engine.now()) - s.actualStartedAt, gmv: s.gmv }],
+        s.actualStartedAt === null ? [] : [{ kind: s.kind, title: s.title, ranMs: (s.actualEndedAt ?? row.endedAt ?? now) - s.actualStartedAt, gmv: s.gmv }],
       ),
       hasNextPlan: reader.nextPlan() !== null,
     }),
@@ -96,10 +97,9 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
 }
 
 /** Every stored minute with the activity, questions and cards of that minute beside its metrics. */
-function recapMinutes(reader: StoreReader, key: SessionKey, engine: MetricsEngine, cards: readonly CardStint[], tally: QuestionTally | null): RecapMinute[] {
-  const activity = new Map(engine.activitySeries().map((a) => [a.minute, a]));
+function recapMinutes(reader: StoreReader, key: SessionKey, activitySeries: readonly MinuteActivity[], cards: readonly CardStint[], now: number, tally: QuestionTally | null): RecapMinute[] {
+  const activity = new Map(activitySeries.map((a) => [a.minute, a]));
   const questions = new Map((tally?.perMinute() ?? []).map((q) => [q.minute, Object.values(q.byIntent).reduce((sum, n) => sum + (n ?? 0), 0)]));
-  const now = engine.now();
   return reader.minutes(key).map((m) => {
     const from = m.minute * 60_000;
     const to = from + 60_000;
@@ -184,11 +184,11 @@ function questionsOf(clusters: readonly QuestionCluster[], total: number, titleO
   };
 }
 
-function layersOf(reader: StoreReader, row: StoredSession, engine: MetricsEngine): RecapLayers {
+function layersOf(reader: StoreReader, row: StoredSession, figures: SessionFigures): RecapLayers {
   const trend = reader.recap.layerTrend(row.room, LAYER_TREND_SESSIONS).reverse();
   const folded = reader.recap.folded(row.key);
   if (folded) return { provisional: false, atEntry: folded.atEntry, moves: folded.moves, sizes: folded.sizes, trend };
-  const layers = reader.recap.provisionalLayers(engine.sessionUsers());
+  const layers = reader.recap.provisionalLayers(figures.users?.() ?? []);
   return { provisional: true, ...layers, sizes: null, trend };
 }
 
@@ -199,7 +199,7 @@ function baselineOf(reader: StoreReader, row: StoredSession): Recap['baseline'] 
     .filter((s) => s.room === row.room && s.key !== row.key && s.startedAt < row.startedAt)
     .slice(0, BASELINE_SESSIONS);
   if (earlier.length === 0) return null;
-  const all = earlier.map((s) => restoredEngine(reader, s).engine.totals());
+  const all = earlier.map((s) => figuresOf(reader, s).totals);
   const totals = Object.fromEntries(
     metricKeys.map((key) => {
       const values = all.map((t) => t[key]).filter((v): v is number => v !== null);
@@ -209,18 +209,10 @@ function baselineOf(reader: StoreReader, row: StoredSession): Recap['baseline'] 
   return { sessions: earlier.length, totals };
 }
 
-/** The metrics engine of a stored session, from its newest snapshot and the events after it (never a full rescan). */
-function restoredEngine(reader: StoreReader, row: StoredSession) {
-  const products = JSON.parse(row.productsJson) as Product[];
-  const engine = restoreEngine(reader, row.key, { startedAt: row.startedAt, products, snapshot: reader.snapshot(row.key) });
-  if (row.endedAt !== null) engine.end(row.endedAt);
-  return { engine, products };
-}
-
 /** Every stored session, newest first. */
 export function sessionSummaries(reader: StoreReader): SessionSummary[] {
   return reader.listSessions().map((row) => {
-    const totals = restoredEngine(reader, row).engine.totals();
+    const { totals } = figuresOf(reader, row);
     return {
       id: row.sessionId,
       room: (JSON.parse(row.roomJson) as Room).title,

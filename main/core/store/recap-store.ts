@@ -8,7 +8,8 @@
  * session folded already is left alone, so a repeat cannot count twice.
  */
 import { z } from 'zod';
-import type { SessionUser } from '../../../shared/metrics/index.js';
+import type { CardStint, MetricValues, MinuteActivity, ProductStats, SessionCounters, SessionUser } from '../../../shared/metrics/index.js';
+import type { TrafficShare } from '../../../shared/recap/funnel.js';
 import { layerSizes, sessionLayers, withSession, type SessionLayers, type UserHistory, type UserLayer } from '../../../shared/recap/layers.js';
 import { questionTallySchema, type QuestionTallyState } from '../../../shared/recap/questions.js';
 import type { Connection } from './connection.js';
@@ -28,6 +29,9 @@ const SQL = {
   // Newest first, by the session's start: the room-level view of the layers over time.
   layerTrend: `SELECT s.session_id AS sessionId, s.started_at AS startedAt, l.sizes, l.at_entry AS atEntry FROM session_layers l
     JOIN sessions s ON s.key = l.session WHERE s.room = ? ORDER BY s.started_at DESC, s.key DESC LIMIT ?`,
+  results: 'SELECT data FROM session_results WHERE session = ?',
+  insertResults: 'INSERT INTO session_results (session, data) VALUES (?, ?)',
+  countEvents: 'SELECT count(*) FROM events WHERE session = ?',
   unfolded: `SELECT key FROM sessions WHERE ended_at IS NOT NULL AND key NOT IN (SELECT session FROM session_layers) ORDER BY started_at, key`,
 } as const;
 
@@ -39,6 +43,20 @@ interface HistoryRow {
 
 const historyOf = (row: HistoryRow | undefined): UserHistory | undefined =>
   row && { paidSessions: row.paidSessions, engaged: row.engaged === 1, groupMember: row.groupMember === 1 };
+
+/** What an ended session's recap needs of its metrics engine, stored once so no engine has to be restored. */
+export interface SessionResults {
+  /** The engine's clock at the end. */
+  now: number;
+  totals: MetricValues;
+  counters: SessionCounters;
+  products: ProductStats[];
+  activity: MinuteActivity[];
+  cards: CardStint[];
+  traffic: TrafficShare[];
+  /** Set by the store when it writes them. */
+  events?: number;
+}
 
 export interface FoldedLayers extends SessionLayers {
   /** The merchant's users in each layer once this session was folded in. */
@@ -68,7 +86,7 @@ function loyalShare(atEntry: FoldedLayers['atEntry']): number | null {
 }
 
 /** The reads, for the reader's connection; the writes go through the writer thread. */
-export type RecapReads = Pick<RecapRows, 'questions' | 'folded' | 'provisionalLayers' | 'layerTrend' | 'unfoldedSessions'>;
+export type RecapReads = Pick<RecapRows, 'questions' | 'folded' | 'results' | 'provisionalLayers' | 'layerTrend' | 'unfoldedSessions'>;
 
 export class RecapRows {
   constructor(private readonly db: Connection) {}
@@ -82,6 +100,12 @@ export class RecapRows {
 
   folded(key: SessionKey): FoldedLayers | null {
     return parseFolded(this.db.prepare<[SessionKey]>(SQL.folded).get(key));
+  }
+
+  /** An ended session's stored results, with the number of events it stored; null until it is folded. */
+  results(key: SessionKey): (SessionResults & { events: number }) | null {
+    const data = this.db.prepare<[SessionKey], string>(SQL.results).pluck().get(key);
+    return data === undefined ? null : (JSON.parse(data) as SessionResults & { events: number });
   }
 
   /** The session's layers against the histories as they stand now: for a session not folded yet (still live, or never ended). */
@@ -110,8 +134,8 @@ export class RecapRows {
     this.db.prepare(SQL.saveQuestions).run(key, JSON.stringify(state));
   }
 
-  /** Folds a session's users into the histories, once; returns what it stored (or had stored). */
-  fold(key: SessionKey, users: readonly SessionUser[]): FoldedLayers {
+  /** Folds an ended session's users into the histories and stores its results, once; returns the layers it stored (or had stored). */
+  fold(key: SessionKey, users: readonly SessionUser[], results: SessionResults): FoldedLayers {
     return this.db.transaction(() => {
       const already = this.folded(key);
       if (already) return already;
@@ -126,6 +150,8 @@ export class RecapRows {
       }
       const sizes = layerSizes(this.db.prepare<[], HistoryRow>(SQL.allHistories).all().map((row) => historyOf(row)!));
       this.db.prepare(SQL.insertFolded).run(key, JSON.stringify(layers.atEntry), JSON.stringify(layers.moves), JSON.stringify(sizes));
+      const events = this.db.prepare<[SessionKey], number>(SQL.countEvents).pluck().get(key) ?? 0;
+      this.db.prepare(SQL.insertResults).run(key, JSON.stringify({ ...results, events }));
       return { ...layers, sizes };
     })();
   }

@@ -7,7 +7,7 @@ import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalo
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { PlanWrite, PlanWriteResult } from './plans.js';
-import type { FoldedLayers } from './recap-store.js';
+import type { FoldedLayers, SessionResults } from './recap-store.js';
 import type { SessionUser } from '../../../shared/metrics/index.js';
 import type { QuestionTallyState } from '../../../shared/recap/questions.js';
 import type { AppendBatch, AppendResult, MomentRow, SuggestionMarkRow, OpenedSession, SessionInfo, SessionKey } from './types.js';
@@ -29,7 +29,7 @@ export interface WriterOps {
   mergeGatewayProducts: { args: { products: GatewayProduct[] }; result: null };
   planWrite: { args: { write: PlanWrite }; result: PlanWriteResult };
   saveQuestions: { args: { key: SessionKey; state: QuestionTallyState }; result: null };
-  foldLayers: { args: { key: SessionKey; users: SessionUser[] }; result: FoldedLayers };
+  foldLayers: { args: { key: SessionKey; users: SessionUser[]; results: SessionResults }; result: FoldedLayers };
   close: { args: Record<string, never>; result: null };
 }
 

@@ -4,7 +4,7 @@ import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalo
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { PlanWrite, PlanWriteResult } from './plans.js';
-import type { FoldedLayers } from './recap-store.js';
+import type { FoldedLayers, SessionResults } from './recap-store.js';
 import type { SessionUser } from '../../../shared/metrics/index.js';
 import type { QuestionTallyState } from '../../../shared/recap/questions.js';
 import type { AppendBatch, AppendResult, MomentRow, OpenedSession, SessionInfo, SessionKey, SuggestionMarkRow } from './types.js';
@@ -132,9 +132,9 @@ export class StoreWriter {
     await this.#request('saveQuestions', { key, state });
   }
 
-  /** Folds an ended session's users into the user layers, once (recap-store.ts). */
-  foldLayers(key: SessionKey, users: SessionUser[]): Promise<FoldedLayers> {
-    return this.#request('foldLayers', { key, users });
+  /** Folds an ended session's users into the user layers and stores its results, once (recap-store.ts). */
+  foldLayers(key: SessionKey, users: SessionUser[], results: SessionResults): Promise<FoldedLayers> {
+    return this.#request('foldLayers', { key, users, results });
   }
 
   /** Lets queued requests finish, closes the database and ends the thread. Safe to call twice. */

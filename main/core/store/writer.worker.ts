@@ -71,7 +71,7 @@ function createHandlers(db: Connection): WriteHandlers {
           recap.saveQuestions(request.key, request.state);
           return null;
         case 'foldLayers':
-          return recap.fold(request.key, request.users);
+          return recap.fold(request.key, request.users, request.results);
         case 'close':
           db.close();
           return null;

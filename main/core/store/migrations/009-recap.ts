@@ -7,7 +7,10 @@ import type { Migration } from './migration.js';
  * - the user layers (五层用户资产): each user's history over every session
  *   of this database (one database is one merchant's rooms), and per session
  *   the split at entry, the moves and the layer sizes after it, written
- *   once, when the session is folded into the histories.
+ *   once, when the session is folded into the histories;
+ * - an ended session's results (totals, per-product figures, activity,
+ *   cards, traffic sources, the events stored), written in the same
+ *   transaction, so its recap and the session list need no engine restored.
  */
 export const recap: Migration = {
   version: 9,
@@ -26,6 +29,11 @@ export const recap: Migration = {
         group_member INTEGER NOT NULL CHECK (group_member IN (0, 1)),
         last_session INTEGER NOT NULL REFERENCES sessions (key)
       ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE session_results (
+        session INTEGER PRIMARY KEY REFERENCES sessions (key),
+        data TEXT NOT NULL
+      ) STRICT;
 
       CREATE TABLE session_layers (
         session INTEGER PRIMARY KEY REFERENCES sessions (key),
