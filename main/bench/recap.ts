@@ -14,9 +14,11 @@
  *   --json      one JSON object on the last line
  *   --events N  a smaller session (a smoke check of the harness)
  *   --keep FILE keep the recorded database at FILE (to profile the recap on it)
+ *   --save FILE also write the figures, with the date and machine, to FILE
+ *               (docs/figures/recap.json; `node build/figures.mjs` puts them in the docs)
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { End, Hello, LiveEvent } from '../../shared/protocol/index.js';
 import { startCore } from '../core/api/core.js';
@@ -34,6 +36,8 @@ const eventsFlag = process.argv.indexOf('--events');
 const TOTAL = eventsFlag > 0 ? Number(process.argv[eventsFlag + 1]) : 10_000_000;
 const keepFlag = process.argv.indexOf('--keep');
 const KEEP = keepFlag > 0 ? process.argv[keepFlag + 1] : undefined;
+const saveFlag = process.argv.indexOf('--save');
+const SAVE = saveFlag > 0 ? process.argv[saveFlag + 1] : undefined;
 const DURATION_MS = 4 * 60 * 60_000;
 const START_MS = Date.UTC(2026, 10, 11, 12);
 const USERS = 200_000;
@@ -185,6 +189,10 @@ async function main(): Promise<void> {
       say(`recap data ready in ${figures.recapMs10M} ms (median of 3; ${minutes} minutes), XLSX in ${figures.xlsxMs10M} ms`);
       say(`a full scan of the session's raw events takes ${figures.rawScanMs10M} ms on the same database: ${round(figures.rawScanMs10M / figures.recapMs10M, 1)}× the recap`);
       if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+      if (SAVE) {
+        const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+        writeFileSync(SAVE, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...figures }, null, 2)}\n`);
+      }
     } finally {
       reader.close();
     }

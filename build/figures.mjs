@@ -1,0 +1,40 @@
+// Puts the benchmarks' saved figures (docs/figures/*.json, written by the
+// benches with --save) into the docs, between <!-- figures:NAME --> and
+// <!-- /figures:NAME --> markers, so no figure in a doc is typed by hand.
+//   node build/figures.mjs
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url);
+const figures = (name) => {
+  const file = new URL(`docs/figures/${name}.json`, root);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const n = (value) => value.toLocaleString('en');
+
+const tables = {
+  recap(f) {
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} on ${f.machine}; a ${n(f.recapEvents)}-event session of ${f.recapMinutes} minutes, recorded at ${n(f.recordEventsPerSec10M)} events/s.`,
+      '',
+      '| figure | key | value | target |',
+      '| --- | --- | --- | --- |',
+      `| the recap's data ready | \`recapMs10M\` | **${n(f.recapMs10M)} ms** | ≤ 1,000 ms |`,
+      `| its XLSX workbook | \`xlsxMs10M\` | **${n(f.xlsxMs10M)} ms** | ≤ 5,000 ms |`,
+      `| one full scan of the session's raw events, same database | \`rawScanMs10M\` | ${n(f.rawScanMs10M)} ms (${(f.rawScanMs10M / f.recapMs10M).toFixed(0)}× the recap) | — |`,
+    ].join('\n');
+  },
+};
+
+for (const doc of readdirSync(new URL('docs/', root)).filter((name) => name.endsWith('.md'))) {
+  const path = new URL(`docs/${doc}`, root);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(/<!-- figures:(\w+) -->[\s\S]*?<!-- \/figures:\1 -->/g, (block, name) => {
+    const saved = figures(name);
+    if (!tables[name] || !saved) return block;
+    return `<!-- figures:${name} -->\n${tables[name](saved)}\n<!-- /figures:${name} -->`;
+  });
+  if (next !== text) {
+    writeFileSync(path, next);
+    process.stdout.write(`figures written into docs/${doc}\n`);
+  }
+}
