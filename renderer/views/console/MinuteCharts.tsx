@@ -5,7 +5,7 @@ import { NO_VALUE } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { chartKeys, type ChartKey, type MinuteSeries } from '../../state/minute-series.js';
 import { useI18n, useStoreApi } from '../app-context.js';
-import { CHART_HEIGHT, chartData, chartOptions } from './chart-options.js';
+import { CHART_HEIGHT, chartData, chartOptions, followWidth } from './chart-options.js';
 
 const labels: Record<ChartKey, MessageKey> = {
   online: 'charts.online',
@@ -56,14 +56,10 @@ function MinuteChart({ chartKey }: { chartKey: ChartKey }) {
       chart.setData(chartData(state.series, chartKey));
       showLatest(state.series);
     });
-    const resize = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry?.contentRect.width ?? 0);
-      if (width > 0) chart.setSize({ width, height: CHART_HEIGHT });
-    });
-    resize.observe(container);
+    const stopFollowing = followWidth(chart, container, CHART_HEIGHT);
     return () => {
       unsubscribe();
-      resize.disconnect();
+      stopFollowing();
       chart.destroy();
     };
   }, [store, chartKey, i18n]);

@@ -9,9 +9,9 @@ import type { ChartKey, MinuteSeries } from '../../state/minute-series.js';
 export const CHART_HEIGHT = 112;
 
 /** Value ticks on whole units: a count has no half orders (1, 2, 5, 10, 20, 50 …). */
-const wholeSteps = Array.from({ length: 12 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();
+export const wholeSteps = Array.from({ length: 12 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();
 /** Tick spacings of the time axis, in seconds. */
-const minuteSteps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240].map((minutes) => minutes * 60);
+export const minuteSteps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240].map((minutes) => minutes * 60);
 
 /** Online viewers are a level (a line); the rest are per-minute counts (bars). */
 const drawnAsBars: Record<ChartKey, boolean> = { online: false, entries: true, comments: true, orders: true, gmv: true };
@@ -20,16 +20,19 @@ export function chartData(series: MinuteSeries, key: ChartKey): uPlot.AlignedDat
   return [series.times, series.values[key]];
 }
 
-export function chartOptions(key: ChartKey, width: number, formatValue: (value: number) => string, fmt: Formats): uPlot.Options {
-  const css = getComputedStyle(document.documentElement);
+/** The theme's colours (custom properties of `element`, the page by default: a view may set its own) and the axis style. */
+export function chartTheme(element: Element = document.documentElement): { color(name: string): string; axis: uPlot.Axis } {
+  const css = getComputedStyle(element);
   const color = (name: string) => css.getPropertyValue(name).trim();
-  const stroke = color(`--chart-${key}`) || color('--chart-line');
-  const axis: uPlot.Axis = {
-    stroke: color('--chart-axis'),
-    grid: { stroke: color('--chart-grid'), width: 1 },
-    ticks: { show: false },
-    font: `11px ${color('--font-sans')}`,
+  return {
+    color,
+    axis: { stroke: color('--chart-axis'), grid: { stroke: color('--chart-grid'), width: 1 }, ticks: { show: false }, font: `11px ${color('--font-sans')}` },
   };
+}
+
+export function chartOptions(key: ChartKey, width: number, formatValue: (value: number) => string, fmt: Formats): uPlot.Options {
+  const { color, axis } = chartTheme();
+  const stroke = color(`--chart-${key}`) || color('--chart-line');
   return {
     width,
     height: CHART_HEIGHT,
@@ -53,4 +56,14 @@ export function chartOptions(key: ChartKey, width: number, formatValue: (value: 
       },
     ],
   };
+}
+
+/** Keeps a chart as wide as its container; returns the function that stops it. */
+export function followWidth(chart: uPlot, container: Element, height: number): () => void {
+  const resize = new ResizeObserver(([entry]) => {
+    const width = Math.floor(entry?.contentRect.width ?? 0);
+    if (width > 0) chart.setSize({ width, height });
+  });
+  resize.observe(container);
+  return () => resize.disconnect();
 }

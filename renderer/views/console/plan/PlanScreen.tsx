@@ -7,7 +7,7 @@ import type { ChecklistItem, Plan } from '../../../../shared/plan/plan.js';
 import { readiness } from '../../../../shared/plan/readiness.js';
 import { useAppStore, useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
-import { saveBlob } from '../catalog/catalog-files.js';
+import { saveBlob } from '../../common/files.js';
 import { ChecklistEditor } from './ChecklistEditor.js';
 import { LineupEditor, PlanHeadEditor } from './PlanEditor.js';
 import type { Draft } from './plan-draft.js';
