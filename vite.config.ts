@@ -21,6 +21,14 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: '/',
   plugins: [react()],
+  resolve: {
+    // shared/ reads and writes CSV with csv-parse and csv-stringify. Their Node builds use Node's Buffer as they load;
+    // their browser builds (same API) carry their own, so the page gets those.
+    alias: [
+      { find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' },
+      { find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -22,6 +22,14 @@ describe('layer rules', () => {
     expect(await layerErrors('shared/protocol/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
   });
 
+  it('let shared/ use the synchronous CSV parser and writer, and no other entry of those packages, nor exceljs', async () => {
+    const csv = "import { parse } from 'csv-parse/sync';\nimport { stringify } from 'csv-stringify/sync';\nexport const x = [parse, stringify];\n";
+    expect(await layerErrors('shared/copilot/probe.ts', csv)).toEqual([]);
+    // The stream API needs Node streams; the renderer build has only the sync entries' browser builds.
+    expect(await layerErrors('shared/copilot/probe.ts', "import { parse } from 'csv-parse';\nexport const x = parse;\n")).toHaveLength(1);
+    expect(await layerErrors('shared/copilot/probe.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n")).toHaveLength(1);
+  });
+
   it('keep electron out of main/core', async () => {
     expect(await layerErrors('main/core/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
     expect(

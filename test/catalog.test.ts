@@ -4,6 +4,7 @@
  * next session, imports are all or nothing, and an export imports back into
  * the same catalog.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeReply, BridgeRequest, BridgeRequestName, BridgeResponses } from '../shared/api/bridge.js';
 import type { ProductView } from '../shared/api/contract.js';
@@ -13,7 +14,6 @@ import { describeImportProblem } from '../shared/copilot/import-problems.js';
 import type { Catalog } from '../shared/copilot/catalog.js';
 import { startApp, type AppOptions, type LiveCueApp } from '../main/app/app.js';
 import { memorySecretStore } from '../main/app/secrets.js';
-import { writeXlsx } from '../main/core/catalog/xlsx.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('livecue-catalog-');
@@ -79,13 +79,14 @@ const catalog: Catalog = {
   ],
 };
 
-const xlsxOf = (c: Catalog): string => {
+/** A workbook as a spreadsheet program would save it, every cell text, built apart from the app's own writer. */
+async function xlsxOf(c: Catalog): Promise<string> {
   const tables = catalogToTables(c);
-  return writeXlsx([
-    { name: '商品', rows: tables.products },
-    { name: '买点', rows: tables.buyingPoints },
-  ]).toString('base64');
-};
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('商品').addRows(tables.products);
+  workbook.addWorksheet('买点').addRows(tables.buyingPoints);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
 
 async function pollCatalog(app: LiveCueApp, ready: (c: Catalog) => boolean, timeoutMs = 20_000): Promise<Catalog> {
   const deadline = Date.now() + timeoutMs;
@@ -161,7 +162,7 @@ describe('catalog', () => {
       }
 
       await importFile(app, 'csv', catalogToCsv({ products: [], buyingPoints: [] }));
-      expect(await importFile(app, 'xlsx', xlsxOf(catalog))).toMatchObject({ imported: true, entry: { counts: { products: { added: 2 }, buyingPoints: { added: 2 } } } });
+      expect(await importFile(app, 'xlsx', await xlsxOf(catalog))).toMatchObject({ imported: true, entry: { counts: { products: { added: 2 }, buyingPoints: { added: 2 } } } });
       expect(await call(app, 'getCatalog', {})).toEqual(catalog);
     });
   });
@@ -195,7 +196,7 @@ describe('catalog', () => {
       expect(describeImportProblem(csvResult.problems[1]!, 'zh-CN')).toBe('「九十九」不是以元为单位的价格（例如 129.9）');
       expect(describeImportProblem(csvResult.problems[1]!, 'en')).toBe('"九十九" is not a price in yuan (e.g. 129.9)');
 
-      const xlsxResult = await importFile(app, 'xlsx', xlsxOf(bad));
+      const xlsxResult = await importFile(app, 'xlsx', await xlsxOf(bad));
       expect(xlsxResult).toMatchObject({
         imported: false,
         problemCount: 2,

@@ -64,7 +64,7 @@ const handlers = {
   catalogImports: (_payload: Record<string, never>, { core }: DispatchTarget) => core.catalog().imports(),
   previewCatalogUndo: ({ importId }: { importId: number }, { core }: DispatchTarget) => core.catalog().previewUndo(importId),
   undoCatalogImport: ({ importId, revision }: { importId: number; revision?: string }, { core }: DispatchTarget) => core.catalog().undoImport(importId, revision),
-  exportCatalog: ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: core.catalog().exportFile(format) }),
+  exportCatalog: async ({ format }: { format: CatalogFormat }, { core }: DispatchTarget) => ({ format, data: await core.catalog().exportFile(format) }),
   listPlans: (_payload: Record<string, never>, { core }: DispatchTarget) => core.plan().list(),
   getPlan: ({ id }: { id: number }, { core }: DispatchTarget) => core.plan().detail(id),
   planTemplates: (_payload: Record<string, never>, { core }: DispatchTarget) => core.plan().templates(),
@@ -80,7 +80,7 @@ const handlers = {
   advanceSegment: (_payload: Record<string, never>, { core }: DispatchTarget) => core.advanceSegment(),
   confirmStart: ({ by }: { by: string }, { core }: DispatchTarget) => core.confirmStart(by),
   // The template needs no store: it is served even while no source runs.
-  catalogTemplate: ({ format }: { format: CatalogFormat }) => ({ format, data: catalogTemplate(format) }),
+  catalogTemplate: async ({ format }: { format: CatalogFormat }) => ({ format, data: await catalogTemplate(format) }),
   getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
   updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
   rewriteLine: (input: RewriteLineInput, target: DispatchTarget) => target.rewriteLine(input),

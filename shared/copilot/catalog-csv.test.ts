@@ -60,6 +60,13 @@ describe('parseCsv', () => {
     expect(parseCsv(text)).toEqual({ ok: true, records });
   });
 
+  it('treats the full-width ＝＋－＠ some spreadsheets read as formulas the same way', () => {
+    const records = [['＝HYPERLINK("x")', '＋1', '－5', '＠A1', '满199－30']];
+    const text = toCsv(records);
+    expect(text.slice(1).split(',').slice(1)).toEqual(["'＋1", "'－5", "'＠A1", '满199－30\r\n']);
+    expect(parseCsv(text)).toEqual({ ok: true, records });
+  });
+
   it('round-trips what toCsv writes', () => {
     const records = [['h1', 'h2'], ['a "q"', 'b,c'], [' pad ', 'x\ny']];
     expect(parseCsv(toCsv(records))).toEqual({ ok: true, records });

@@ -35,6 +35,8 @@
  * the file does not list when the catalog it merges into has it. Problems
  * are codes (import-problems.ts): the screen that shows them words them.
  */
+import { CsvError, parse, type Options as ParseOptions } from 'csv-parse/sync';
+import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import { commentIntentLabels, commentIntents } from '../comments/intents.js';
 import type { buyingPointOrigins, buyingPointStatuses } from './catalog.js';
 import {
@@ -441,75 +443,56 @@ function reportIssue(issue: SchemaIssue, report: <C extends 'required' | 'tooLon
 
 // ---------------------------------------------------------------- CSV
 
-/** Splits CSV text into records (RFC 4180: quoted fields, "" escapes, commas and newlines in quotes, CRLF or LF, a BOM). */
+const CSV_READ: ParseOptions = {
+  bom: true,
+  // A line end is CRLF, LF or CR, mixed as a file edited in several programs has them.
+  record_delimiter: ['\r\n', '\n', '\r'],
+  // Rows as people leave them: shorter or longer than the header, a stray " inside a field kept as text.
+  relax_column_count: true,
+  relax_quotes: true,
+};
+
+/**
+ * Splits CSV text into records (RFC 4180: quoted fields, "" escapes, commas and newlines in quotes, CRLF or LF, a BOM).
+ * Read leniently (ragged rows, stray quotes), so the one error left is a quote never closed: `row` is the record
+ * it opens in, a row as a spreadsheet shows it (a quoted line break does not start one).
+ */
 export function parseCsv(text: string): { ok: true; records: string[][] } | { ok: false; row: number; message: string } {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  let quoteOpenedAt = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-      quoteOpenedAt = records.length + 1;
-    } else if (ch === ',') {
-      record.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      fieldStarted = false;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-  }
-  if (quoted) return { ok: false, row: quoteOpenedAt, message: 'a quoted field is never closed (a " is missing)' };
-  if (fieldStarted || record.length > 0) {
-    record.push(field);
-    records.push(record);
+  let records: string[][];
+  try {
+    records = parse(text, CSV_READ);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const row = Number(error.records ?? 0) + 1;
+    return { ok: false, row, message: error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (a " is missing)' : error.message };
   }
   return { ok: true, records: records.map((fields) => fields.map(fromSpreadsheetText)) };
 }
 
 /**
- * A cell starting with = + - @ (or a tab or CR) is a formula to a spreadsheet
+ * A cell starting with = + - @ (or a tab or CR, or the full-width ＝＋－＠
+ * some spreadsheet programs read the same) is a formula to a spreadsheet
  * program: a product title or a line mined from viewers' comments could run
- * one (=HYPERLINK…) on the merchant's machine. Such a text is written with a
- * leading apostrophe, which spreadsheets read as "this is text" and hide, and
- * read back without it.
+ * one (=HYPERLINK…) on the merchant's machine. csv-stringify's
+ * escape_formulas writes such a text with a leading apostrophe, which
+ * spreadsheets read as "this is text" and hide; it is read back without it.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const FORMULA_ESCAPED = /^'[=+\-@\t\r]/;
-const toSpreadsheetText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+const FORMULA_ESCAPED = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const fromSpreadsheetText = (value: string): string => (FORMULA_ESCAPED.test(value) ? value.slice(1) : value);
 
-const needsQuotes = /[",\r\n]|^\s|\s$/;
-const csvField = (text: string): string => {
-  const value = toSpreadsheetText(text);
-  return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+const CSV_WRITE: StringifyOptions = {
+  // So spreadsheet programs read the file as UTF-8.
+  bom: true,
+  record_delimiter: 'windows',
+  // A line break inside a cell, and a cell's leading or trailing space (a reader may trim it), are quoted.
+  quote_record_delimiter: true,
+  quoted_match: /^\s|\s$/,
+  escape_formulas: true,
 };
 
 /** CSV text, with a BOM (so spreadsheet programs read it as UTF-8) and CRLF line ends. */
 export function toCsv(records: readonly (readonly string[])[]): string {
-  return `\uFEFF${records.map((record) => record.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return stringify([...records], CSV_WRITE);
 }
 
 /** The catalog as one CSV: products first, then buying points, told apart by the 类型 column. */

@@ -10,7 +10,7 @@ export interface ImportProblemParams {
   unclosedQuote: Record<string, never>;
   emptyFile: Record<string, never>;
   notBase64: Record<string, never>;
-  /** The workbook could not be read at all (not a ZIP, no workbook part, too many rows): `detail` says how. */
+  /** The workbook could not be read at all (not a ZIP, no workbook part, too large, too many rows): `detail` says how. */
   badWorkbook: { detail: string };
   noSheet: { sheet: string };
   unknownColumn: { column: string; expected: string };

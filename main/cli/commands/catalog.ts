@@ -57,7 +57,7 @@ async function importCatalog(argv: string[], out: NodeJS.WritableStream): Promis
   const data = format === 'csv' ? bytes.toString('utf8') : bytes.toString('base64');
 
   await withCatalog(flags.db, async (api) => {
-    const preview = api.previewImport(format, data, flags.mode);
+    const preview = await api.previewImport(format, data, flags.mode);
     if (!preview.ok) {
       const lines = preview.problems.map((p) => `  ${[p.sheet, p.row === 0 ? '' : `row ${p.row}`, p.column].filter(Boolean).join(' · ')}: ${describeImportProblem(p, language)}`);
       throw new UserError(`${flags.file}: not imported, ${preview.problemCount} problem(s); the catalog is unchanged\n${lines.join('\n')}`);

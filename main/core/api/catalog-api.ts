@@ -44,13 +44,13 @@ export interface CatalogApi {
   /** 买点建议: proposals from category knowledge and past sessions' questions, saved as 'proposed' and returned. */
   proposeBuyingPoints(productId: string): Promise<BuyingPoint[]>;
   /** What importing the file would do to the catalog as it is now; changes nothing. */
-  previewImport(format: CatalogFormat, data: string, mode: ImportMode): CatalogImportPreview;
+  previewImport(format: CatalogFormat, data: string, mode: ImportMode): Promise<CatalogImportPreview>;
   importFile(request: ImportFileRequest): Promise<CatalogImportResult>;
   /** 导入记录, newest first. */
   imports(): CatalogImportEntry[];
   previewUndo(importId: number): CatalogUndoPreview;
   undoImport(importId: number, revision?: string): Promise<CatalogUndoResult>;
-  exportFile(format: CatalogFormat): string;
+  exportFile(format: CatalogFormat): Promise<string>;
   /** A session's products (hello / products) join the catalog; the merchant's data on known products is kept. */
   mergeGatewayProducts(products: GatewayProduct[]): Promise<void>;
   /** For the talking-point engine: cached, re-read after every catalog write. */
@@ -140,9 +140,9 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { min
       for (const point of proposals) await writer.upsertBuyingPoint(point);
       return changed(proposals);
     },
-    previewImport(format, data, mode) {
+    async previewImport(format, data, mode) {
       const current = reader.catalog();
-      const parsed = parse(format, data, mode, current);
+      const parsed = await parse(format, data, mode, current);
       if (!parsed.ok) {
         const { imported: _imported, ...problems } = rejected(parsed);
         return { ok: false, ...problems };
@@ -150,7 +150,7 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { min
       return { ok: true, mode, changes: diffCatalog(current, applyImport(current, parsed, mode)), revision: catalogRevision(current) };
     },
     async importFile({ format, data, mode, fileName, revision }) {
-      const parsed = parse(format, data, mode, reader.catalog());
+      const parsed = await parse(format, data, mode, reader.catalog());
       if (!parsed.ok) return rejected(parsed);
       const { catalog: incoming, omitted } = parsed;
       const result = await writer.importCatalog({ incoming: { catalog: incoming, omitted }, mode, format, fileName, ...(revision === undefined ? {} : { revision }) });
@@ -181,7 +181,7 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { min
   };
 
   /** A merge reads the file against the stored products (a buying point may belong to one the file does not list). */
-  function parse(format: CatalogFormat, data: string, mode: ImportMode, current: Catalog): CatalogParse {
+  function parse(format: CatalogFormat, data: string, mode: ImportMode, current: Catalog): Promise<CatalogParse> {
     return parseCatalogFile(format, data, mode === 'merge' ? { knownProducts: current.products } : {});
   }
 

@@ -4,6 +4,7 @@
  * shared/copilot/catalog-csv.ts; validation happens there, so both formats
  * report problems the same way.
  */
+import { MAX_IMPORT_CHARS } from '../../../shared/api/catalog-api.js';
 import type { Catalog } from '../../../shared/copilot/catalog.js';
 import {
   catalogToCsv,
@@ -18,9 +19,15 @@ import {
   type ParseContext,
 } from '../../../shared/copilot/catalog-csv.js';
 import { problem } from '../../../shared/copilot/import-problems.js';
-import { readXlsx, writeXlsx, XlsxError, type CellValue } from './xlsx.js';
+import { DEFAULT_READ_LIMITS, readWorkbook, WorkbookError, writeWorkbook, type CellValue } from './workbook.js';
 
 const PRICE_HEADER = '价格（元）';
+
+/**
+ * The largest workbook the bridge lets through (its base64 is at most MAX_IMPORT_CHARS).
+ * The command line reads files itself, so the bound is checked again here.
+ */
+const MAX_XLSX_BYTES = (MAX_IMPORT_CHARS / 4) * 3;
 
 /** Prices go into a workbook as numbers, so a spreadsheet can sum and sort them. */
 function withNumbers(rows: string[][]): CellValue[][] {
@@ -28,27 +35,27 @@ function withNumbers(rows: string[][]): CellValue[][] {
   return rows.map((row, r) => row.map((cell, c) => (r > 0 && c === priceColumn && cell !== '' ? Number(cell) : cell)));
 }
 
-export function catalogXlsx(catalog: Catalog): Buffer {
+export function catalogXlsx(catalog: Catalog): Promise<Buffer> {
   const tables = catalogToTables(catalog);
-  return writeXlsx([
+  return writeWorkbook([
     { name: SHEET_NAMES.products, rows: withNumbers(tables.products) },
     { name: SHEET_NAMES.buyingPoints, rows: tables.buyingPoints },
   ]);
 }
 
 /** The file's content as the bridge carries it: CSV text, or an XLSX file in base64. */
-export function exportCatalog(catalog: Catalog, format: CatalogFormat): string {
-  return format === 'csv' ? catalogToCsv(catalog) : catalogXlsx(catalog).toString('base64');
+export async function exportCatalog(catalog: Catalog, format: CatalogFormat): Promise<string> {
+  return format === 'csv' ? catalogToCsv(catalog) : (await catalogXlsx(catalog)).toString('base64');
 }
 
-export const catalogTemplate = (format: CatalogFormat): string => exportCatalog(TEMPLATE_CATALOG, format);
+export const catalogTemplate = (format: CatalogFormat): Promise<string> => exportCatalog(TEMPLATE_CATALOG, format);
 
-export function parseCatalogXlsx(file: Buffer, context: ParseContext = {}): CatalogParse {
+export async function parseCatalogXlsx(file: Buffer, context: ParseContext = {}): Promise<CatalogParse> {
   let sheets: Map<string, string[][]>;
   try {
-    sheets = readXlsx(file);
+    sheets = await readWorkbook(file, { ...DEFAULT_READ_LIMITS, fileBytes: MAX_XLSX_BYTES });
   } catch (error) {
-    if (error instanceof XlsxError) return { ok: false, problems: [problem('', 0, '', 'badWorkbook', { detail: error.message })] };
+    if (error instanceof WorkbookError) return { ok: false, problems: [problem('', 0, '', 'badWorkbook', { detail: error.message })] };
     throw error;
   }
   const table = (name: string) => {
@@ -59,7 +66,7 @@ export function parseCatalogXlsx(file: Buffer, context: ParseContext = {}): Cata
 }
 
 /** Reads an uploaded file: every problem found, or the whole catalog it holds. */
-export function parseCatalogFile(format: CatalogFormat, data: string, context: ParseContext = {}): CatalogParse {
+export async function parseCatalogFile(format: CatalogFormat, data: string, context: ParseContext = {}): Promise<CatalogParse> {
   if (format === 'csv') return csvToCatalog(data, context);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.replace(/\s+/g, ''))) return { ok: false, problems: [problem('', 0, '', 'notBase64', {})] };
   return parseCatalogXlsx(Buffer.from(data, 'base64'), context);

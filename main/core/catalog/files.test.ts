@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_CATALOG } from '../../../shared/copilot/catalog-csv.js';
+import { catalogTemplate, catalogXlsx, parseCatalogFile, parseCatalogXlsx } from './files.js';
+import { writeWorkbook } from './workbook.js';
+
+describe('catalog files', () => {
+  it('the catalog template and an export import back into the same catalog, coupons included', async () => {
+    expect(TEMPLATE_CATALOG.products[0]!.coupon).not.toBe('');
+    const parsed = { ok: true, catalog: TEMPLATE_CATALOG, omitted: { products: [], buyingPoints: [] } };
+    expect(await parseCatalogFile('xlsx', await catalogTemplate('xlsx'))).toEqual(parsed);
+    expect(await parseCatalogFile('csv', await catalogTemplate('csv'))).toEqual(parsed);
+    expect(await parseCatalogXlsx(await catalogXlsx(TEMPLATE_CATALOG))).toEqual(parsed);
+  });
+
+  it('names the cell of a coupon too long for the card', async () => {
+    const long = { ...TEMPLATE_CATALOG, products: [{ ...TEMPLATE_CATALOG.products[0]!, coupon: '领券立减'.repeat(11) }] };
+    expect(await parseCatalogXlsx(await catalogXlsx(long))).toMatchObject({ ok: false, problems: [{ sheet: '商品', row: 2, column: '优惠券', code: 'tooLong', params: { max: 40 } }] });
+  });
+
+  it('a file that is not a workbook is one problem of the file', async () => {
+    expect(await parseCatalogFile('xlsx', Buffer.from('hello').toString('base64'))).toMatchObject({ ok: false, problems: [{ row: 0, code: 'badWorkbook' }] });
+    expect(await parseCatalogFile('xlsx', '***')).toMatchObject({ ok: false, problems: [{ row: 0, code: 'notBase64' }] });
+    const noSheets = await writeWorkbook([{ name: 'Sheet1', rows: [['x']] }]);
+    expect(await parseCatalogXlsx(noSheets)).toMatchObject({ ok: false, problems: [{ sheet: '商品', row: 0 }, { sheet: '买点', row: 0 }] });
+  });
+
+  it('refuses a workbook larger than the bridge lets through, before unpacking it', async () => {
+    expect(await parseCatalogXlsx(Buffer.alloc(6_000_000))).toMatchObject({ ok: false, problems: [{ row: 0, code: 'badWorkbook', params: { detail: expect.stringContaining('larger than') } }] });
+  });
+});
