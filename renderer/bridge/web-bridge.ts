@@ -12,10 +12,16 @@ import {
 import { REWRITE_TIMEOUT_MS } from '../../shared/api/rewriter-api.js';
 import type { ClientBridge, TransportStatus } from './client-bridge.js';
 
+/** How long the host may take to make a recap file, on top of REQUEST_TIMEOUT_MS. */
+const EXPORT_WAIT_MS = 50_000;
 /** Without a reply by then, a request fails as `unavailable` rather than hanging a button. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** Requests the host answers only after an outside server has: the host's wait for that server comes on top. */
-const HOST_WAITS_MS: Partial<Record<BridgeRequestName, number>> = { rewriteLine: REWRITE_TIMEOUT_MS };
+const HOST_WAITS_MS: Partial<Record<BridgeRequestName, number>> = {
+  rewriteLine: REWRITE_TIMEOUT_MS,
+  // The recap's PDF is printed by a headless Chromium the host starts; a long session's workbook takes a while too.
+  exportRecap: EXPORT_WAIT_MS,
+};
 /** After the host itself closes the socket (a restart, a shutdown), try again this much later. */
 export const RECONNECT_AFTER_SERVER_CLOSE_MS = 2_000;
 
