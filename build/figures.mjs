@@ -11,7 +11,20 @@ const figures = (name) => {
 };
 const n = (value) => value.toLocaleString('en');
 
+const ratio = (value) => `${value.toFixed(3)}×`;
+
 const tables = {
+  'before-after'(f) {
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} against \`${f.base}\` (before the recap's aggregates), alternating builds, medians of 3 runs of 1,000,000 events.`,
+      '',
+      '| figure | before | after | after ÷ before |',
+      '| --- | --- | --- | --- |',
+      `| end-to-end ingest, to the last commit | ${n(f.ingestBefore)} events/s | ${n(f.ingestAfter)} events/s | **${ratio(f.ingestAfterVsBefore)}** |`,
+      `| the same, to \`finished\` (the session's users folded into the layers and its results stored at its end) | ${n(f.toFinishedBefore)} events/s | ${n(f.toFinishedAfter)} events/s | ${ratio(f.toFinishedAfterVsBefore)} |`,
+      `| the metrics engine alone, one thread | ${n(f.engineBefore)} events/s | ${n(f.engineAfter)} events/s | **${ratio(f.engineAfterVsBefore)}** |`,
+    ].join('\n');
+  },
   recap(f) {
     return [
       `Measured ${f.measuredAt.slice(0, 10)} on ${f.machine}; a ${n(f.recapEvents)}-event session of ${f.recapMinutes} minutes, recorded at ${n(f.recordEventsPerSec10M)} events/s.`,
@@ -28,7 +41,7 @@ const tables = {
 for (const doc of readdirSync(new URL('docs/', root)).filter((name) => name.endsWith('.md'))) {
   const path = new URL(`docs/${doc}`, root);
   const text = readFileSync(path, 'utf8');
-  const next = text.replace(/<!-- figures:(\w+) -->[\s\S]*?<!-- \/figures:\1 -->/g, (block, name) => {
+  const next = text.replace(/<!-- figures:([\w-]+) -->[\s\S]*?<!-- \/figures:\1 -->/g, (block, name) => {
     const saved = figures(name);
     if (!tables[name] || !saved) return block;
     return `<!-- figures:${name} -->\n${tables[name](saved)}\n<!-- /figures:${name} -->`;

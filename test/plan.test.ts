@@ -143,6 +143,13 @@ describe('the live plan (直播计划)', () => {
         ['hero', 120, true, true, 'clock'],
         ['deal', 240, true, true, 'manual'],
       ]);
+      // What each segment sold is its share of the minutes it ran in (by time); back to back, they sold what the whole span sold.
+      const segments = recap.plan!.segments;
+      const from = Math.min(...segments.map((s) => s.actualStartedAt!));
+      const to = Math.max(...segments.map((s) => s.actualEndedAt!));
+      const spanGmv = recap.minutes.reduce((sum, m) => sum + ((m.gmv ?? 0) * Math.max(0, Math.min(to, (m.minute + 1) * 60_000) - Math.max(from, m.minute * 60_000))) / 60_000, 0);
+      expect(spanGmv).toBeGreaterThan(0);
+      expect(segments.reduce((sum, s) => sum + s.gmv, 0)).toBeCloseTo(spanGmv, -1);
       // A plan that ran is part of its recap: it cannot be deleted, only duplicated to run again.
       await expect(core.plan().remove(created.id)).rejects.toThrow(/part of its recap/);
       const copy = await core.plan().create({ from: { plan: created.id } });

@@ -87,7 +87,17 @@ describe('the recap of recorded sessions', () => {
     const core = await startCore({ dbFile: file, gateway: { url: 'http://127.0.0.1:9', room: FAKE_ROOM, token: FAKE_TOKEN } });
     let recaps: Recap[];
     try {
+      // With a plan marked for the next session, the unanswered size question becomes a task on its checklist, once.
+      const next = await core.plan().create({ from: { template: -1 }, title: '下一场' });
+      await core.plan().use(next.id);
       recaps = [1, 2, 3].map((index) => core.recap(`session-${index}`));
+      const advice = core.recap('session-3').advice.find((a) => a.rule === 'unanswered')!;
+      expect(advice.action).toEqual({ kind: 'addChecklistItem', title: '补充买点：全场 · 规格' });
+      const applied = await core.applyAdvice('session-3', advice.id);
+      expect(applied).toMatchObject({ planId: next.id, planTitle: '下一场' });
+      await core.applyAdvice('session-3', advice.id);
+      expect(core.plan().detail(next.id).plan.checklist.filter((c) => c.title === '补充买点：全场 · 规格')).toHaveLength(1);
+      await expect(core.applyAdvice('session-3', 'no-such-advice')).rejects.toThrow(/no suggestion/);
     } finally {
       await core.stop();
     }

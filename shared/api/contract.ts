@@ -211,7 +211,7 @@ export interface RecapPlan {
     actualStartedAt: number | null;
     actualEndedAt: number | null;
     advancedBy: 'clock' | 'manual' | null;
-    /** Paid orders and GMV (fen) of the minutes the segment ran in. */
+    /** Paid orders and GMV (fen) of the minutes the segment ran in, each minute shared by the time the segment held of it. */
     paidOrders: number;
     gmv: number;
   }[];

@@ -13,17 +13,27 @@ export type MinuteActivity = { minute: number } & Record<ActivityKind, number>;
 /** Activity in EngineState: [epoch minute, …counts in activityKinds order]. */
 export type ActivityState = number[][];
 
+/** Index of each kind in a minute's counts. */
+export const ACTIVITY = { comments: 0, clicks: 1, cartAdds: 2, couponClaims: 3 } as const satisfies Record<ActivityKind, number>;
+
 export class ActivitySeries {
   private readonly byMinute = new Map<number, number[]>();
+  // The running minute's counts, so the hot path does no lookup until the minute changes.
+  private currentMinute = Number.NaN;
+  private current: number[] = [];
 
-  count(kind: ActivityKind, atMs: number): void {
+  count(kind: (typeof ACTIVITY)[ActivityKind], atMs: number): void {
     const minute = Math.floor(atMs / 60_000);
-    let counts = this.byMinute.get(minute);
-    if (counts === undefined) {
-      counts = activityKinds.map(() => 0);
-      this.byMinute.set(minute, counts);
+    if (minute !== this.currentMinute) {
+      let counts = this.byMinute.get(minute);
+      if (counts === undefined) {
+        counts = [0, 0, 0, 0];
+        this.byMinute.set(minute, counts);
+      }
+      this.currentMinute = minute;
+      this.current = counts;
     }
-    counts[activityKinds.indexOf(kind)]! += 1;
+    this.current[kind]! += 1;
   }
 
   /** Minutes with any activity, oldest first. */

@@ -13,6 +13,7 @@ export { trafficSources, type TrafficSource };
 
 /** 0 is "no source reported"; a source is stored as its index in trafficSources + 1. */
 const UNKNOWN = 0;
+const SOURCE_CODES = new Map<string, number>(trafficSources.map((source, index) => [source, index + 1]));
 const GROUP_MEMBER = 1;
 const ADDED_TO_CART = 2;
 
@@ -31,7 +32,7 @@ export class Audience {
 
   noteSource(user: number, source: TrafficSource | undefined): void {
     this.ensure(user);
-    if (source !== undefined && this.sources[user] === UNKNOWN) this.sources[user] = trafficSources.indexOf(source) + 1;
+    if (source !== undefined && this.sources[user] === UNKNOWN) this.sources[user] = SOURCE_CODES.get(source)!;
   }
 
   notePaid(user: number, fen: number): void {

@@ -12,7 +12,7 @@
  * per second, never O(users).
  */
 import type { LiveEvent, Product, TrafficSource } from '../protocol/index.js';
-import { ActivitySeries, type ActivityKind, type ActivityState, type MinuteActivity } from './activity.js';
+import { ACTIVITY, ActivitySeries, type ActivityState, type MinuteActivity } from './activity.js';
 import { Audience, type AudienceState } from './audience.js';
 import type { MetricValues } from './keys.js';
 import { MinuteSeries, type MinuteMetrics, type MinutesState } from './minutes.js';
@@ -148,7 +148,7 @@ export class MetricsEngine {
     switch (event.type) {
       case 'viewer.enter': {
         const user = this.enter(event.user.id);
-        this.audience.noteSource(user, event.source);
+        if (event.source !== undefined) this.audience.noteSource(user, event.source);
         if (event.user.groupMember === true) this.audience.noteGroupMember(user);
         break;
       }
@@ -161,7 +161,7 @@ export class MetricsEngine {
         break;
       case 'comment':
         this.sessionCounters.comments++;
-        this.countActivity('comments');
+        this.activity.count(ACTIVITY.comments, this.nowMs);
         this.markUser(this.users.indexOf(event.user.id), INTERACTING_USERS);
         break;
       case 'like':
@@ -200,14 +200,14 @@ export class MetricsEngine {
         const user = this.users.indexOf(event.user.id);
         this.markUser(user, CLICK_USERS);
         this.productBook.click(event.productId, user);
-        this.countActivity('clicks');
+        this.activity.count(ACTIVITY.clicks, this.nowMs);
         break;
       }
       case 'cart.add':
         this.sessionCounters.cartAdds++;
         this.productBook.cartAdd(event.productId);
         this.audience.noteCartAdd(this.users.indexOf(event.user.id));
-        this.countActivity('cartAdds');
+        this.activity.count(ACTIVITY.cartAdds, this.nowMs);
         break;
       case 'order.created':
         this.sessionCounters.ordersCreated++;
@@ -229,7 +229,7 @@ export class MetricsEngine {
       }
       case 'coupon.claimed':
         this.sessionCounters.couponClaims++;
-        this.countActivity('couponClaims');
+        this.activity.count(ACTIVITY.couponClaims, this.nowMs);
         break;
       case 'card.shown':
         this.productBook.showCard(event.productId, this.nowMs);
@@ -347,9 +347,6 @@ export class MetricsEngine {
     return users;
   }
 
-  private countActivity(kind: ActivityKind): void {
-    this.activity.count(kind, this.nowMs);
-  }
 
   /** METRICS.md: the platform's figure once it has reported one; before that, users present. */
   private onlineViewers(): number {

@@ -69,7 +69,7 @@ export function adviseNextTime(input: AdviceInput): Advice[] {
   for (const question of [...input.questions].sort((a, b) => b.asked - a.asked)) {
     if (question.asked < MIN_ASKED || question.answered * 2 >= question.asked) continue;
     const title = question.productId === null ? null : titleOf(question.productId);
-    advice.push({ id: `unanswered:${question.intent}:${question.productId ?? ''}`, rule: 'unanswered', productId: question.productId, title, intent: question.intent, text: question.text, asked: question.asked, answered: question.answered, action: pointTask(title, question.intent) });
+    advice.push({ id: `unanswered:${question.intent}:${question.productId ?? ''}:${question.text}`, rule: 'unanswered', productId: question.productId, title, intent: question.intent, text: question.text, asked: question.asked, answered: question.answered, action: pointTask(title, question.intent) });
     if (advice.filter((a) => a.rule === 'unanswered').length >= 3) break;
   }
 

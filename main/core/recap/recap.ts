@@ -124,10 +124,19 @@ function planOfRecap(reader: StoreReader, key: SessionKey, minutes: readonly Rec
   if (!plan) return null;
   const runs = new Map(reader.segmentRuns(key).map((r) => [r.segmentId, r]));
   const lastMinuteEnd = (minutes.at(-1)?.minute ?? 0) * 60_000 + 60_000;
-  // A minute belongs to the segment its middle fell in: the store keeps minutes, not events.
+  // The store keeps minutes, not events: a minute's orders and GMV are shared among the segments in force during it,
+  // by the time each was (a segment from 10:00:30 to 10:02:00 gets half of 10:00 and all of 10:01).
   const soldIn = (from: number | null, to: number | null) => {
-    const inSpan = minutes.filter((m) => from !== null && m.minute * 60_000 + 30_000 >= from && m.minute * 60_000 + 30_000 < (to ?? lastMinuteEnd));
-    return { paidOrders: inSpan.reduce((sum, m) => sum + (m.paidOrders ?? 0), 0), gmv: inSpan.reduce((sum, m) => sum + (m.gmv ?? 0), 0) };
+    if (from === null) return { paidOrders: 0, gmv: 0 };
+    const end = to ?? lastMinuteEnd;
+    let paidOrders = 0;
+    let gmv = 0;
+    for (const m of minutes) {
+      const share = Math.max(0, Math.min(end, m.minute * 60_000 + 60_000) - Math.max(from, m.minute * 60_000)) / 60_000;
+      paidOrders += share * (m.paidOrders ?? 0);
+      gmv += share * (m.gmv ?? 0);
+    }
+    return { paidOrders: Math.round(paidOrders * 100) / 100, gmv: Math.round(gmv) };
   };
   return {
     id: plan.id,
