@@ -204,7 +204,7 @@ describe('resolveAppPath', () => {
 describe('electron-free modules', () => {
   // These modules are unit-tested under plain Node, where `import … from 'electron'` would load the
   // npm package's download shim instead of Electron: they may import electron's types only.
-  const withElectron = new Set(['main.ts', 'desktop.ts', 'pre-ready.ts', 'windows.ts', 'preload.ts']);
+  const withElectron = new Set(['main.ts', 'desktop.ts', 'pre-ready.ts', 'windows.ts', 'preload.ts', 'print-pdf.ts']);
   const folder = fileURLToPath(new URL('.', import.meta.url));
 
   it('import electron for types only', () => {

@@ -74,10 +74,11 @@ const sharedPhrases = {
   authenticity: ['正品吗', '是不是正品', '保真吗', '专柜同款吗', '有防伪码吗', '官方发货吗', '会不会是假货', '有品牌授权吗'],
   purchased: ['已拍', '拍了', '已下单', '拍了两个', '买了买了', '已付款 等发货', '回购了', '第三次回购', '冲了', '刚拍完', '{n}已拍'],
   other: ['来了', '来啦来啦', '打卡', '666', '主播好美', '晚上好', '今天讲什么', '支持主播', '第一次来', '声音好好听', '哈哈哈哈', '刚下班来看', '蹲了好久', '关注了', '主播加油💪'],
+  // Lures a moderator removes a few seconds later (the source of `retract` events); never part of the intent mix.
+  spam: ['加v看主页有福利', '私信我领内部优惠', '低价代购 私聊', '点我头像有同款便宜货', '兼职日结 私我'],
 } satisfies Record<Exclude<CommentIntent, keyof CategoryPhrases> | 'aftersales' | 'other', NonEmpty<string>>;
 
-/** Spam a moderator removes a few seconds later (the source of `retract` events). */
-const spamPhrases: NonEmpty<string> = ['加v看主页有福利', '私信我领内部优惠', '低价代购 私聊', '点我头像有同款便宜货', '兼职日结 私我'];
+const spamPhrases = sharedPhrases.spam;
 
 const emoji: NonEmpty<string> = ['😭', '🙏', '👍', '❤️', '🔥', '😍', '🥺', '[哭惹R]', '[派对R]', '[赞R]'];
 const questionEndings: NonEmpty<string> = ['？', '??', '啊', '呀', '呢'];
@@ -101,6 +102,7 @@ const baseMix: Record<CommentIntent, number> = {
   authenticity: 3,
   purchased: 5,
   other: 23,
+  spam: 0,
 };
 
 /** How each kind of segment shifts the questions: deals bring link/stock rushes, hero products bring "does it suit me". */

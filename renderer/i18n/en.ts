@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'intent.authenticity': 'Authenticity',
   'intent.purchased': 'Purchased',
   'intent.other': 'Other',
+  'intent.spam': 'Ad / lure',
 
   'alerts.title': 'Alerts',
   'alerts.none': 'All clear',

@@ -86,6 +86,7 @@ export const zhCN = {
   'intent.authenticity': '正品',
   'intent.purchased': '已购',
   'intent.other': '其他',
+  'intent.spam': '广告引流',
 
   'alerts.title': '提醒',
   'alerts.none': '一切正常',

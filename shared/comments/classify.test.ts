@@ -26,6 +26,7 @@ const phrasings: Record<CommentIntent, string[]> = {
   authenticity: ['是正品吗', '有防伪码吗', '会不会是高仿', '跟专柜的一样吗', '是官方授权的吗', '是不是翻新机'],
   purchased: ['已拍两件', '下单了 坐等收货', '回购第三次了', '拍下了拍下了', '刚付款', '入手了'],
   other: ['主播晚上好', '来啦来啦', '666666', '主播今天的发型好看', '哈哈哈笑死', '打卡打卡'],
+  spam: ['点我头像有同款便宜货', '私信我领内部优惠', '加V看主页有福利', '同款某宝只要39 别在这买', '兼职日结 宝妈在家可做', '加我vx: mei_li888 拿货更便宜', 'www.xxx.com 同款半价'],
 };
 
 describe('classifyComment: the intents of COMMENTS.md', () => {

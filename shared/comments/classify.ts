@@ -11,9 +11,11 @@
  *  - a comment that asks nothing and says it bought is a purchase, whatever
  *    else it mentions (已拍 坐等发货 → purchased).
  * A question no cue knows goes to the fallback model (fallback.ts) before it
- * is called `other`: buyers' questions are mostly about the goods.
+ * is called `other`: buyers' questions are mostly about the goods. Before
+ * any of this, a lure (lures.ts: 点我头像有同款便宜货, 加V) is `spam`.
  */
 import { guessIntent } from './fallback.js';
+import { findLure } from './lures.js';
 import type { CommentIntent, CommentLabel } from './intents.js';
 import { cueSets, tieBreak } from './lexicon.js';
 import { normalise } from './normalise.js';
@@ -32,6 +34,9 @@ const scores = new Uint8Array(intentCount);
 
 export function classifyComment(text: string): CommentLabel {
   const norm = normalise(text);
+  // A lure waits for no answer and is about nothing on sale here, however it is worded.
+  const lure = findLure(norm);
+  if (lure !== null) return { intent: 'spam', question: false, productRef: null, cues: [`spam:${lure}`] };
   const cues: string[] = [];
   scores.fill(0);
 

@@ -66,7 +66,8 @@ export function fallbackFeatures(norm: string): Set<string> {
   return features;
 }
 
-const intentCount = commentIntents.length;
+// The intents the model was trained on: the first of commentIntents (spam is found by lures.ts, never guessed).
+const intentCount = fallbackModel.comments.length;
 const otherIndex = commentIntents.indexOf('other');
 
 // Log-probabilities, computed once from the counts: the prior of each intent, and for each known feature its likelihood under each intent.

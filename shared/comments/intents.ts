@@ -14,6 +14,8 @@ export const commentIntents = [
   'authenticity',
   'purchased',
   'other',
+  // Advertising and lures (lures.ts): last, so the fallback model's classes (the intents before it) keep their indexes.
+  'spam',
 ] as const;
 export type CommentIntent = (typeof commentIntents)[number];
 
@@ -33,6 +35,7 @@ export const commentIntentLabels: Readonly<Record<CommentIntent, string>> = {
   authenticity: '正品',
   purchased: '已购',
   other: '其他',
+  spam: '广告引流',
 };
 
 /** What the classifier says of one comment; `cues` name what fired, so every label can be explained. */

@@ -291,7 +291,7 @@ describe('TalkingPointEngine', () => {
     // Each intent as the top objection, in each category, with and without a coupon.
     const m5 = { current: metrics({ clickUsers: 80, paidOrders: 0 }), previous: metrics() };
     for (const category of productCategories) {
-      for (const intent of commentIntents.filter((i) => i !== 'purchased' && i !== 'other')) {
+      for (const intent of commentIntents.filter((i) => i !== 'purchased' && i !== 'other' && i !== 'spam')) {
         for (const coupon of ['满199减30', null]) {
           const product: EngineProduct = { id: 'x', title: titles[category], price: 19_900, paidOrders: 0, coupon };
           const engine = new TalkingPointEngine();
