@@ -466,7 +466,8 @@ const EMPTY_ROW: readonly string[] = Object.freeze(['']);
 export function parseCsv(text: string): { ok: true; records: string[][] } | { ok: false; row: number; message: string } {
   let parsed: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
-    parsed = parse(text, CSV_READ);
+    // With `info`, csv-parse returns { record, info } per record; its types describe only the plain records.
+    parsed = parse(text, CSV_READ) as unknown as typeof parsed;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const context = error as CsvError & { empty_lines?: number };
