@@ -125,6 +125,8 @@ export const en: Record<MessageKey, string> = {
   'onAir.none': 'No product on air',
   'onAir.elapsed': 'On air {time}',
   'talkingPoint.title': 'Talking point',
+  'overlay.questionMeta': '{askers} asked · the first has waited {seconds} s',
+  'overlay.noAnswer': 'The catalog has no answer to this question yet',
   'talkingPoint.empty': 'Once the co-pilot is on, the next thing to say appears here.',
   'talkingPoint.keys': 'U used · D dismiss',
   'talkingPoint.next': 'Next',

@@ -123,6 +123,8 @@ export const zhCN = {
   'onAir.none': '暂无讲解商品',
   'onAir.elapsed': '已讲解 {time}',
   'talkingPoint.title': '话术建议',
+  'overlay.questionMeta': '{askers} 人问 · 最早等了 {seconds} 秒',
+  'overlay.noAnswer': '商品库里还没有这个问题的回答',
   'talkingPoint.empty': '副驾驶上线后，这里会显示下一句该说的话。',
   'talkingPoint.keys': 'U 已讲 · D 跳过',
   'talkingPoint.next': '接下来',

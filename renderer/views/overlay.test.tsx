@@ -87,6 +87,32 @@ describe('host overlay', () => {
     expect(slot.querySelector('b')).toBeNull();
   });
 
+  it('leads with the waiting question itself, quoted, then the answer the catalog has for its intent — or says it has none', async () => {
+    view = await renderView('overlay');
+    const waiting = {
+      id: 'answer:c1',
+      kind: 'answer' as const,
+      line: '男生女生都能用，油皮的男生用着更清爽',
+      reason: '3 位观众问「男生能用精华吗」，最早的已 75 秒未回答',
+      quote: '男生能用精华吗',
+      priority: 80,
+      productId: 'p1',
+      createdAt: T0,
+      expiresAt: T0 + 60_000,
+      sources: ['c1', 'bp-men'],
+      question: { intent: 'suitability' as const, askers: 3, since: live.now - 75_000, answerPointId: 'bp-men' },
+    };
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [waiting] } });
+    expect(view.byTestId('overlay-question')!.textContent).toBe('「男生能用精华吗」');
+    expect(view.byTestId('talking-point')!.dataset.intent).toBe('suitability');
+    expect(view.byTestId('talking-point')!.textContent).toContain('3 人问 · 最早等了 75 秒');
+    expect(view.byTestId('overlay-answer')!.textContent).toBe('男生女生都能用，油皮的男生用着更清爽');
+    // No buying point answers it: the overlay says so, and offers no line about something else.
+    await view.push({ kind: 'patch', patch: { suggestions: [{ ...waiting, line: '商品库里还没有这个问题的回答', question: { ...waiting.question, answerPointId: null } }] } });
+    expect(view.byTestId('overlay-answer')!.textContent).toBe('商品库里还没有这个问题的回答');
+    expect(view.byTestId('overlay-answer')!.dataset.pointId).toBe('');
+  });
+
   it('shows the next two talking points a line each, and U / D mark the top one for the host', async () => {
     const bridge = new FakeBridge();
     view = await renderView('overlay', bridge);

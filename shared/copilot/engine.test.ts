@@ -356,10 +356,38 @@ describe('TalkingPointEngine', () => {
       reason: '3 位观众问「防晒霜多少钱」，最早的已 64 秒未回答',
       sources: asked.map((q) => q.id),
     });
-    expect(answers[1]?.line).toBe('回答这位观众的提问');
+    // No buying point answers shipping: the reminder says so, and offers no line about something else.
+    expect(answers[1]).toMatchObject({ line: '商品库里还没有这个问题的回答', quote: '什么时候发货', question: { intent: 'shipping', askers: 1, answerPointId: null } });
     engine.markAnswered(asked[1]!.id);
     const after = engine.tick(input(T0 + 65_000, { buyingPoints: [] }));
     expect(after.filter((s) => s.kind === 'answer').map((s) => s.sources)).toEqual([[other.id]]);
+  });
+
+  it('answers a waiting question of every intent with a buying point that declares that intent, or with nothing', () => {
+    // One point per intent, each with a line of its own, and one that answers two intents.
+    const answering = commentIntents
+      .filter((intent) => intent !== 'price' && intent !== 'purchased' && intent !== 'other' && intent !== 'spam')
+      .map((intent, i) => point({ id: `bp-${intent}`, productId: 'p2', line: `第${i}条：关于${intent}的回答`, answers: [intent], keywords: [] }));
+    let checked = 0;
+    for (const intent of commentIntents.filter((i) => i !== 'price' && i !== 'purchased' && i !== 'other' && i !== 'spam')) {
+      for (const points of [answering, answering.filter((p) => !p.answers.includes(intent))]) {
+        const engine = new TalkingPointEngine();
+        engine.addComment(question(T0, '问一下这个', { intent, productId: 'p2' }));
+        const reminder = engine.tick(input(T0 + 64_000, { buyingPoints: points })).find((s) => s.kind === 'answer' && s.question?.intent === intent);
+        if (!reminder) continue; // a matched buying point may be suggested on its own instead of a reminder
+        checked++;
+        const offered = points.find((p) => p.id === reminder.question!.answerPointId);
+        if (offered) {
+          expect(offered.answers, `${intent}`).toContain(intent);
+          expect(reminder.line).toBe(offered.line);
+        } else {
+          expect(reminder.line, `${intent}`).toBe('商品库里还没有这个问题的回答');
+          expect(points.some((p) => p.answers.includes(intent)), `${intent}`).toBe(false);
+        }
+      }
+    }
+    // Every intent, with and without its point.
+    expect(checked).toBe(2 * answering.length);
   });
 
   it('merges suggestions whose lines say the same thing about the same product', () => {

@@ -144,7 +144,7 @@ export class TalkingPointEngine {
     onAirPoints(input, this.points, addPoint);
     plannedPoints(input, this.points, addPoint);
     planCues(input, add);
-    unanswered(input, products, this.questions, add);
+    unanswered(input, products, this.questions, this.points, add);
     this.onAirOrders = trackOnAirOrders(this.onAirOrders, input, products);
     metricCues(input, products, this.onAirOrders, this.questions, this.points, add);
     const ranking = rank(candidates, now, this.timing, this.coolDown);

@@ -1,5 +1,5 @@
 import '../../styles/overlay.css';
-import { HOST_SUGGESTIONS } from '../../../shared/copilot/engine.js';
+import { HOST_SUGGESTIONS, type Suggestion } from '../../../shared/copilot/engine.js';
 import type { MetricKey } from '../../../shared/metrics/keys.js';
 import { OVERLAY_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';
 import { metricKinds } from '../../metrics/metric-kinds.js';
@@ -67,10 +67,14 @@ function TalkingPoint() {
         <p className="overlay__slot-empty">{t('talkingPoint.empty')}</p>
       ) : (
         <>
-          <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
-            <p className="overlay__talking-point-line">{top.line}</p>
-            <p className="overlay__talking-point-reason">{top.reason}</p>
-          </div>
+          {top.kind === 'answer' && top.question && top.quote ? (
+            <WaitingQuestion suggestion={top} />
+          ) : (
+            <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
+              <p className="overlay__talking-point-line">{top.line}</p>
+              <p className="overlay__talking-point-reason">{top.reason}</p>
+            </div>
+          )}
           {next.length > 0 ? (
             <ol className="overlay__talking-point-next" aria-label={t('talkingPoint.next')}>
               {next.map((s) => (
@@ -83,6 +87,33 @@ function TalkingPoint() {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A question waiting for the host: the question itself, quoted, is the large line (the host reads what was asked,
+ * not an instruction), with how many asked and how long the oldest has waited; under it the answer the catalog
+ * has for that question's intent, or the plain fact that it has none.
+ */
+function WaitingQuestion({ suggestion }: { suggestion: Suggestion }) {
+  const { t, fmt } = useI18n();
+  const now = useAppStore((s) => s.snapshot?.now ?? 0);
+  const question = suggestion.question!;
+  const waited = Math.max(0, Math.floor((now - question.since) / 1000));
+  return (
+    <div className="overlay__talking-point overlay__question" data-testid="talking-point" data-suggestion-id={suggestion.id} data-kind="answer" data-intent={question.intent}>
+      <p className="overlay__question-text" data-testid="overlay-question">「{suggestion.quote}」</p>
+      <p className="overlay__question-meta">{t('overlay.questionMeta', { askers: fmt.count(question.askers), seconds: fmt.count(waited) })}</p>
+      {question.answerPointId !== null || question.intent === 'price' ? (
+        <p className="overlay__question-answer" data-testid="overlay-answer" data-point-id={question.answerPointId ?? ''}>
+          {suggestion.line}
+        </p>
+      ) : (
+        <p className="overlay__question-answer overlay__question-answer--none" data-testid="overlay-answer" data-point-id="">
+          {t('overlay.noAnswer')}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -14,10 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { labelledCommentSchema, type LabelledComment } from '../eval.js';
 import { fallbackFeatures, type FallbackModelData } from '../fallback.js';
 import { commentIntents as allIntents } from '../intents.js';
+import { normalise } from '../normalise.js';
 
 // Spam is found by lures.ts, never guessed: the model knows every intent before it.
-const commentIntents = allIntents.filter((intent) => intent !== 'spam');
-import { normalise } from '../normalise.js';
+const commentIntents: readonly string[] = allIntents.filter((intent) => intent !== 'spam');
 
 export const trainingSets = ['phrasings.jsonl', 'fresh-a.jsonl'] as const;
 export const modelPath = new URL('../fallback-model.ts', import.meta.url);

@@ -1,5 +1,6 @@
 /** Reminders of questions left unanswered: one per product and intent, the buyers ready to buy and the card on air first. */
 import type { CommentIntent } from '../../comments/intents.js';
+import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
 import { priceLine } from './lines.js';
 import { bump, normaliseQuestion, type QuestionEntry, type QuestionWindow } from './question-window.js';
@@ -12,7 +13,25 @@ const PURCHASE_INTENTS: ReadonlySet<CommentIntent> = new Set(['price', 'stock', 
 const intentKey = (productId: string, intent: CommentIntent) => `${productId}\u0001${intent}`;
 
 /** Questions asked between `UNANSWERED_UNTIL_MS` and `UNANSWERED_AFTER_MS` ago, not answered and not answered by a suggested buying point. */
-export function unanswered(input: TickInput, products: ReadonlyMap<string, EngineProduct>, questions: QuestionWindow, add: Add): void {
+/** Said instead of an answer when the catalog holds none for the question's intent: never a line about something else. */
+export const NO_ANSWER_LINE = '商品库里还没有这个问题的回答';
+
+/**
+ * The buying point that answers a question group: one the askers' words matched (of their product, for their
+ * intent), else any accepted point of the product that declares it answers that intent; null when there is none.
+ */
+function answeringPoint(entries: readonly QuestionEntry[], productId: string | null, intent: CommentIntent, points: BuyingPoints) {
+  if (productId === null) return null;
+  for (const entry of entries) {
+    for (const id of entry.points) {
+      const point = points.get(id);
+      if (point?.answers.includes(intent)) return point;
+    }
+  }
+  return points.of(productId).find((point) => point.answers.includes(intent)) ?? null;
+}
+
+export function unanswered(input: TickInput, products: ReadonlyMap<string, EngineProduct>, questions: QuestionWindow, points: BuyingPoints, add: Add): void {
   const list = questions.entries;
   const head = questions.head;
   const { now } = input;
@@ -59,9 +78,11 @@ export function unanswered(input: TickInput, products: ReadonlyMap<string, Engin
     for (const e of entries) bump(texts, normaliseQuestion(e.comment.text), 1);
     let quote = normaliseQuestion(comment.text);
     for (const [text, n] of texts) if (n > texts.get(quote)!) quote = text;
-    // A price question is answered with the product's actual price, nothing else.
+    // A price question is answered with the product's actual price, nothing else; any other with the buying point
+    // that declares it answers that intent, or with the plain fact that the catalog has none.
     const price = comment.intent === 'price' && product ? priceLine(product) : null;
-    const line = price ?? (askers > 1 ? `回答这 ${askers} 位观众的提问` : '回答这位观众的提问');
+    const point = price === null ? answeringPoint(entries, first.productId, comment.intent, points) : null;
+    const line = price ?? point?.line ?? NO_ANSWER_LINE;
     const reason = askers > 1 ? `${askers} 位观众问「${quote}」，最早的已 ${ageSeconds} 秒未回答` : `提问已 ${ageSeconds} 秒未回答：「${quote}」`;
     const ids = entries.map((e) => e.comment.id);
     add(
@@ -73,11 +94,12 @@ export function unanswered(input: TickInput, products: ReadonlyMap<string, Engin
         quote,
         priority: (rank(first) >= 2 ? PRIORITY.answerOnAir : PRIORITY.answer) + (PURCHASE_INTENTS.has(comment.intent) ? 3 : 0) + Math.min(askers - 1, 5),
         productId: first.productId,
-        sources: ids,
+        sources: point ? [...ids, point.id] : ids,
+        question: { intent: comment.intent, askers, since: comment.ts, answerPointId: point?.id ?? null },
       },
       COPILOT.UNANSWERED_UNTIL_MS - (now - comment.ts),
       // Reminders of other intents say "answer them": what they answer is the intent, not the words.
-      { say: price ?? `answer:${comment.intent}`, comments: ids },
+      { say: price ?? point?.line ?? `answer:${comment.intent}`, comments: ids },
     );
   }
 }

@@ -41,6 +41,12 @@ export interface Suggestion {
   expiresAt: number;
   /** What it came from: buying point ids, comment ids, metric keys (of every suggestion merged into it). */
   sources: string[];
+  /**
+   * For a question waiting for its answer (`answer`): how many asked, since when, of which intent, and the buying
+   * point whose line answers that intent (null when the catalog has none: the line then says so and no other line
+   * is offered in its place). The host's overlay shows the question itself, large, and this answer under it.
+   */
+  question?: { intent: CommentIntent; askers: number; since: number; answerPointId: string | null };
 }
 
 /** A comment as the engine needs it: classified, its product resolved (shared/comments). */
