@@ -5,3 +5,4 @@ export { normalise } from './normalise.js';
 export { findProductRef, resolveProduct, type ProductInfo, type ProductRef } from './product-ref.js';
 export { readQuestion, type QuestionReading } from './question.js';
 export { commonWords, evaluate, missedBars, qualityBars, labelledCommentSchema, type EvalReport, type LabelledComment, type IntentScores, type Miss, type Scores } from './eval.js';
+export { showEmojiCodes } from './emoji-codes.js';

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { commentFilters } from '../../comments/filters.js';
 import type { CommentRow } from '../../comments/folded-comments.js';
+import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
 import { clampText } from '../../comments/normalize.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 import { VirtualList } from '../common/VirtualList.js';
@@ -85,7 +86,7 @@ const CommentRowView = memo(function CommentRowView({ row }: { row: CommentRow }
   const { t, fmt, intentLabel } = useI18n();
   const actions = useActions();
   const { comment, count } = row;
-  const text = clampText(comment.text);
+  const text = clampText(showEmojiCodes(comment.text));
   const kind = comment.intent === 'purchased' ? 'purchase' : comment.question ? (comment.answered ? 'answered' : 'question') : 'plain';
   return (
     <div className={`comment comment--${kind}`} data-testid="comment-row" data-seq={comment.seq}>

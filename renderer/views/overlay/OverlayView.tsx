@@ -1,4 +1,5 @@
 import '../../styles/overlay.css';
+import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
 import { HOST_SUGGESTIONS, type Suggestion } from '../../../shared/copilot/engine.js';
 import type { MetricKey } from '../../../shared/metrics/keys.js';
 import { OVERLAY_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';
@@ -102,7 +103,7 @@ function WaitingQuestion({ suggestion }: { suggestion: Suggestion }) {
   const waited = Math.max(0, Math.floor((now - question.since) / 1000));
   return (
     <div className="overlay__talking-point overlay__question" data-testid="talking-point" data-suggestion-id={suggestion.id} data-kind="answer" data-intent={question.intent}>
-      <p className="overlay__question-text" data-testid="overlay-question">「{suggestion.quote}」</p>
+      <p className="overlay__question-text" data-testid="overlay-question">「{showEmojiCodes(suggestion.quote ?? '')}」</p>
       <p className="overlay__question-meta">{t('overlay.questionMeta', { askers: fmt.count(question.askers), seconds: fmt.count(waited) })}</p>
       {question.answerPointId !== null || question.intent === 'price' ? (
         <p className="overlay__question-answer" data-testid="overlay-answer" data-point-id={question.answerPointId ?? ''}>
