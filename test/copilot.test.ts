@@ -109,6 +109,10 @@ describe('co-pilot on the simulator', () => {
     const mark = await core.markSuggestion(top.id, 'used');
     expect(mark).toMatchObject({ suggestionId: top.id, outcome: 'used', line: SENSITIVE.line });
     expect(core.snapshot().suggestions.find((x) => x.id === top.id)).toBeUndefined();
+    // Used, it answered the questions it was merged with: they are stored answered, and leave the 待回复 count.
+    const burst = core.commentHistory(undefined, 10_000).filter((c) => c.question && c.text.includes('敏感肌'));
+    expect(burst.length).toBeGreaterThanOrEqual(14);
+    expect(burst.filter((c) => c.answered).length).toBeGreaterThanOrEqual(14);
   });
 
   it('an unanswered price question surfaces within 60 s and leaves when marked answered', async () => {

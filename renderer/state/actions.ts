@@ -25,6 +25,8 @@ export interface Actions {
   pinComment(commentId: string): Promise<void>;
   /** Marks every comment folded into the row, so a folded question does not come back unanswered. */
   markRowAnswered(row: CommentRow, answered: boolean): Promise<void>;
+  /** Marks every question of a group (question-groups.ts) answered in one action. */
+  markCommentsAnswered(ids: readonly string[], answered: boolean): Promise<void>;
   /** The live plan's rundown: on to the next segment (the N key, the console's button). */
   advanceSegment(): Promise<void>;
   /** Records who started the stream with critical checklist items open. */
@@ -59,6 +61,16 @@ export function createActions(store: AppStore, bridge: ClientBridge): Actions {
     notify({ tone: 'info', message: outcome === 'used' ? 'notice.suggestionUsed' : 'notice.suggestionDismissed', params: {} });
   };
 
+  const markCommentsAnswered = async (ids: readonly string[], answered: boolean) => {
+    // Shown at once; the host's state stream confirms it, a failure puts it back.
+    store.getState().setCommentsAnswered([...ids], answered);
+    const replies = await Promise.all(ids.map((commentId) => bridge.request('markComment', { commentId, answered })));
+    const failed = ids.filter((_, i) => !replies[i]!.ok);
+    if (failed.length === 0) return;
+    store.getState().setCommentsAnswered(failed, !answered);
+    fail(firstError(replies)!);
+  };
+
   return {
     pinProduct,
     markSuggestion,
@@ -84,16 +96,8 @@ export function createActions(store: AppStore, bridge: ClientBridge): Actions {
     async pinComment(commentId) {
       if (await command('pinComment', { commentId })) notify({ tone: 'info', message: 'notice.commentPinned', params: {} });
     },
-    async markRowAnswered(row, answered) {
-      const ids = rowMembers(row).map((c) => c.id);
-      // Shown at once; the host's state stream confirms it, a failure puts it back.
-      store.getState().setCommentsAnswered(ids, answered);
-      const replies = await Promise.all(ids.map((commentId) => bridge.request('markComment', { commentId, answered })));
-      const failed = ids.filter((_, i) => !replies[i]!.ok);
-      if (failed.length === 0) return;
-      store.getState().setCommentsAnswered(failed, !answered);
-      fail(firstError(replies)!);
-    },
+    markRowAnswered: (row, answered) => markCommentsAnswered(rowMembers(row).map((c) => c.id), answered),
+    markCommentsAnswered,
     async advanceSegment() {
       if (!store.getState().snapshot?.plan?.runs.length) return notify({ tone: 'error', message: 'notice.noRundown', params: {} });
       const reply = await bridge.request('advanceSegment', {});

@@ -87,6 +87,34 @@ describe('console', () => {
     expect(v.container.querySelectorAll('[data-testid="comment-row"]')).toHaveLength(0);
   });
 
+  it('groups the unanswered questions by product and intent, and one action answers a whole group', async () => {
+    const bridge = new FakeBridge();
+    const asked = (seq: number, text: string, fields: Partial<CommentView> = {}) => comment(seq, { text, question: true, intent: 'suitability', productId: 'p1', ...fields });
+    const v = await consoleWith(
+      {
+        products: [product('p1', { title: '烟酰胺精华' })],
+        comments: [asked(1, '哺乳期能用吗'), asked(2, '哺乳期可以用吗[哭惹R]'), asked(3, '多少钱', { intent: 'price' }), asked(4, '喂奶能用不'), comment(5, { text: '好看' })],
+      },
+      bridge,
+    );
+    await v.act(() => v.byTestId('comment-filter-groups')!.click());
+    const groups = [...v.container.querySelectorAll<HTMLElement>('[data-testid="question-group"]')];
+    expect(groups.map((g) => [g.dataset.intent, g.dataset.count])).toEqual([
+      ['suitability', '3'],
+      ['price', '1'],
+    ]);
+    expect(groups[0]!.textContent).toContain('烟酰胺精华');
+    expect(groups[0]!.textContent).toContain('「哺乳期可以用吗😭」');
+    await v.act(() => groups[0]!.querySelector<HTMLButtonElement>('[data-testid="question-group-answer"]')!.click());
+    expect(bridge.requestsNamed('markComment')).toEqual([
+      { commentId: 'c4', answered: true },
+      { commentId: 'c2', answered: true },
+      { commentId: 'c1', answered: true },
+    ]);
+    // The group is answered: only the price question waits.
+    expect([...v.container.querySelectorAll<HTMLElement>('[data-testid="question-group"]')].map((g) => g.dataset.intent)).toEqual(['price']);
+  });
+
   it('pins a product with its button and with its number key, and unpins with 0', async () => {
     const bridge = new FakeBridge();
     const v = await consoleWith({ products: [product('p1'), product('p2')], onAir: { productId: 'p1', since: 0 } }, bridge);

@@ -125,6 +125,14 @@ export class TalkingPointEngine {
     for (const comment of group.comments) this.questions.answered.add(comment);
   }
 
+  /** The comments a shown suggestion answers (every one merged into it): what marking it used marks answered. */
+  answeredBy(suggestionId: string): readonly string[] {
+    const direct = this.merged.get(suggestionId);
+    if (direct) return direct.comments;
+    for (const group of this.merged.values()) if (group.ids.includes(suggestionId)) return group.comments;
+    return [];
+  }
+
   /** The suggestion with this id as last ranked, if it is still up. */
   get(suggestionId: string): Suggestion | null {
     return this.live.get(suggestionId) ?? null;

@@ -418,13 +418,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async markSuggestion(suggestionId, outcome) {
       const active = activeSession();
       const now = active.engine.now();
+      // The questions it answers, taken before marking settles them: used, they are answered, and stored as such.
+      const answers = outcome === 'used' && copilot?.key === active.key ? [...copilot.engine.answeredBy(suggestionId)] : [];
       const shown = copilot?.key === active.key ? copilot.engine.mark(suggestionId, now) : null;
       const suggestion = shown ?? suggestions.find((s) => s.id === suggestionId);
       if (!suggestion) throw new SuggestionNotFoundError(`no talking point ${suggestionId} is shown`);
       suggestions = suggestions.filter((s) => s.id !== suggestionId);
       const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now };
       await writer.markSuggestion(active.key, mark);
-      if (outcome === 'used') recapKeeper.answered(active, suggestion.sources, { line: suggestion.line });
+      if (outcome === 'used') {
+        recapKeeper.answered(active, [...suggestion.sources, ...answers], { line: suggestion.line });
+        annotations.follow(active.key);
+        for (const commentId of answers) await annotations.markAnswered(active.key, commentId, true, now);
+      }
       // A planned buying point used is one the overlay no longer lists as still to hit.
       planRunner.invalidate();
       return mark;

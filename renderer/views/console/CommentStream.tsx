@@ -5,6 +5,7 @@ import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
 import { clampText } from '../../comments/normalize.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 import { VirtualList } from '../common/VirtualList.js';
+import { QuestionGroups } from './QuestionGroups.js';
 
 /** Fixed row height: two lines of text, the header line and padding. */
 const ROW_HEIGHT = 64;
@@ -59,7 +60,9 @@ export function CommentStream() {
         data-testid="comment-search"
         onChange={(e) => setQuery(e.target.value)}
       />
-      {rows.length === 0 ? (
+      {filter === 'groups' ? (
+        <QuestionGroups />
+      ) : rows.length === 0 ? (
         <p className="empty">{total === 0 ? t('comments.empty') : t('comments.emptyFiltered')}</p>
       ) : (
         <VirtualList

@@ -18,6 +18,12 @@ export function clusterPoints(input: TickInput, questions: QuestionWindow, point
     let topCount = 0;
     for (const [text, n] of cluster.texts) if (n > topCount || (n === topCount && text < top)) [top, topCount] = [text, n];
     const onAir = input.onAir?.productId === point.productId;
+    // The questions this point answers: used, it answers every one of them.
+    const comments: string[] = [];
+    for (let i = questions.head; i < questions.entries.length; i++) {
+      const entry = questions.entries[i]!;
+      if (entry.points.includes(pointId) && !questions.answered.has(entry.comment.id)) comments.push(entry.comment.id);
+    }
     add(
       {
         id: `point:${point.id}`,
@@ -30,6 +36,7 @@ export function clusterPoints(input: TickInput, questions: QuestionWindow, point
         sources: [point.id],
       },
       COPILOT.POINT_TTL_MS,
+      { comments },
     );
   }
 }
