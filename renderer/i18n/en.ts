@@ -104,6 +104,9 @@ export const en: Record<MessageKey, string> = {
   'alerts.rejected': '{count} events rejected in the last minute',
   'alerts.onlineDrop': 'Online viewers down {percent} in 5 minutes',
   'alerts.waitingQuestions': '{count} questions unanswered for over 60 s',
+  'alerts.waitingQuestionsAbout': '{count} questions unanswered for over 60 s, most about {intent} of “{product}”',
+  'alerts.openGroups': 'Open questions',
+  'alerts.pinProduct': 'Pin the product',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.pinProduct': 'Pin the card of product 1–9',

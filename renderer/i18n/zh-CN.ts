@@ -102,6 +102,9 @@ export const zhCN = {
   'alerts.rejected': '近1分钟有 {count} 条事件被拒收',
   'alerts.onlineDrop': '在线人数5分钟内下降 {percent}',
   'alerts.waitingQuestions': '{count} 个提问超过60秒未回复',
+  'alerts.waitingQuestionsAbout': '{count} 个提问超过60秒未回复，最多的是「{product}」的{intent}问题',
+  'alerts.openGroups': '查看提问',
+  'alerts.pinProduct': '弹卡讲解',
 
   'shortcuts.title': '键盘快捷键',
   'shortcuts.pinProduct': '弹出第 1–9 个商品的讲解卡',

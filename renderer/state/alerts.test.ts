@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CommentLog } from '../comments/comment-log.js';
-import { comment, metrics, snapshot, T0 } from '../testing/fixtures.js';
+import { comment, metrics, product, snapshot, T0 } from '../testing/fixtures.js';
 import { countWaitingQuestions, deriveAlerts, type AlertInputs } from './alerts.js';
 
-const quiet: AlertInputs = { transport: { state: 'connected' }, snapshot: snapshot(), gapsAtStart: 0, rejectedLastMinute: 0, waitingQuestions: 0 };
+const quiet: AlertInputs = { transport: { state: 'connected' }, snapshot: snapshot(), gapsAtStart: 0, rejectedLastMinute: 0, waitingQuestions: { count: 0, top: null } };
 const ids = (inputs: Partial<AlertInputs>) => deriveAlerts({ ...quiet, ...inputs }).map((a) => a.id);
 
 describe('deriveAlerts', () => {
@@ -36,7 +36,7 @@ describe('deriveAlerts', () => {
   });
 
   it('raises rejected events and waiting questions', () => {
-    expect(ids({ rejectedLastMinute: 4, waitingQuestions: 2 })).toEqual(['rejected', 'waiting-questions']);
+    expect(ids({ rejectedLastMinute: 4, waitingQuestions: { count: 2, top: { productId: null, intent: 'price' } } })).toEqual(['rejected', 'waiting-questions']);
   });
 });
 
@@ -51,6 +51,24 @@ describe('countWaitingQuestions', () => {
       comment(4, { ts: now - 70_000 }),
       comment(5, { ts: now - 10_000, question: true }),
     ]);
-    expect(countWaitingQuestions(log, now)).toBe(1);
+    expect(countWaitingQuestions(log, now).count).toBe(1);
   });
 });
+
+describe('the waiting-questions alert carries its action', () => {
+  it('names the product and intent most of them ask about, and offers to open the groups and pin that product', () => {
+    const base = snapshot();
+    const withProduct = { ...base, products: [product('p9', { title: '烟酰胺精华' })], onAir: null };
+    const [alert] = deriveAlerts({ ...quiet, snapshot: withProduct, waitingQuestions: { count: 5, top: { productId: 'p9', intent: 'suitability' } } });
+    expect(alert).toMatchObject({
+      id: 'waiting-questions',
+      message: 'alerts.waitingQuestionsAbout',
+      params: { count: 5, product: '烟酰胺精华', intent: 'suitability' },
+      actions: [{ kind: 'openQuestionGroups' }, { kind: 'pinProduct', productId: 'p9' }],
+    });
+    // Already on air: nothing to pin.
+    const onAir = deriveAlerts({ ...quiet, snapshot: { ...withProduct, onAir: { productId: 'p9', since: 0 } }, waitingQuestions: { count: 5, top: { productId: 'p9', intent: 'suitability' } } });
+    expect(onAir[0]!.actions).toEqual([{ kind: 'openQuestionGroups' }]);
+  });
+});
+

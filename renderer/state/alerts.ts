@@ -4,9 +4,13 @@
  * parameters; the panel translates them.
  */
 import type { CoreSnapshot } from '../../shared/api/contract.js';
+import type { CommentIntent } from '../../shared/comments/intents.js';
 import type { TransportStatus } from '../bridge/client-bridge.js';
 import type { CommentLog } from '../comments/comment-log.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
+
+/** What an alert offers to do about itself: open the question groups, pin the product it concerns. */
+export type AlertAction = { kind: 'openQuestionGroups' } | { kind: 'pinProduct'; productId: string };
 
 export interface Alert {
   /** Stable while the condition lasts, so the panel does not re-animate it on every update. */
@@ -14,6 +18,13 @@ export interface Alert {
   severity: 'critical' | 'warning';
   message: MessageKey;
   params: MessageParams;
+  actions?: AlertAction[];
+}
+
+/** Questions waiting over QUESTION_WAIT_MS, and the product and intent most of them are about. */
+export interface WaitingQuestions {
+  count: number;
+  top: { productId: string | null; intent: CommentIntent } | null;
 }
 
 export interface AlertInputs {
@@ -22,7 +33,7 @@ export interface AlertInputs {
   /** Gaps already known at the session's first snapshot here: only later ones are new. */
   gapsAtStart: number;
   rejectedLastMinute: number;
-  waitingQuestions: number;
+  waitingQuestions: WaitingQuestions;
 }
 
 /** Online viewers falling by more than this share within 5 minutes is an alert. */
@@ -58,23 +69,43 @@ export function deriveAlerts({ transport, snapshot, gapsAtStart, rejectedLastMin
     const percent = `${(((before - online) / before) * 100).toFixed(1)}%`;
     alerts.push({ id: 'online-drop', severity: 'warning', message: 'alerts.onlineDrop', params: { percent } });
   }
-  if (waitingQuestions > 0) {
-    alerts.push({ id: 'waiting-questions', severity: 'warning', message: 'alerts.waitingQuestions', params: { count: waitingQuestions } });
+  const { count, top } = waitingQuestions;
+  if (count > 0 && top) {
+    const product = top.productId === null ? null : (snapshot.products.find((p) => p.id === top.productId) ?? null);
+    const actions: AlertAction[] = [{ kind: 'openQuestionGroups' }];
+    // Pinning the product they ask about puts its card in front of the host while the questions are answered.
+    if (product && snapshot.onAir?.productId !== product.id) actions.push({ kind: 'pinProduct', productId: product.id });
+    alerts.push({
+      id: 'waiting-questions',
+      severity: 'warning',
+      message: product ? 'alerts.waitingQuestionsAbout' : 'alerts.waitingQuestions',
+      params: product ? { count, product: product.title, intent: top.intent } : { count },
+      actions,
+    });
   }
   return alerts;
 }
 
-/** Unanswered questions asked between QUESTION_STALE_MS and QUESTION_WAIT_MS before `now` (event time). */
-export function countWaitingQuestions(log: CommentLog, now: number): number {
-  let waiting = 0;
+/** Unanswered questions asked between QUESTION_STALE_MS and QUESTION_WAIT_MS before `now` (event time), and their largest group. */
+export function countWaitingQuestions(log: CommentLog, now: number): WaitingQuestions {
+  let count = 0;
+  const groups = new Map<string, { productId: string | null; intent: CommentIntent; n: number }>();
   // The log is in seq order, which is time order: walk back from the newest until questions are stale.
   for (let i = log.size - 1; i >= 0; i--) {
     const comment = log.at(i)!;
     const age = now - comment.ts;
     if (age > QUESTION_STALE_MS) break;
-    if (age > QUESTION_WAIT_MS && comment.question && !comment.answered) waiting++;
+    if (age <= QUESTION_WAIT_MS || !comment.question || comment.answered) continue;
+    count++;
+    const key = `${comment.productId ?? ''}|${comment.intent}`;
+    const group = groups.get(key) ?? { productId: comment.productId, intent: comment.intent, n: 0 };
+    group.n++;
+    groups.set(key, group);
   }
-  return waiting;
+  let top: WaitingQuestions['top'] = null;
+  let most = 0;
+  for (const { productId, intent, n } of groups.values()) if (n > most) [top, most] = [{ productId, intent }, n];
+  return { count, top };
 }
 
 /** Same alerts (ids and parameters) as before: keeps the previous array so subscribers do not re-render. */

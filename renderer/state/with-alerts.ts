@@ -9,7 +9,7 @@ export function withAlerts(state: AppState, change: Partial<AppState>): Partial<
     snapshot: next.snapshot,
     gapsAtStart: next.gapsAtStart,
     rejectedLastMinute: next.rejectedLastMinute,
-    waitingQuestions: next.snapshot ? countWaitingQuestions(next.commentLog, next.snapshot.now) : 0,
+    waitingQuestions: next.snapshot ? countWaitingQuestions(next.commentLog, next.snapshot.now) : { count: 0, top: null },
   });
   return sameAlerts(alerts, state.alerts) ? change : { ...change, alerts };
 }

@@ -1,9 +1,12 @@
-import { useAppStore, useI18n } from '../app-context.js';
+import type { Alert } from '../../state/alerts.js';
+import { useActions, useAppStore, useI18n } from '../app-context.js';
 
 /** Conditions that need someone's attention now; calm when there are none. */
 export function AlertsPanel() {
-  const { t } = useI18n();
+  const { t, intentLabel } = useI18n();
   const alerts = useAppStore((s) => s.alerts);
+  const message = (alert: Alert) =>
+    t(alert.message, typeof alert.params.intent === 'string' ? { ...alert.params, intent: intentLabel(alert.params.intent as never) } : alert.params);
   return (
     <section className="panel alerts" aria-live="polite">
       <h3 className="panel__title">
@@ -16,11 +19,34 @@ export function AlertsPanel() {
         <ul className="alerts__list">
           {alerts.map((alert) => (
             <li key={alert.id} className={`alert alert--${alert.severity}`} data-testid={`alert-${alert.id}`}>
-              {t(alert.message, alert.params)}
+              <span className="alert__text">{message(alert)}</span>
+              {alert.actions?.length ? <AlertActions alert={alert} /> : null}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** An alert's way out: open the question groups, pin the product the questions are about. */
+function AlertActions({ alert }: { alert: Alert }) {
+  const { t } = useI18n();
+  const actions = useActions();
+  const setFilter = useAppStore((s) => s.setCommentFilter);
+  return (
+    <span className="alert__actions">
+      {alert.actions!.map((action) =>
+        action.kind === 'openQuestionGroups' ? (
+          <button key={action.kind} type="button" className="button button--small" data-testid="alert-open-groups" onClick={() => setFilter('groups')}>
+            {t('alerts.openGroups')}
+          </button>
+        ) : (
+          <button key={action.kind} type="button" className="button button--small" data-testid="alert-pin" onClick={() => void actions.pinProduct(action.productId)}>
+            {t('alerts.pinProduct')}
+          </button>
+        ),
+      )}
+    </span>
   );
 }
