@@ -99,6 +99,24 @@ describe('settings', () => {
   });
 });
 
+describe('the demo room', () => {
+  it('fills the catalog with its products in their real categories, which the merchant may then change', async () => {
+    await withApp({ dataFolder: newFolder() }, async (app) => {
+      const catalog = async () => {
+        const reply = await app.handle('getCatalog', {});
+        return reply.ok ? (reply.value as { products: { id: string; category: string }[] }).products : [];
+      };
+      let products = await catalog();
+      for (let tries = 0; products.length < 7 && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        products = await catalog();
+      }
+      expect(products).toHaveLength(7);
+      expect(new Set(products.map((p) => p.category))).toEqual(new Set(['skincare']));
+    });
+  });
+});
+
 describe('the state stream across a source switch', () => {
   it('switching the source (a new demo speed) sends every listener a new snapshot of the new source', async () => {
     await withApp({ dataFolder: newFolder() }, async (app) => {

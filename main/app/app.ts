@@ -121,6 +121,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
         buyingPoints: () => catalogOf.core?.catalog().copilot() ?? { buyingPoints: [], categories: {} },
         ...(options.planTimeScale === undefined ? {} : { planTimeScale: options.planTimeScale }),
         rehearsal: options.rehearsal ?? false,
+        ...(source.productCategories ? { productCategories: source.productCategories } : {}),
       });
       catalogOf.core = core;
       return { core, source };

@@ -6,10 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceSettings } from '../../shared/api/settings.js';
 import type { GatewayTarget } from '../core/api/core.js';
-import { startSimulator } from '../simulator/index.js';
+import type { ProductCategory } from '../../shared/copilot/catalog.js';
+import { scenarios, startSimulator } from '../simulator/index.js';
 
 export interface LiveSource {
   gateway: GatewayTarget;
+  /** The demo room's products' categories, which the gateway protocol does not carry. */
+  productCategories?: Readonly<Record<string, ProductCategory>>;
   close(): Promise<void>;
 }
 
@@ -21,5 +24,6 @@ export async function openLiveSource(source: SourceSettings, gatewayToken: strin
   // A fresh seed per start, so the demo room is not the same show every time.
   const seed = Math.floor(Math.random() * 0xffff_ffff);
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', token, scenario: source.scenario, speed: source.speed, seed });
-  return { gateway: { url: simulator.url, room: simulator.room, token }, close: () => simulator.close() };
+  const productCategories = Object.fromEntries(scenarios[source.scenario].products.map((p) => [p.id, p.category]));
+  return { gateway: { url: simulator.url, room: simulator.room, token }, productCategories, close: () => simulator.close() };
 }

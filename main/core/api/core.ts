@@ -69,6 +69,8 @@ export interface CoreOptions {
   planTimeScale?: number;
   /** A rehearsal (彩排) against the demo room, recorded in a database of its own: the plan's view says so. */
   rehearsal?: boolean;
+  /** Categories of products the gateway does not categorise (the demo room's), given to products new to the catalog. */
+  productCategories?: Readonly<Record<string, ProductCategory>>;
   /** Called with each ranking the co-pilot makes and the live-room time it was made at. */
   onSuggestions?: (suggestions: Suggestion[], now: number) => void;
 }
@@ -194,7 +196,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onChanged: () => planRunner.invalidate(),
   });
   const mergeIntoCatalog = (products: Parameters<CatalogApi['mergeGatewayProducts']>[0]) =>
-    void catalog.mergeGatewayProducts(products).catch((error: unknown) => {
+    void catalog.mergeGatewayProducts(products.map((p) => ({ ...p, category: options.productCategories?.[p.id] ?? 'other' }))).catch((error: unknown) => {
       options.onError?.(new Error(`the catalog could not take the session's products: ${error instanceof Error ? error.message : String(error)}`));
     });
   const withMark = (comment: CommentView): CommentView => (annotations.isAnswered(comment.id) ? { ...comment, answered: true } : comment);

@@ -37,6 +37,8 @@ export interface GatewayProduct {
   title: string;
   price: number;
   sellingPoints?: string[];
+  /** For a product new to the catalog only (the merchant's choice is never overwritten); 'other' when unknown. */
+  category?: ProductCategory;
 }
 
 const SQL = {
@@ -46,7 +48,7 @@ const SQL = {
   upsertProduct: `INSERT INTO catalog_products (id, title, category, price, coupon, selling_points, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, category = excluded.category, price = excluded.price,
     coupon = excluded.coupon, selling_points = excluded.selling_points, updated_at = excluded.updated_at`,
-  mergeProduct: `INSERT INTO catalog_products (id, title, category, price, selling_points, updated_at) VALUES (?, ?, 'other', ?, ?, ?)
+  mergeProduct: `INSERT INTO catalog_products (id, title, category, price, selling_points, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price, updated_at = excluded.updated_at
     WHERE title IS NOT excluded.title OR price IS NOT excluded.price`,
   upsertBuyingPoint: `INSERT INTO buying_points (id, product_id, audience, scenario, pain, benefit, proof, line, answers, keywords,
@@ -147,7 +149,7 @@ export function createCatalogWriter(db: Connection, now: () => number = Date.now
     const at = now();
     for (const p of products) {
       const sellingPoints = (p.sellingPoints ?? []).map((s) => s.trim()).filter((s) => s !== '');
-      mergeProduct.run(p.id, p.title, p.price, JSON.stringify(sellingPoints), at);
+      mergeProduct.run(p.id, p.title, p.category ?? 'other', p.price, JSON.stringify(sellingPoints), at);
     }
   });
 

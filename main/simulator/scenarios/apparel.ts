@@ -9,6 +9,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-floral-dress',
       title: '法式碎花连衣裙',
+      category: 'apparel',
       price: 25_900,
       flashPrice: 15_900,
       stock: 500,
@@ -19,6 +20,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-fleece-hoodie',
       title: '加绒连帽卫衣',
+      category: 'apparel',
       price: 19_900,
       stock: 800,
       sellingPoints: ['内里加绒不起球', '落肩版型遮肉', '五色可选'],
@@ -28,6 +30,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-straight-jeans',
       title: '高腰直筒牛仔裤',
+      category: 'apparel',
       price: 22_900,
       flashPrice: 16_900,
       stock: 700,
@@ -38,6 +41,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-knit-cardigan',
       title: '羊毛混纺针织开衫',
+      category: 'apparel',
       price: 32_900,
       stock: 400,
       sellingPoints: ['30% 羊毛', '软糯不扎', '内搭外穿两用'],
@@ -47,6 +51,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-cotton-tee',
       title: '新疆长绒棉白T',
+      category: 'apparel',
       price: 7_900,
       flashPrice: 3_900,
       stock: 2_000,
@@ -57,6 +62,7 @@ export const apparel: Scenario = {
     {
       id: 'ap-wool-coat',
       title: '双面呢羊毛大衣',
+      category: 'apparel',
       price: 89_900,
       stock: 150,
       sellingPoints: ['双面呢手工缝制', '落肩廓形', '零下五度也能扛'],

@@ -9,6 +9,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-niacinamide-serum',
       title: '烟酰胺亮肤精华 30ml',
+      category: 'skincare',
       price: 19_900,
       flashPrice: 12_900,
       stock: 800,
@@ -19,6 +20,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-repair-cream',
       title: '积雪草修护面霜 50g',
+      category: 'skincare',
       price: 25_900,
       stock: 600,
       sellingPoints: ['积雪草 + 神经酰胺修护屏障', '换季泛红时一抹就稳', '敏感肌测试通过'],
@@ -28,6 +30,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-sunscreen',
       title: '清透水感防晒乳 SPF50+ PA++++ 50ml',
+      category: 'skincare',
       price: 15_900,
       flashPrice: 9_900,
       stock: 1_000,
@@ -38,6 +41,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-amino-cleanser',
       title: '氨基酸温和洁面 120g',
+      category: 'skincare',
       price: 8_900,
       flashPrice: 4_990,
       stock: 1_500,
@@ -48,6 +52,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-ha-mask',
       title: '玻尿酸补水面膜 10片',
+      category: 'skincare',
       price: 12_900,
       stock: 900,
       sellingPoints: ['三重玻尿酸', '空调房急救补水', '精华液一片顶半瓶'],
@@ -57,6 +62,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-vc-serum',
       title: '维C焕亮精华 15ml',
+      category: 'skincare',
       price: 23_900,
       stock: 400,
       sellingPoints: ['15% 左旋VC', '暗黄肌提亮', '避光包装'],
@@ -66,6 +72,7 @@ export const skincare: Scenario = {
     {
       id: 'sk-peptide-eye-cream',
       title: '胜肽紧致眼霜 20g',
+      category: 'skincare',
       price: 29_900,
       stock: 300,
       sellingPoints: ['六胜肽', '细纹干纹淡化', '按摩头上眼'],

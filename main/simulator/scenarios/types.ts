@@ -2,6 +2,7 @@
  * What a demo scenario is made of: the room, its cart, its rundown (the
  * timed segments a real stream plan has) and the words its audience uses.
  */
+import type { ProductCategory } from '../../../shared/copilot/catalog.js';
 import type { Room } from '../../../shared/protocol/index.js';
 import type { NonEmpty } from '../rng.js';
 
@@ -30,6 +31,8 @@ export interface RundownSegment {
 export interface ScenarioProduct {
   id: string;
   title: string;
+  /** The catalog category a merchant would give it (the gateway protocol carries none; the demo fills it in). */
+  category: ProductCategory;
   /** Fen. */
   price: number;
   /** Fen, during a segment with `flashPrice`. */
