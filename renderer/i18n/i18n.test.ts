@@ -24,6 +24,15 @@ describe('dictionaries', () => {
     expect(fillPlaceholders('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 
+  it('chooses the plural form by the language’s rules, also for a count given already formatted', () => {
+    const en = new Intl.PluralRules('en');
+    expect(fillPlaceholders('{count} {count|problem|problems}', { count: 1 }, en)).toBe('1 problem');
+    expect(fillPlaceholders('{count} {count|problem|problems}', { count: '1,234' }, en)).toBe('1,234 problems');
+    expect(fillPlaceholders('{count} {count|problem|problems}', { count: 0 }, en)).toBe('0 problems');
+    expect(i18nFor('en').t('plan.invalid', { count: 1 })).toBe('The plan has 1 problem and was not saved');
+    expect(i18nFor('zh-CN').t('plan.invalid', { count: 1 })).not.toContain('|');
+  });
+
   it('label metrics and intents in each language', () => {
     expect(i18nFor('zh-CN').metricLabel('viewerConversion')).toBe('观看-成交转化率');
     expect(i18nFor('en').metricLabel('viewerConversion')).toBe('viewer conversion');

@@ -19,14 +19,26 @@ export interface I18n {
   fmt: Formats;
 }
 
-/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export function fillPlaceholders(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+// `{count|problem|problems}`: the word for `count`, by the language's plural rules (Chinese has one form).
+const pluralForm = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders and `{name|one|other}` plural choices; a missing parameter stays visible rather than
+ * vanishing. A count given already formatted ("1,234") is read back as its number.
+ */
+export function fillPlaceholders(template: string, params: MessageParams = {}, plurals?: Intl.PluralRules): string {
+  const chosen = template.replace(pluralForm, (whole, name: string, one: string, other: string) => {
+    if (!(name in params)) return whole;
+    const n = Number(String(params[name]).replace(/[,\s]/g, ''));
+    return plurals && Number.isFinite(n) && plurals.select(n) === 'one' ? one : other;
+  });
+  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 function createI18n(language: Language): I18n {
   const dictionary = dictionaries[language];
-  const t = (key: MessageKey, params?: MessageParams) => fillPlaceholders(dictionary[key], params);
+  const plurals = new Intl.PluralRules(language);
+  const t = (key: MessageKey, params?: MessageParams) => fillPlaceholders(dictionary[key], params, plurals);
   return {
     language,
     t,
