@@ -13,6 +13,15 @@ export const selectOnAirProduct = (s: AppState): ProductView | null => {
 export const selectOnAirSince = (s: AppState): number | null => s.snapshot?.onAir?.since ?? null;
 export const selectNow = (s: AppState): number | null => s.snapshot?.now ?? null;
 
+/**
+ * How long the session has been on air by the live room's own clock (its latest
+ * event time against the session's start), the whole duration once it has ended.
+ */
+export const selectTimeOnAir = (s: AppState): number | null => {
+  const session = s.snapshot?.session;
+  return session ? Math.max(0, (session.endedAt ?? s.snapshot!.now) - session.startedAt) : null;
+};
+
 /** What a whole view should show instead of live figures, if anything. */
 export type ViewPhase = 'unauthorized' | 'loading' | 'waiting' | 'live' | 'ended';
 

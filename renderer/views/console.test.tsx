@@ -27,6 +27,10 @@ describe('console', () => {
 
   it('updates a tile from a patch', async () => {
     const v = await consoleWith({ totals: metrics({ paidOrders: 3 }) });
+    // 成交订单数 is not a headline figure by default: it waits under 全部指标.
+    expect(v.byTestId('metric-paidOrders')).toBeNull();
+    await v.act(() => v.byTestId('all-metrics-toggle')!.click());
+    expect(v.byTestId('metric-paidOrders')!.dataset.value).toBe('3');
     await v.push({ kind: 'patch', patch: { totals: metrics({ paidOrders: 4 }) } });
     expect(v.byTestId('metric-paidOrders')!.dataset.value).toBe('4');
   });

@@ -41,3 +41,28 @@ describe('the AI line rewriter settings', () => {
     expect(JSON.stringify(next)).not.toContain('sk-secret');
   });
 });
+
+describe('the headline figures of the live console', () => {
+  const headline = (headlineMetrics: unknown) => settingsUpdateSchema.safeParse({ headlineMetrics });
+
+  it('are the six a live team reads first by default, and a settings file from before them reads with those', () => {
+    expect(defaultSettings.headlineMetrics).toEqual(['onlineViewers', 'gmv', 'buyers', 'viewerConversion', 'clickBuyRate', 'aov']);
+    const { headlineMetrics: _headline, ...older } = defaultSettings;
+    expect(settingsSchema.parse(older).headlineMetrics).toEqual(defaultSettings.headlineMetrics);
+  });
+
+  it('take one to eight metric keys, each once, in the order given', () => {
+    expect(headline(['gmv']).success).toBe(true);
+    expect(headline(['aov', 'gmv', 'uv']).data?.headlineMetrics).toEqual(['aov', 'gmv', 'uv']);
+    expect(headline([]).error?.issues[0]?.message).toBe('choose at least one headline figure');
+    expect(headline(['gmv', 'uv', 'pv', 'aov', 'gpm', 'buyers', 'refunds', 'netGmv', 'peakOnline']).error?.issues[0]?.message).toBe('choose at most 8 headline figures');
+    expect(headline(['gmv', 'gmv']).error?.issues[0]?.message).toBe('a headline figure is listed twice');
+    expect(headline(['gmv', 'likes']).success).toBe(false);
+  });
+
+  it('are replaced as a whole list by an update, and kept by an update of something else', () => {
+    const next = applySettingsUpdate(defaultSettings, { headlineMetrics: ['netGmv', 'onlineViewers'] });
+    expect(next.headlineMetrics).toEqual(['netGmv', 'onlineViewers']);
+    expect(applySettingsUpdate(next, { language: 'en' }).headlineMetrics).toEqual(['netGmv', 'onlineViewers']);
+  });
+});

@@ -4,6 +4,7 @@
  * gateway token never travels back to a UI (it sees `hasToken` only).
  */
 import { z } from 'zod';
+import { metricKeys, type MetricKey } from '../metrics/keys.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -99,6 +100,18 @@ export const rewriterSettingsSchema = z.object({
 export type RewriterSettings = z.infer<typeof rewriterSettingsSchema>;
 const defaultRewriterSettings: RewriterSettings = { enabled: false, baseUrl: '', model: '' };
 
+/**
+ * The figures the live console shows large above the products, in this order;
+ * the rest fold into its 全部指标 grid. At least one, at most eight, none twice.
+ */
+export const MAX_HEADLINE_METRICS = 8;
+export const headlineMetricsSchema = z
+  .array(z.enum(metricKeys))
+  .min(1, 'choose at least one headline figure')
+  .max(MAX_HEADLINE_METRICS, `choose at most ${MAX_HEADLINE_METRICS} headline figures`)
+  .refine((keys) => new Set(keys).size === keys.length, 'a headline figure is listed twice');
+export const defaultHeadlineMetrics: readonly MetricKey[] = ['onlineViewers', 'gmv', 'buyers', 'viewerConversion', 'clickBuyRate', 'aov'];
+
 export const settingsSchema = z.object({
   language: z.enum(languages),
   source: sourceSettingsSchema,
@@ -106,6 +119,8 @@ export const settingsSchema = z.object({
   overlay: overlaySettingsSchema,
   // Added after the first release: a settings file written before it reads with the rewriter off.
   rewriter: rewriterSettingsSchema.default(defaultRewriterSettings),
+  // Added after the first release: a settings file written before it reads with the six default figures.
+  headlineMetrics: headlineMetricsSchema.default(() => [...defaultHeadlineMetrics]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -121,6 +136,8 @@ export const settingsUpdateSchema = z
     rewriter: rewriterSettingsSchema.partial(),
     /** A new API key for the rewriter's endpoint; an empty string forgets the stored one. */
     rewriterKey: z.string().max(4_000),
+    /** The whole list of headline figures, replacing the stored one. */
+    headlineMetrics: headlineMetricsSchema,
   })
   .partial()
   .strict();
@@ -152,6 +169,7 @@ export const defaultSettings: Settings = {
   },
   overlay: { opacity: 0.92, clickThrough: false, visible: true },
   rewriter: defaultRewriterSettings,
+  headlineMetrics: [...defaultHeadlineMetrics],
 };
 
 /** Applies a validated update; the token and the API key are the host's business and not part of Settings. */
@@ -162,5 +180,6 @@ export function applySettingsUpdate(current: Settings, update: SettingsUpdate): 
     hotkeys: { ...current.hotkeys, ...update.hotkeys },
     overlay: { ...current.overlay, ...update.overlay },
     rewriter: { ...current.rewriter, ...update.rewriter },
+    headlineMetrics: update.headlineMetrics ?? current.headlineMetrics,
   });
 }

@@ -1,3 +1,4 @@
+import { selectTimeOnAir } from '../../state/selectors.js';
 import type { ConsoleScreen } from '../../state/slices/ui-slice.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 
@@ -9,11 +10,30 @@ const screens: readonly { screen: ConsoleScreen; label: 'nav.live' | 'nav.plan' 
   { screen: 'settings', label: 'nav.settings' },
 ];
 
+/** HH:MM:SS, hours always shown: a host reads 已开播 01:05:09 at a glance. The wall clock is the banner's 最近事件. */
+function hoursMinutesSeconds(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+}
+
+function TimeOnAir({ ms }: { ms: number }) {
+  const { t } = useI18n();
+  const ended = useAppStore((s) => s.snapshot?.session?.endedAt != null);
+  const time = hoursMinutesSeconds(ms);
+  return (
+    <span className="console-header__on-air num" data-testid="time-on-air" data-ms={ms} title={t('header.onAir.hint')}>
+      {ended ? t('state.ended.duration', { duration: time }) : t('header.onAir', { time })}
+    </span>
+  );
+}
+
 export function ConsoleHeader() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const actions = useActions();
   const room = useAppStore((s) => s.snapshot?.session?.room ?? null);
   const now = useAppStore((s) => (s.snapshot?.session ? s.snapshot.now : null));
+  const onAirMs = useAppStore(selectTimeOnAir);
   const screen = useAppStore((s) => s.screen);
   const showScreen = useAppStore((s) => s.showScreen);
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
@@ -42,7 +62,7 @@ export function ConsoleHeader() {
         ))}
       </nav>
       <div className="console-header__tools">
-        {now !== null ? <span className="console-header__clock num">{t('header.eventTime', { time: fmt.clock(now) })}</span> : null}
+        {onAirMs !== null ? <TimeOnAir ms={onAirMs} /> : null}
         <button type="button" className="button" onClick={() => void actions.markMoment()} disabled={now === null}>
           {t('header.markMoment')} <kbd className="button__key">M</kbd>
         </button>

@@ -9,7 +9,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConsoleHeader } from './ConsoleHeader.js';
 import { EndedSummary } from './EndedSummary.js';
 import { Funnel } from './Funnel.js';
-import { MetricTiles } from './MetricTiles.js';
+import { AllMetrics, HeadlineFigures } from './MetricTiles.js';
 import { MinuteCharts } from './MinuteCharts.js';
 import { NoticeToast } from './NoticeToast.js';
 import { ProductList } from './ProductList.js';
@@ -23,7 +23,7 @@ import { SettingsScreen } from './settings/SettingsScreen.js';
 import { TalkingPoints } from './TalkingPoints.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 
-/** The assistant's console: a dense, scannable screen for 1440×900. */
+/** The assistant's console: a dense, scannable screen for 1440×900, and one column on a phone. */
 export function ConsoleView() {
   useWindowShortcuts(ALL_SHORTCUTS);
   const screen = useAppStore((s) => s.screen);
@@ -51,16 +51,20 @@ function LiveScreen() {
     );
   }
   // While the page's own link is down the figures are frozen: dimmed, so nobody reads them as live.
+  // The products with their pin buttons are the middle of the screen, under the few headline figures;
+  // every other figure waits folded below them. Below 768 px the page is one column, products first
+  // (console.css reorders these panels there).
   return (
     <main className={`dashboard ${stale ? 'dashboard--stale' : ''}`}>
       <div className="dashboard__main">
         {phase === 'ended' ? <EndedSummary /> : null}
-        <MetricTiles />
-        <MinuteCharts />
+        <HeadlineFigures />
         <div className="dashboard__row">
-          <Funnel />
           <ProductList />
+          <Funnel />
         </div>
+        <AllMetrics />
+        <MinuteCharts />
       </div>
       <aside className="dashboard__side">
         <PlanProgress />

@@ -1,5 +1,6 @@
 import type { MetricKey } from '../../../shared/metrics/keys.js';
 import { metricKinds } from '../../metrics/metric-kinds.js';
+import { selectTimeOnAir } from '../../state/selectors.js';
 import { useAppStore, useI18n } from '../app-context.js';
 
 const headline: readonly MetricKey[] = ['gmv', 'paidOrders', 'buyers', 'uv', 'peakOnline', 'viewerConversion'];
@@ -8,10 +9,7 @@ const headline: readonly MetricKey[] = ['gmv', 'paidOrders', 'buyers', 'uv', 'pe
 export function EndedSummary() {
   const { t, fmt, metricLabel } = useI18n();
   const totals = useAppStore((s) => s.snapshot?.totals ?? null);
-  const duration = useAppStore((s) => {
-    const session = s.snapshot?.session;
-    return session ? (session.endedAt ?? s.snapshot!.now) - session.startedAt : null;
-  });
+  const duration = useAppStore(selectTimeOnAir);
   return (
     <section className="panel ended" data-testid="ended-summary">
       <div className="ended__head">

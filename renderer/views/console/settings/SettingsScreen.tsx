@@ -2,6 +2,7 @@ import type { SettingsView } from '../../../../shared/api/settings.js';
 import { useAppStore, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
 import { GeneralSettings } from './GeneralSettings.js';
+import { HeadlineSettings } from './HeadlineSettings.js';
 import { HotkeySettings } from './HotkeySettings.js';
 import { OverlaySettings } from './OverlaySettings.js';
 import { RewriterSettings } from './RewriterSettings.js';
@@ -27,6 +28,7 @@ export function SettingsScreen() {
   return (
     <main className="settings">
       <GeneralSettings language={settings.language} />
+      <HeadlineSettings headline={settings.headlineMetrics} />
       <SourceSettings key={JSON.stringify([settings.source, settings.hasGatewayToken])} settings={settings} />
       <HotkeySettings key={JSON.stringify(settings.hotkeys)} hotkeys={settings.hotkeys} />
       <OverlaySettings key={JSON.stringify(settings.overlay)} overlay={settings.overlay} />
