@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentView } from '../../shared/api/contract.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
-import { comment, metrics, product, settingsView, snapshot } from '../testing/fixtures.js';
+import { comment, metrics, product, settingsView, snapshot, T0 } from '../testing/fixtures.js';
 import { renderView, typeInto } from '../testing/render-view.js';
 
 let view: Awaited<ReturnType<typeof renderView>> | null = null;
@@ -33,6 +33,31 @@ describe('console', () => {
     expect(v.byTestId('metric-paidOrders')!.dataset.value).toBe('3');
     await v.push({ kind: 'patch', patch: { totals: metrics({ paidOrders: 4 }) } });
     expect(v.byTestId('metric-paidOrders')!.dataset.value).toBe('4');
+  });
+
+  it('shows the headline figures the settings choose, in their order, and folds every other one under 全部指标', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.getSettings = () => ({ ok: true, value: settingsView({ headlineMetrics: ['netGmv', 'uv'] }) });
+    const v = await consoleWith({ totals: metrics({ netGmv: 90_000, uv: 2_000, gmv: 100_000 }) }, bridge);
+    const headline = v.byTestId('headline-figures')!;
+    expect([...headline.querySelectorAll('[data-testid^="metric-"]')].map((n) => n.getAttribute('data-testid'))).toEqual(['metric-netGmv', 'metric-uv']);
+    expect(v.byTestId('all-metrics')).toBeNull();
+    expect(v.byTestId('all-metrics-toggle')!.getAttribute('aria-expanded')).toBe('false');
+    expect(v.byTestId('all-metrics-toggle')!.textContent).toContain('另 23 项');
+    await v.act(() => v.byTestId('all-metrics-toggle')!.click());
+    const rest = [...v.byTestId('all-metrics')!.querySelectorAll('[data-testid^="metric-"]')].map((n) => n.getAttribute('data-testid'));
+    expect(rest).toHaveLength(23);
+    expect(rest).not.toContain('metric-uv');
+    expect(v.byTestId('metric-gmv')!.dataset.value).toBe('100000');
+  });
+
+  it('shows 已开播 HH:MM:SS by the room’s clock, not the wall clock, and the duration once the stream has ended', async () => {
+    const v = await consoleWith({ now: T0 + 65 * 60_000 + 9_000 });
+    expect(v.byTestId('time-on-air')!.textContent).toBe('已开播 01:05:09');
+    await v.push({ kind: 'patch', patch: { now: T0 + 65 * 60_000 + 10_000 } });
+    expect(v.byTestId('time-on-air')!.textContent).toBe('已开播 01:05:10');
+    await v.push({ kind: 'patch', patch: { session: { ...snapshot().session!, endedAt: T0 + 2 * 3_600_000 } } });
+    expect(v.byTestId('time-on-air')!.textContent).toBe('直播时长 02:00:00');
   });
 
   it('renders a hostile comment as plain text and creates no element from it', async () => {
@@ -255,6 +280,31 @@ describe('console settings', () => {
     // The form starts over from the host's answer: the key field is empty again, a chip says one is kept.
     expect((v.byTestId('settings-rewriter-key') as HTMLInputElement).value).toBe('');
     expect(v.byTestId('rewriter-key-state')!.textContent).toBe('已保存');
+  });
+
+  it('chooses the headline figures: a tick adds one at the end, the last one stays, a ninth cannot be ticked', async () => {
+    const bridge = new FakeBridge();
+    bridge.handlers.updateSettings = (update) => ({ ok: true, value: settingsView({ headlineMetrics: update.headlineMetrics! }) });
+    const v = await consoleWith({}, bridge);
+    await v.act(() => v.store.getState().showScreen('settings'));
+    const box = (key: string) => v.byTestId(`settings-headline-${key}`) as HTMLInputElement;
+    expect(box('gmv').checked).toBe(true);
+    expect(box('uv').checked).toBe(false);
+    expect(v.byTestId('settings-headline-count')!.textContent).toBe('已选 6 / 8 项');
+    await v.act(() => box('uv').click());
+    await v.act(() => box('gmv').click());
+    expect(bridge.requestsNamed('updateSettings')).toEqual([
+      { headlineMetrics: ['onlineViewers', 'gmv', 'buyers', 'viewerConversion', 'clickBuyRate', 'aov', 'uv'] },
+      { headlineMetrics: ['onlineViewers', 'buyers', 'viewerConversion', 'clickBuyRate', 'aov', 'uv'] },
+    ]);
+    await v.act(() => box('pv').click());
+    await v.act(() => box('gpm').click());
+    expect(v.byTestId('settings-headline-count')!.textContent).toBe('已选 8 / 8 项');
+    expect(box('refunds').disabled).toBe(true);
+
+    await v.act(() => v.store.getState().setSettings(settingsView({ headlineMetrics: ['gmv'] })));
+    expect(box('gmv').disabled).toBe(true);
+    expect(box('uv').disabled).toBe(false);
   });
 
   it('shows the host’s validation error when a save is refused', async () => {

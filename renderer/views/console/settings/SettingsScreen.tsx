@@ -28,7 +28,7 @@ export function SettingsScreen() {
   return (
     <main className="settings">
       <GeneralSettings language={settings.language} />
-      <HeadlineSettings headline={settings.headlineMetrics} />
+      <HeadlineSettings key={settings.headlineMetrics.join()} headline={settings.headlineMetrics} />
       <SourceSettings key={JSON.stringify([settings.source, settings.hasGatewayToken])} settings={settings} />
       <HotkeySettings key={JSON.stringify(settings.hotkeys)} hotkeys={settings.hotkeys} />
       <OverlaySettings key={JSON.stringify(settings.overlay)} overlay={settings.overlay} />
