@@ -94,7 +94,9 @@ describe('questions at the rate they come', () => {
     expect(await question.innerText()).toMatch(/^「(这个多少钱|多少钱呀)」$/);
     expect(await top.innerText()).toMatch(/2 人问 · 最早等了 \d+ 秒/);
     expect(await overlay.getByTestId('overlay-answer').innerText()).toBe('商品库里还没有这个问题的回答');
-    const fontSize = (selector: string) => overlay.locator(selector).first().evaluate((node) => Number.parseFloat(getComputedStyle(node).fontSize));
+    // Runs in the page: the test's own types have no DOM, so the page's getComputedStyle is reached through globalThis.
+    type PageWindow = { getComputedStyle(node: unknown): { fontSize: string } };
+    const fontSize = (selector: string) => overlay.locator(selector).first().evaluate((node) => Number.parseFloat((globalThis as unknown as PageWindow).getComputedStyle(node).fontSize));
     expect(await fontSize('[data-testid="overlay-question"]')).toBeGreaterThanOrEqual(32);
     for (const figure of ['.overlay__online-value', '.overlay__rate-value', '.overlay__gmv-value']) expect(await fontSize(figure)).toBeGreaterThanOrEqual(28);
     await overlay.screenshot({ path: `${ARTIFACTS}overlay-question.png` });
