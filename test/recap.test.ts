@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../main/core/api/core.js';
 import { fakeHello, startFakeGateway, FAKE_ROOM, FAKE_TOKEN } from '../main/core/source/testing/fake-gateway.js';
 import type { Recap } from '../shared/api/contract.js';
+import { numberFormats } from '../shared/format/numbers.js';
 import type { LiveEvent } from '../shared/protocol/index.js';
 import { runCli, tempDir } from './helpers.js';
 
@@ -206,6 +207,12 @@ describe('the recap exported', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(execFileSync('pdftotext', ['-l', '1', out, '-'], { encoding: 'utf8' })).toMatch(/直播复盘 · Demo room/);
     expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toMatch(/WenQuanYi|Noto|CJK|Hei/i);
+    // Its figures are written as every UI writes them (the files keep raw numbers): ¥ and 万, rates with one decimal.
+    const recap = await recapJson('session-3');
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    const zh = numberFormats('zh-CN');
+    expect(text).toContain(zh.money(recap.totals.gmv));
+    expect(text).toContain(zh.rate(recap.totals.viewerConversion));
     // The first page is not blank: a good share of its pixels are ink.
     const gray = tmp.file('page');
     execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', '1', '-l', '1', '-singlefile', out, gray]);

@@ -42,8 +42,8 @@ const handlers = {
   command: ({ name, input }: { name: Parameters<Core['command']>[0]; input: unknown }, { core }: DispatchTarget) => core.command(name, input),
   recap: ({ sessionId }: { sessionId?: string }, { core }: DispatchTarget) => core.recap(sessionId),
   listSessions: (_payload: Record<string, never>, { core }: DispatchTarget) => core.sessions(),
-  exportRecap: async ({ sessionId, format, table, lang }: ExportRecapRequest, { core, renderPdf }: DispatchTarget) =>
-    asRecapFile(await exportRecap(core.recap(sessionId), { format, table, lang }, renderPdf)),
+  exportRecap: async ({ sessionId, format, table, lang }: ExportRecapRequest, { core, settings, renderPdf }: DispatchTarget) =>
+    asRecapFile(await exportRecap(core.recap(sessionId), { format, table, lang, wanDecimals: settings().wanDecimals }, renderPdf)),
   applyAdvice: ({ sessionId, adviceId }: { sessionId: string; adviceId: string }, { core }: DispatchTarget) => core.applyAdvice(sessionId, adviceId),
   commentHistory: ({ beforeSeq, limit }: { beforeSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit),
   async markComment({ commentId, answered }: { commentId: string; answered: boolean }, { core }: DispatchTarget) {

@@ -1,14 +1,4 @@
-/** Number formats for the terminal, Chinese conventions first (万 for ≥ 10,000). */
-export function formatCount(n: number): string {
-  if (n >= 10_000) return `${(n / 10_000).toFixed(n >= 100_000 ? 0 : 1)}万`;
-  return String(Math.round(n));
-}
+/** The terminal writes numbers the Chinese way (万 from 10,000), with the one formatter every UI uses. */
+import { numberFormats } from '../../shared/format/numbers.js';
 
-export function formatYuan(fen: number | null): string {
-  if (fen === null) return '—';
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-export function formatRate(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
+export const fmt = numberFormats('zh-CN');

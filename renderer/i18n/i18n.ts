@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/api/settings.js';
+import type { WanDecimals } from '../../shared/format/numbers.js';
 import type { CommentIntent } from '../../shared/comments/intents.js';
 import { metricLabels, type MetricKey } from '../../shared/metrics/keys.js';
 import { en } from './en.js';
@@ -35,7 +36,7 @@ export function fillPlaceholders(template: string, params: MessageParams = {}, p
   return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-function createI18n(language: Language): I18n {
+function createI18n(language: Language, wanDecimals: WanDecimals): I18n {
   const dictionary = dictionaries[language];
   const plurals = new Intl.PluralRules(language);
   const t = (key: MessageKey, params?: MessageParams) => fillPlaceholders(dictionary[key], params, plurals);
@@ -44,18 +45,19 @@ function createI18n(language: Language): I18n {
     t,
     metricLabel: (key) => metricLabels[key][language === 'zh-CN' ? 'zh' : 'en'],
     intentLabel: (intent) => t(`intent.${intent}`),
-    fmt: formatsFor(language),
+    fmt: formatsFor(language, wanDecimals),
   };
 }
 
-const cache = new Map<Language, I18n>();
+const cache = new Map<string, I18n>();
 
-/** One I18n per language, built once: number formatters are costly to create. */
-export function i18nFor(language: Language): I18n {
-  let i18n = cache.get(language);
+/** One I18n per language (and decimals of compact figures, a display setting), built once: number formatters are costly to create. */
+export function i18nFor(language: Language, wanDecimals: WanDecimals = 1): I18n {
+  const key = `${language}|${wanDecimals}`;
+  let i18n = cache.get(key);
   if (!i18n) {
-    i18n = createI18n(language);
-    cache.set(language, i18n);
+    i18n = createI18n(language, wanDecimals);
+    cache.set(key, i18n);
   }
   return i18n;
 }

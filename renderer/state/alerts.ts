@@ -66,8 +66,8 @@ export function deriveAlerts({ transport, snapshot, gapsAtStart, rejectedLastMin
   const online = windows.m5.current.onlineViewers;
   const before = windows.m5.previous.onlineViewers;
   if (online !== null && before !== null && before > 0 && online < before * (1 - ONLINE_DROP_SHARE)) {
-    const percent = `${(((before - online) / before) * 100).toFixed(1)}%`;
-    alerts.push({ id: 'online-drop', severity: 'warning', message: 'alerts.onlineDrop', params: { percent } });
+    // A fraction: the panel writes it as a rate (20.5%), as it writes counts.
+    alerts.push({ id: 'online-drop', severity: 'warning', message: 'alerts.onlineDrop', params: { percent: (before - online) / before } });
   }
   const { count, top } = waitingQuestions;
   if (count > 0 && top) {

@@ -1,9 +1,12 @@
 /** Selectors shared by several views; each returns a primitive or a part of the state as held, never a new object. */
 import type { Language } from '../../shared/api/settings.js';
+import type { WanDecimals } from '../../shared/format/numbers.js';
 import type { ProductView } from '../../shared/api/contract.js';
 import type { AppState } from './app-state.js';
 
 export const selectLanguage = (s: AppState): Language => s.settings?.language ?? 'zh-CN';
+/** Decimals of compact figures (1.2万 or 1.23万), a display setting. */
+export const selectWanDecimals = (s: AppState): WanDecimals => s.settings?.wanDecimals ?? 1;
 
 export const selectOnAirProduct = (s: AppState): ProductView | null => {
   const onAir = s.snapshot?.onAir;

@@ -4,7 +4,7 @@ import type { ClientBridge } from '../bridge/client-bridge.js';
 import { i18nFor, type I18n } from '../i18n/i18n.js';
 import type { Actions } from '../state/actions.js';
 import type { AppState, AppStore } from '../state/app-state.js';
-import { selectLanguage } from '../state/selectors.js';
+import { selectLanguage, selectWanDecimals } from '../state/selectors.js';
 
 interface AppServices {
   store: AppStore;
@@ -44,5 +44,5 @@ export function useActions(): Actions {
 }
 
 export function useI18n(): I18n {
-  return i18nFor(useAppStore(selectLanguage));
+  return i18nFor(useAppStore(selectLanguage), useAppStore(selectWanDecimals));
 }

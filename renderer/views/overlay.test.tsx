@@ -31,9 +31,9 @@ describe('host overlay', () => {
     const viewer = view.byTestId('overlay-viewer-conversion')!;
     expect(viewer.dataset.value).toBe('0.039');
     expect(viewer.textContent).toContain('3.9%');
-    expect(viewer.querySelector('.change--up')!.textContent).toContain('0.8pp');
-    expect(view.byTestId('overlay-click-buy-rate')!.querySelector('.change--down')!.textContent).toContain('3.0pp');
-    expect(view.byTestId('overlay-gmv')!.textContent).toContain('¥8.89万');
+    expect(viewer.querySelector('.change--up')!.textContent).toContain('0.8个百分点');
+    expect(view.byTestId('overlay-click-buy-rate')!.querySelector('.change--down')!.textContent).toContain('3.0个百分点');
+    expect(view.byTestId('overlay-gmv')!.textContent).toContain('¥8.9万');
   });
 
   it('shows the product on air with its price and time on air', async () => {

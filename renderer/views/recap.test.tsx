@@ -206,10 +206,10 @@ describe('复盘', () => {
     expect(summary.textContent).toContain('近 2 场平均');
     // Actual, the plan's goal, how much of it was reached, the baseline and the difference.
     const gmv = cellsOf(v.byTestId('recap-summary-gmv'));
-    expect(gmv).toEqual(['¥9,000', '¥1万', '90.0%', '¥4,000', '+¥5,000▲125.0%']);
+    expect(gmv).toEqual(['¥9,000', '¥1.0万', '90.0%', '¥4,000', '+¥5,000▲125.0%']);
     expect(v.byTestId('recap-summary-gmv')!.querySelector('.change--up')).not.toBeNull();
     // A rate changes in percentage points, downwards here; a metric without a goal shows none.
-    expect(cellsOf(v.byTestId('recap-summary-viewerConversion'))).toEqual(['2.0%', '—', '—', '2.5%', '▼0.5pp']);
+    expect(cellsOf(v.byTestId('recap-summary-viewerConversion'))).toEqual(['2.0%', '—', '—', '2.5%', '▼0.5个百分点']);
     expect(v.byTestId('recap-summary-viewerConversion')!.querySelector('.change--down')).not.toBeNull();
 
     const segments = [...v.container.querySelectorAll('[data-testid="recap-plan-segment"]')].map(cellsOf);

@@ -66,3 +66,18 @@ describe('the headline figures of the live console', () => {
     expect(applySettingsUpdate(next, { language: 'en' }).headlineMetrics).toEqual(['netGmv', 'onlineViewers']);
   });
 });
+
+describe('the decimals of compact figures', () => {
+  it('are one by default, and a settings file from before them reads with one', () => {
+    expect(defaultSettings.wanDecimals).toBe(1);
+    const { wanDecimals: _decimals, ...older } = defaultSettings;
+    expect(settingsSchema.parse(older).wanDecimals).toBe(1);
+  });
+
+  it('may be two, never anything else, and are kept by an update of something else', () => {
+    expect(settingsUpdateSchema.safeParse({ wanDecimals: 3 }).success).toBe(false);
+    const next = applySettingsUpdate(defaultSettings, { wanDecimals: 2 });
+    expect(next.wanDecimals).toBe(2);
+    expect(applySettingsUpdate(next, { language: 'en' }).wanDecimals).toBe(2);
+  });
+});

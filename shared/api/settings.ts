@@ -112,6 +112,9 @@ export const headlineMetricsSchema = z
   .refine((keys) => new Set(keys).size === keys.length, 'a headline figure is listed twice');
 export const defaultHeadlineMetrics: readonly MetricKey[] = ['onlineViewers', 'gmv', 'buyers', 'viewerConversion', 'clickBuyRate', 'aov'];
 
+/** Decimals of a compact figure (1.2万 or 1.23万; 12.3K or 12.35K), see shared/format/numbers.ts. */
+export const wanDecimalsSchema = z.union([z.literal(1), z.literal(2)]);
+
 export const settingsSchema = z.object({
   language: z.enum(languages),
   source: sourceSettingsSchema,
@@ -121,6 +124,8 @@ export const settingsSchema = z.object({
   rewriter: rewriterSettingsSchema.default(defaultRewriterSettings),
   // Added after the first release: a settings file written before it reads with the six default figures.
   headlineMetrics: headlineMetricsSchema.default(() => [...defaultHeadlineMetrics]),
+  // Added after the first release: a settings file written before it reads with one decimal.
+  wanDecimals: wanDecimalsSchema.default(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -138,6 +143,7 @@ export const settingsUpdateSchema = z
     rewriterKey: z.string().max(4_000),
     /** The whole list of headline figures, replacing the stored one. */
     headlineMetrics: headlineMetricsSchema,
+    wanDecimals: wanDecimalsSchema,
   })
   .partial()
   .strict();
@@ -170,6 +176,7 @@ export const defaultSettings: Settings = {
   overlay: { opacity: 0.92, clickThrough: false, visible: true },
   rewriter: defaultRewriterSettings,
   headlineMetrics: [...defaultHeadlineMetrics],
+  wanDecimals: 1,
 };
 
 /** Applies a validated update; the token and the API key are the host's business and not part of Settings. */
@@ -181,5 +188,6 @@ export function applySettingsUpdate(current: Settings, update: SettingsUpdate): 
     overlay: { ...current.overlay, ...update.overlay },
     rewriter: { ...current.rewriter, ...update.rewriter },
     headlineMetrics: update.headlineMetrics ?? current.headlineMetrics,
+    wanDecimals: update.wanDecimals ?? current.wanDecimals,
   });
 }

@@ -45,6 +45,10 @@ describe('checkLine: 真诚经营, no invented scarcity or prices', () => {
     const at199 = { price: 19_900 };
     for (const line of ['¥199 带回家', '￥ 199', '现在 199 元', '199块钱', '到手价199', '价格是：199']) expect(checkLine(line, 'apparel', at199), line).toEqual([]);
     expect(checkLine('¥129.50', 'apparel', { price: 12_950 })).toEqual([]);
+    // Grouped digits, as the number formatter writes a price, are the same figure.
+    expect(checkLine('现在的价格是 ¥1,299', 'apparel', { price: 129_900 })).toEqual([]);
+    expect(checkLine('到手价12,999.50元', 'apparel', { price: 1_299_950 })).toEqual([]);
+    expect(checkLine('只要 ¥1,199', 'apparel', { price: 129_900 })).toEqual([{ kind: 'price', term: '¥1,199' }]);
     expect(checkLine('99块9一瓶', 'apparel', { price: 9_990 })).toEqual([]);
     expect(checkLine('到手价99包邮', 'apparel', at199)).toEqual([{ kind: 'price', term: '到手价99' }]);
     expect(checkLine('今天只要 ¥99', 'apparel', at199)).toEqual([{ kind: 'price', term: '¥99' }]);

@@ -74,18 +74,22 @@ const SCARCITY_TERMS = [
 /** A stock count: a fact when it is the gateway's stock, invented scarcity otherwise. */
 const STOCK_COUNT = new RegExp(`(?:库存|还剩|剩下?)\\s*(?:还剩|还有|只有)?\\s*(\\d+)\\s*[${UNIT}]`, 'g');
 
+/** A figure as written, digits grouped or not: 99, 99.9, 1299, 1,299, 12,999.50. */
+const AMOUNT = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+const amountOf = (text: string) => Number(text.replace(/,/g, ''));
+
 /**
  * Money figures. `块` is also a measure word (3块肥皂, 两块蛋糕), so only digits take it, and not before a noun it counts.
  * Each alternative captures the amount; `yuanJiao` is 99块9 (99.9).
  */
 const MONEY = new RegExp(
   [
-    // ¥99, ￥ 99.9
-    '(?<sym>[¥￥]\\s*(?<symAmount>\\d+(?:\\.\\d+)?))',
+    // ¥99, ￥ 99.9, ¥1,299
+    `(?<sym>[¥￥]\\s*(?<symAmount>${AMOUNT}))`,
     // 到手价99, 券后 99, 直降50, 立减 30 (the keyword is part of the term; the figure may follow a ¥, taken by the first alternative)
-    '(?<kw>(?:到手价?|券后价?|折后价?|活动价|秒杀价|直播价|福利价|售价|原价|现价|价格是?|只要|仅需|直降|立减|便宜了?|省了?|减)\\s*[:：]?\\s*(?<kwAmount>\\d+(?:\\.\\d+)?)(?![\\d.]*\\s*(?:[件个%％折斤克gG毫升lLmM码号天日月年岁次人分秒周支瓶盒片袋颗粒套米倍度]|包(?!邮)|小时|厘米)))',
+    `(?<kw>(?:到手价?|券后价?|折后价?|活动价|秒杀价|直播价|福利价|售价|原价|现价|价格是?|只要|仅需|直降|立减|便宜了?|省了?|减)\\s*[:：]?\\s*(?<kwAmount>${AMOUNT})(?![\\d.,]*\\s*(?:[件个%％折斤克gG毫升lLmM码号天日月年岁次人分秒周支瓶盒片袋颗粒套米倍度]|包(?!邮)|小时|厘米)))`,
     // 99元, 1.5万元, 99块, 99块9, 99块钱
-    '(?<unit>(?<unitAmount>\\d+(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*(?:元|块(?!装|[肥香]皂|蛋糕|布|板|糖|饼|砖|石|肉|地|玻璃|屏|表|腹肌|状|头))(?<jiao>\\d)?(?:钱)?)',
+    `(?<unit>(?<unitAmount>${AMOUNT})\\s*(?<wan>万)?\\s*(?:元|块(?!装|[肥香]皂|蛋糕|布|板|糖|饼|砖|石|肉|地|玻璃|屏|表|腹肌|状|头))(?<jiao>\\d)?(?:钱)?)`,
     // 九十九元, 三十块钱
     `(?<cn>(?<cnAmount>[${CN_DIGIT}]+)\\s*(?:元|块钱))`,
     // 5折, 五折, 7.5折 (not 三折叠)
@@ -166,9 +170,9 @@ function priceFlags(line: string, context: LineContext): ComplianceFlag[] {
       continue;
     }
     let amount: number | null;
-    if (g.sym !== undefined) amount = Number(g.symAmount);
-    else if (g.kw !== undefined) amount = Number(g.kwAmount);
-    else if (g.unit !== undefined) amount = Number(g.unitAmount) * (g.wan ? 10_000 : 1) + (g.jiao ? Number(g.jiao) / 10 : 0);
+    if (g.sym !== undefined) amount = amountOf(g.symAmount ?? '');
+    else if (g.kw !== undefined) amount = amountOf(g.kwAmount ?? '');
+    else if (g.unit !== undefined) amount = amountOf(g.unitAmount ?? '') * (g.wan ? 10_000 : 1) + (g.jiao ? Number(g.jiao) / 10 : 0);
     else amount = chineseNumber(g.cnAmount ?? '');
     allowed ??= allowedAmounts(context);
     if (amount === null || !allowed.has(fen(amount))) flags.push({ kind: 'price', term: match[0].trim() });

@@ -5,6 +5,7 @@
  * buying point, a segment to lengthen). Rules, not a model: every line can
  * be traced to a number on the same recap.
  */
+import { numberFormats } from '../format/numbers.js';
 import { commentIntentLabels, type CommentIntent } from '../comments/intents.js';
 import type { MetricValues, ProductStats } from '../metrics/index.js';
 import type { SegmentKind } from '../plan/plan.js';
@@ -97,12 +98,10 @@ export function adviseNextTime(input: AdviceInput): Advice[] {
   return advice;
 }
 
-const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`;
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-
-/** One suggestion as a sentence, zh-CN or English. */
+/** One suggestion as a sentence, zh-CN or English, its figures in the one number format (shared/format/numbers.ts). */
 export function describeAdvice(advice: Advice, lang: 'zh-CN' | 'en'): string {
   const zh = lang === 'zh-CN';
+  const { rate: pct, money: yuan, count } = numberFormats(lang);
   switch (advice.rule) {
     case 'weakConversion': {
       const head = zh
@@ -112,20 +111,20 @@ export function describeAdvice(advice: Advice, lang: 'zh-CN' | 'en'): string {
       if (!o) return head;
       const label = commentIntentLabels[o.intent];
       return zh
-        ? `${head}；最多的顾虑：${label}，${o.asked} 次提问；${o.answered ? '已有话术回答' : '没有买点回答它'}`
-        : `${head}; top objection: ${o.intent} (${label}), ${o.asked} questions; ${o.answered ? 'a talking point answered it' : 'no buying point answers it'}`;
+        ? `${head}；最多的顾虑：${label}，${count(o.asked)} 次提问；${o.answered ? '已有话术回答' : '没有买点回答它'}`
+        : `${head}; top objection: ${o.intent} (${label}), ${count(o.asked)} questions; ${o.answered ? 'a talking point answered it' : 'no buying point answers it'}`;
     }
     case 'unanswered':
       return zh
-        ? `「${advice.text}」（${commentIntentLabels[advice.intent]}${advice.title ? ` · ${advice.title}` : ''}）被问 ${advice.asked} 次，只回答了 ${advice.answered} 次`
-        : `"${advice.text}" (${advice.intent}${advice.title ? ` · ${advice.title}` : ''}) asked ${advice.asked} times, answered ${advice.answered}`;
+        ? `「${advice.text}」（${commentIntentLabels[advice.intent]}${advice.title ? ` · ${advice.title}` : ''}）被问 ${count(advice.asked)} 次，只回答了 ${count(advice.answered)} 次`
+        : `"${advice.text}" (${advice.intent}${advice.title ? ` · ${advice.title}` : ''}) asked ${count(advice.asked)} times, answered ${count(advice.answered)}`;
     case 'strongSegment':
       return zh
         ? `环节「${advice.segmentTitle}」每分钟成交 ${yuan(advice.gmvPerMinute)}，全场 ${yuan(advice.sessionGmvPerMinute)}：下次可以拉长`
         : `Segment "${advice.segmentTitle}" sold ${yuan(advice.gmvPerMinute)} a minute vs ${yuan(advice.sessionGmvPerMinute)} for the session: worth lengthening`;
     case 'idleCard':
       return zh
-        ? `「${advice.title}」讲解 ${advice.minutesOnAir} 分钟，期间 0 单：换讲法或缩短`
-        : `"${advice.title}" was on air ${advice.minutesOnAir} min with no orders: change the pitch or shorten it`;
+        ? `「${advice.title}」讲解 ${count(advice.minutesOnAir)} 分钟，期间 0 单：换讲法或缩短`
+        : `"${advice.title}" was on air ${count(advice.minutesOnAir)} min with no orders: change the pitch or shorten it`;
   }
 }

@@ -12,7 +12,7 @@ import type { CoreSnapshot } from '../../../shared/api/contract.js';
 import { startCore, type Core } from '../../core/api/core.js';
 import { startSimulator } from '../../simulator/index.js';
 import { parseFlags, speed } from '../args.js';
-import { formatCount, formatRate, formatYuan } from '../format.js';
+import { fmt } from '../format.js';
 
 export const demoHelp = `livecue demo [--scenario skincare|apparel] [--speed 1..1000|max] [--seed N] [--db FILE]
   Runs the demo live room and records it (default database: ~/.livecue/livecue.db),
@@ -79,7 +79,7 @@ function delta(current: number | null, previous: number | null): string {
   const change = (current - previous) / previous;
   // Chinese market convention: red for up, green for down.
   const colour = change >= 0 ? '\x1b[31m' : '\x1b[32m';
-  return ` ${colour}${change >= 0 ? '▲' : '▼'}${Math.abs(change * 100).toFixed(0)}%\x1b[0m`;
+  return ` ${colour}${change >= 0 ? '▲' : '▼'}${fmt.rate(Math.abs(change))}\x1b[0m`;
 }
 
 function dashboard(s: CoreSnapshot, db: string): string[] {
@@ -88,11 +88,11 @@ function dashboard(s: CoreSnapshot, db: string): string[] {
   const onAir = s.onAir ? (s.products.find((p) => p.id === s.onAir!.productId)?.title ?? s.onAir.productId) : '—';
   return [
     `\x1b[1mLiveCue demo\x1b[0m  ${s.session?.room.title ?? ''}  [${s.connection.state}]  ${db}`,
-    `在线 online   ${formatCount(t.onlineViewers ?? 0).padEnd(8)} 峰值 peak ${formatCount(t.peakOnline ?? 0)}`,
-    `累计 UV       ${formatCount(t.uv ?? 0).padEnd(8)} 进场/分 entries/min ${formatCount(w.current.entriesPerMinute ?? 0)}`,
-    `成交 GMV      ${formatYuan(t.gmv).padEnd(14)} 5分钟 ${formatYuan(w.current.gmv)}${delta(w.current.gmv, w.previous.gmv)}`,
-    `转化 conv.    ${formatRate(t.viewerConversion).padEnd(8)} 点击-成交 click→buy ${formatRate(t.clickBuyRate)}`,
+    `在线 online   ${fmt.count(t.onlineViewers).padEnd(8)} 峰值 peak ${fmt.count(t.peakOnline)}`,
+    `累计 UV       ${fmt.count(t.uv).padEnd(8)} 进场/分 entries/min ${fmt.count(w.current.entriesPerMinute)}`,
+    `成交 GMV      ${fmt.money(t.gmv).padEnd(14)} 5分钟 ${fmt.money(w.current.gmv)}${delta(w.current.gmv, w.previous.gmv)}`,
+    `转化 conv.    ${fmt.rate(t.viewerConversion).padEnd(8)} 点击-成交 click→buy ${fmt.rate(t.clickBuyRate)}`,
     `讲解卡 on air ${onAir}`,
-    `入库 stored   ${formatCount(s.ingest.stored)} events, ${s.ingest.rejected} rejected, ${s.ingest.gaps.length} gaps`,
+    `入库 stored   ${fmt.count(s.ingest.stored)} events, ${s.ingest.rejected} rejected, ${s.ingest.gaps.length} gaps`,
   ];
 }

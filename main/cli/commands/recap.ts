@@ -16,7 +16,7 @@ import { buildRecap, SessionNotFoundError, type Recap } from '../../core/recap/r
 import { openReader } from '../../core/store/reader.js';
 import { parseFlags, required } from '../args.js';
 import { UserError } from '../errors.js';
-import { formatCount, formatRate, formatYuan } from '../format.js';
+import { fmt } from '../format.js';
 
 export const recapHelp = `livecue recap --db FILE [--session ID] [--format text|json|csv|xlsx|pdf] [--table NAME] [--out PATH] [--lang zh-CN|en]
   The recap (复盘) of a stored session (the latest one without --session).
@@ -83,7 +83,7 @@ export async function recap(argv: string[], out: NodeJS.WritableStream = process
     }
     const path = flags.out ?? recapFileName(result, format, flags.table);
     writeFileAtomically(path, file.bytes);
-    out.write(`wrote ${path} (${formatCount(file.bytes.length)} bytes)\n`);
+    out.write(`wrote ${path} (${fmt.count(file.bytes.length)} bytes)\n`);
   } catch (error) {
     if (error instanceof PdfUnavailableError) throw new UserError(error.message);
     throw error;
@@ -97,10 +97,9 @@ const money: ReadonlySet<MetricKey> = new Set(['gmv', 'refunds', 'netGmv', 'gpm'
 const rates: ReadonlySet<MetricKey> = new Set(['impressionViewRate', 'interactionRate', 'exposureClickRate', 'clickBuyRate', 'viewerConversion']);
 
 function formatValue(key: MetricKey, value: number | null): string {
-  if (money.has(key)) return formatYuan(value);
-  if (rates.has(key)) return formatRate(value);
-  if (value === null) return '—';
-  return key === 'avgWatchSeconds' ? `${value.toFixed(0)} s` : formatCount(value);
+  if (money.has(key)) return fmt.money(value);
+  if (rates.has(key)) return fmt.rate(value);
+  return key === 'avgWatchSeconds' ? fmt.duration(value) : fmt.count(value);
 }
 
 /** Time into the session (h:mm:ss), as the team remembers it. */
@@ -117,7 +116,7 @@ function formatRecap(r: Recap): string {
   const used = r.suggestions.filter((s) => s.outcome === 'used').length;
   const lines = [
     `${r.session.room.title} · ${r.session.id} · ${new Date(r.session.startedAt).toLocaleString('zh-CN', { hour12: false })}`,
-    `${formatCount(r.session.events)} events, ${r.rejects} rejected, ${r.gaps.length} gaps, ${r.minutes.length} minutes`,
+    `${fmt.count(r.session.events)} events, ${r.rejects} rejected, ${r.gaps.length} gaps, ${r.minutes.length} minutes`,
     '',
     ...metricKeys.map((key) => `  ${metricLabels[key].zh.padEnd(10, '　')} ${metricLabels[key].en.padEnd(26)} ${formatValue(key, r.totals[key])}`),
     '',

@@ -4,7 +4,7 @@ import { startCore } from '../../core/api/core.js';
 import { parseFlags, required, url } from '../args.js';
 import { UserError } from '../errors.js';
 import { ProgressLine } from '../progress.js';
-import { formatCount } from '../format.js';
+import { fmt } from '../format.js';
 
 export const recordHelp = `livecue record --gateway URL --room ROOM --token TOKEN --db FILE
   Records a live session into FILE (SQLite) until the gateway sends end, then exits 0.
@@ -26,7 +26,7 @@ export async function record(argv: string[]): Promise<void> {
   const timer = setInterval(() => {
     const s = core.snapshot();
     progress.update(
-      `${s.connection.state.padEnd(12)} ${formatCount(s.ingest.stored)} events  ${formatCount(s.ingest.eventsPerSec)}/s  ` +
+      `${s.connection.state.padEnd(12)} ${fmt.count(s.ingest.stored)} events  ${fmt.count(s.ingest.eventsPerSec)}/s  ` +
         `rejected ${s.ingest.rejected}  gaps ${s.ingest.gaps.length}`,
     );
   }, 250);
@@ -37,7 +37,7 @@ export async function record(argv: string[]): Promise<void> {
     const final = await core.finished();
     clearInterval(timer);
     const s = core.snapshot();
-    progress.update(`${final.state}: ${formatCount(s.ingest.stored)} events stored, ${s.ingest.rejected} rejected, ${s.ingest.gaps.length} gaps`);
+    progress.update(`${final.state}: ${fmt.count(s.ingest.stored)} events stored, ${s.ingest.rejected} rejected, ${s.ingest.gaps.length} gaps`);
     progress.done();
     if (final.state === 'failed') throw new UserError(final.error ?? 'the connection to the gateway failed');
     if (errors.length > 0) console.error(`livecue: ${errors.length} problem(s) while recording; first: ${errors[0]}`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sessionSummaries, type SessionSummary } from '../../core/recap/recap.js';
 import { openReader } from '../../core/store/reader.js';
 import { parseFlags, required } from '../args.js';
-import { formatCount, formatRate, formatYuan } from '../format.js';
+import { fmt } from '../format.js';
 
 export const sessionsHelp = `livecue sessions --db FILE [--json]
   Lists the sessions stored in FILE, newest first: id, room, start, length, UV, GMV, viewer conversion,
@@ -24,6 +24,6 @@ export async function sessions(argv: string[], out: NodeJS.WritableStream = proc
 function line(s: SessionSummary): string {
   const start = new Date(s.startedAt).toLocaleString('zh-CN', { hour12: false });
   const minutes = s.endedAt === null ? 'open' : `${Math.round((s.endedAt - s.startedAt) / 60_000)} min`;
-  const figures = `UV ${s.uv === null ? '—' : formatCount(s.uv)}  GMV ${formatYuan(s.gmv)}  conversion ${formatRate(s.viewerConversion)}  peak ${s.peakOnline === null ? '—' : formatCount(s.peakOnline)}`;
+  const figures = `UV ${fmt.count(s.uv)}  GMV ${fmt.money(s.gmv)}  conversion ${fmt.rate(s.viewerConversion)}  peak ${fmt.count(s.peakOnline)}`;
   return `${s.id}  ${s.room}  ${start}  ${minutes}  ${figures}${s.plan === null ? '' : `  plan: ${s.plan}`}\n`;
 }

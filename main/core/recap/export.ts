@@ -8,6 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Recap } from '../../../shared/api/contract.js';
 import type { RecapFile, RecapFormat, RecapTableName } from '../../../shared/api/recap-api.js';
 import type { Language } from '../../../shared/api/settings.js';
+import type { WanDecimals } from '../../../shared/format/numbers.js';
 import { recapWorkbook, tableCsv } from './files.js';
 import { chromiumPdf, type PdfRenderer } from './pdf.js';
 import { recapReportHtml } from './report.js';
@@ -17,6 +18,8 @@ export interface RecapExportRequest {
   format: RecapFormat;
   table?: RecapTableName | undefined;
   lang: Language;
+  /** The decimals of compact figures in the PDF report (the display setting); 1 when not given. */
+  wanDecimals?: WanDecimals | undefined;
 }
 
 export interface RecapBytes {
@@ -49,7 +52,7 @@ export async function exportRecap(recap: Recap, request: RecapExportRequest, ren
       return { fileName: recapFileName(recap, 'csv', name), mimeType: MIME.csv, bytes: Buffer.from(tableCsv(table), 'utf8') };
     }
     case 'pdf':
-      return { fileName: recapFileName(recap, 'pdf'), mimeType: MIME.pdf, bytes: await renderPdf(recapReportHtml(recap, lang)) };
+      return { fileName: recapFileName(recap, 'pdf'), mimeType: MIME.pdf, bytes: await renderPdf(recapReportHtml(recap, lang, request.wanDecimals)) };
   }
 }
 

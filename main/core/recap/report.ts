@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import type { Recap } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/api/settings.js';
 import { describeAdvice } from '../../../shared/recap/advice.js';
-import { cellText, clockTime, recapTablesOf } from './tables.js';
+import { numberFormats, type WanDecimals } from '../../../shared/format/numbers.js';
+import { cellDisplay, clockTime, recapTablesOf } from './tables.js';
 
 const require = createRequire(import.meta.url);
 let uplot: { script: string; style: string } | null = null;
@@ -30,8 +31,10 @@ const COPY = {
   en: { title: 'Live session recap', advice: 'For next time', charts: 'Per minute', online: 'Online viewers', orders: 'Paid orders', gmv: 'GMV (yuan)', comments: 'Comments', clicks: 'Product clicks', none: 'none', session: 'Session', duration: 'Length', minutes: 'min' },
 } as const;
 
-export function recapReportHtml(recap: Recap, lang: Language): string {
+/** `wanDecimals`: the decimals of compact figures, the user's display setting. */
+export function recapReportHtml(recap: Recap, lang: Language, wanDecimals: WanDecimals = 1): string {
   const copy = COPY[lang];
+  const numbers = numberFormats(lang, { wanDecimals });
   const { script, style } = uplotAssets();
   const tables = recapTablesOf(recap, lang)
     .map(
@@ -39,7 +42,7 @@ export function recapReportHtml(recap: Recap, lang: Language): string {
         table.rows.length === 0
           ? `<p class="empty">${copy.none}</p>`
           : `<table><thead><tr>${table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${table.rows
-              .map((row) => `<tr>${row.map((cell) => `<td class="${cell.kind}">${escapeHtml(cellText(cell))}</td>`).join('')}</tr>`)
+              .map((row) => `<tr>${row.map((cell) => `<td class="${cell.kind}">${escapeHtml(cellDisplay(cell, numbers))}</td>`).join('')}</tr>`)
               .join('')}</tbody></table>`
       }</section>`,
     )

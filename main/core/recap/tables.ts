@@ -11,6 +11,7 @@ import type { Language } from '../../../shared/api/settings.js';
 import type { RecapTableName } from '../../../shared/api/recap-api.js';
 import { recapTables } from '../../../shared/api/recap-api.js';
 import { commentIntentLabels } from '../../../shared/comments/intents.js';
+import type { NumberFormats } from '../../../shared/format/numbers.js';
 import { metricKeys, metricLabels, type MetricKey } from '../../../shared/metrics/index.js';
 import type { Happening } from '../../../shared/recap/peaks.js';
 import shipped from './labels.json' with { type: 'json' };
@@ -186,7 +187,7 @@ export function recapTablesOf(recap: Recap, lang: Language): RecapTable[] {
   ];
 }
 
-/** A cell as text: yuan with 2 decimals, rates as percentages with 2 decimals, "—" for undefined. */
+/** A cell as a file's text (CSV): the raw figure, yuan with 2 decimals, rates as percentages with 2 decimals, "—" for undefined. */
 export function cellText(cell: Cell): string {
   if (cell.value === null) return cell.kind === 'text' ? '' : '—';
   if (typeof cell.value === 'string') return cell.value;
@@ -197,5 +198,23 @@ export function cellText(cell: Cell): string {
       return `${(cell.value * 100).toFixed(2)}%`;
     default:
       return String(cell.value);
+  }
+}
+
+/**
+ * A cell as a reader sees it (the PDF report), in the one number format of
+ * every UI: counts whole (万 / K from 10,000), money as ¥ (compact from
+ * ¥10,000), rates with one decimal. A `number` cell (an average of people or
+ * seconds, minutes on air) is written whole; the files keep its 2 decimals.
+ */
+export function cellDisplay(cell: Cell, numbers: NumberFormats): string {
+  if (cell.value === null || typeof cell.value === 'string') return cellText(cell);
+  switch (cell.kind) {
+    case 'yuan':
+      return numbers.money(cell.value);
+    case 'rate':
+      return numbers.rate(cell.value);
+    default:
+      return numbers.count(cell.value);
   }
 }

@@ -13,7 +13,7 @@ export function describeFinding(finding: CheckFinding, catalog: Pick<Catalog, 'p
     case 'stockShort':
       return t('plan.finding.stockShort', { products: finding.products.map((p) => `${title(p.id)} ${p.have === null ? '?' : fmt.count(p.have)}/${fmt.count(p.need)}`).join('、') });
     case 'priceDiffers':
-      return t('plan.finding.priceDiffers', { products: finding.products.map((p) => `${title(p.id)} ${fmt.money(p.live)} ≠ ${fmt.money(p.planned)}`).join('、') });
+      return t('plan.finding.priceDiffers', { products: finding.products.map((p) => `${title(p.id)} ${fmt.price(p.live)} ≠ ${fmt.price(p.planned)}`).join('、') });
     case 'heroPointsShort':
       return t('plan.finding.heroPointsShort', { products: finding.products.map((p) => `${title(p.id)}（${p.have}）`).join('、') });
     case 'linesFlagged':

@@ -3,10 +3,17 @@ import { useActions, useAppStore, useI18n } from '../app-context.js';
 
 /** Conditions that need someone's attention now; calm when there are none. */
 export function AlertsPanel() {
-  const { t, intentLabel } = useI18n();
+  const { t, fmt, intentLabel } = useI18n();
   const alerts = useAppStore((s) => s.alerts);
-  const message = (alert: Alert) =>
-    t(alert.message, typeof alert.params.intent === 'string' ? { ...alert.params, intent: intentLabel(alert.params.intent as never) } : alert.params);
+  const message = (alert: Alert) => {
+    const { count, percent, intent } = alert.params;
+    return t(alert.message, {
+      ...alert.params,
+      ...(typeof count === 'number' ? { count: fmt.count(count) } : {}),
+      ...(typeof percent === 'number' ? { percent: fmt.rate(percent) } : {}),
+      ...(typeof intent === 'string' ? { intent: intentLabel(intent as never) } : {}),
+    });
+  };
   return (
     <section className="panel alerts" aria-live="polite">
       <h3 className="panel__title">

@@ -51,10 +51,10 @@ export function ConnectionBanner() {
             {connection.lastEventAt === null ? t('banner.noEvents') : t('banner.lastEvent', { time: fmt.clock(connection.lastEventAt) })}
           </span>
           <span className={`banner__item num ${gaps > 0 ? 'banner__item--warn' : ''}`}>
-            {gaps > 0 ? t('banner.gaps', { count: gaps }) : t('banner.noGaps')}
+            {gaps > 0 ? t('banner.gaps', { count: fmt.count(gaps) }) : t('banner.noGaps')}
           </span>
           {connection.state === 'reconnecting' ? <span className="banner__item num">{t('banner.attempt', { attempt: connection.attempt })}</span> : null}
-          {state === 'live' ? <span className="banner__item num">{t('banner.rate', { rate: Math.round(eventsPerSec) })}</span> : null}
+          {state === 'live' ? <span className="banner__item num">{t('banner.rate', { rate: fmt.count(eventsPerSec) })}</span> : null}
           {connection.error ? <span className="banner__error">{connection.error}</span> : null}
         </>
       ) : null}

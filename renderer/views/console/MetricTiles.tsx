@@ -66,7 +66,7 @@ function MetricTile({ metric, className = '' }: { metric: MetricKey; className?:
   const before = useAppStore((s) => s.snapshot?.windows.m5.previous[metric] ?? null);
   const kind = metricKinds[metric];
   return (
-    <div className={`tile ${className}`} data-testid={`metric-${metric}`} data-value={value ?? ''} title={t('metrics.changeHint')}>
+    <div className={`tile ${className}`} data-testid={`metric-${metric}`} data-value={value ?? ''} data-kind={kind} title={t('metrics.changeHint')}>
       <div className="tile__label">{metricLabel(metric)}</div>
       <div className="tile__value num">{fmt.metric(kind, value)}</div>
       <div className="tile__foot num">

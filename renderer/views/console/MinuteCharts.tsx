@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { NO_VALUE } from '../../i18n/format.js';
+import { NO_VALUE } from '../../../shared/format/numbers.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { chartKeys, type ChartKey, type MinuteSeries } from '../../state/minute-series.js';
 import { useI18n, useStoreApi } from '../app-context.js';

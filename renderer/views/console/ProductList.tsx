@@ -42,7 +42,7 @@ function ProductRow({ product, position, onAir }: { product: ProductView; positi
           {product.title}
         </div>
         <div className="product__meta num">
-          {fmt.money(product.price)}
+          {fmt.price(product.price)}
           {product.stock === undefined ? null : <span> · {t('products.stock', { stock: fmt.count(product.stock) })}</span>}
         </div>
       </div>

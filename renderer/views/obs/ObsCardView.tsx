@@ -18,7 +18,7 @@ export function ObsCardView() {
       <ProductImage className="obs-card__image" url={product.image} title={product.title} />
       <div className="obs-card__body">
         <div className="obs-card__title">{product.title}</div>
-        <div className="obs-card__price num">{fmt.money(product.price)}</div>
+        <div className="obs-card__price num">{fmt.price(product.price)}</div>
         <CouponBadge className="obs-card__coupon" coupon={product.coupon} />
       </div>
     </div>

@@ -199,7 +199,7 @@ function OnAirCard() {
         <span className="on-air-badge">{t('onAir.badge')}</span>
         <h2 className="overlay__on-air-title">{product.title}</h2>
         <div className="overlay__on-air-meta num">
-          <span className="overlay__price">{fmt.money(product.price)}</span>
+          <span className="overlay__price">{fmt.price(product.price)}</span>
           <span data-testid="overlay-time-on-air" data-value={onAirMs}>
             {t('onAir.elapsed', { time: fmt.elapsed(onAirMs) })}
           </span>

@@ -1,11 +1,14 @@
 /** The templates the engine's own lines share (the price and the coupon, said one way) and the names it gives intents and categories. */
 import type { CommentIntent } from '../../comments/intents.js';
 import type { ProductCategory } from '../catalog.js';
+import { numberFormats } from '../../format/numbers.js';
 import type { EngineProduct } from './types.js';
 
-const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+/** The engine speaks Chinese: every figure in its lines and reasons in the one number format (2,157 人, 1.2万, 3.1%, ¥1,299). */
+export const zh = numberFormats('zh-CN');
+
 /** The product's actual price, the one way every template says it (so price answers, anchors and objections merge). */
-export const priceLine = (product: EngineProduct) => `${product.title} 现在的价格是 ¥${yuan(product.price)}`;
+export const priceLine = (product: EngineProduct) => `${product.title} 现在的价格是 ${zh.price(product.price)}`;
 export const couponLine = (product: EngineProduct, coupon: string) => `${product.title} 有优惠券：${coupon}，下单前记得先领`;
 /** Moving on from the card on air, said the same way whichever cue calls for it (so they merge). */
 export const SWITCH_LINE = '这款先讲到这里，我们看下一款';

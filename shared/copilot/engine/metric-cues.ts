@@ -1,13 +1,12 @@
 /** The cues the metric windows raise: surge, dropping online, clicks without orders, a card on air that does not sell, low stock, new followers. */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { couponLine, priceLine, SURGE_HOOK, SURGE_HOOKS, SWITCH_LINE } from './lines.js';
+import { couponLine, priceLine, SURGE_HOOK, SURGE_HOOKS, SWITCH_LINE, zh } from './lines.js';
 import { objection } from './objection.js';
 import type { QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { EngineProduct, TickInput } from './types.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (v: number | null | undefined) => v ?? 0;
 
 /** The card on air's paid orders when it was shown: "not converting" compares against them. */
@@ -47,7 +46,7 @@ export function metricCues(
   const entries = num(m1.current.entriesPerMinute);
   const entriesBefore = num(m1.previous.entriesPerMinute);
   if (entries >= COPILOT.SURGE_MIN_ENTRIES && entries >= COPILOT.SURGE_RATIO * Math.max(entriesBefore, 1)) {
-    const reason = `近 1 分钟进场 ${entries} 人，上一分钟 ${entriesBefore} 人`;
+    const reason = `近 1 分钟进场 ${zh.count(entries)} 人，上一分钟 ${zh.count(entriesBefore)} 人`;
     add(
       {
         id: 'cue:welcome',
@@ -87,7 +86,7 @@ export function metricCues(
         id: 'cue:hook',
         kind: 'hook',
         line: '还在的朋友扣个 1，想看哪款打在公屏上，下一款就讲它',
-        reason: `在线从 ${onlineBefore} 降到 ${online}（-${pct((onlineBefore - online) / onlineBefore)}）`,
+        reason: `在线从 ${zh.count(onlineBefore)} 降到 ${zh.count(online)}（-${zh.rate((onlineBefore - online) / onlineBefore)}）`,
         quote: null,
         priority: PRIORITY.hook,
         productId: null,
@@ -105,7 +104,7 @@ export function metricCues(
           id: `cue:switch-drop:${product.id}:${onAir!.since}`,
           kind: 'switch',
           line: SWITCH_LINE,
-          reason: `在线 5 分钟内从 ${online5Before} 降到 ${online5}（-${pct((online5Before - online5) / online5Before)}），${product.title} 已讲解 ${minutesOnAir} 分钟，没有成交`,
+          reason: `在线 5 分钟内从 ${zh.count(online5Before)} 降到 ${zh.count(online5)}（-${zh.rate((online5Before - online5) / online5Before)}），${product.title} 已讲解 ${zh.count(minutesOnAir)} 分钟，没有成交`,
           quote: null,
           priority: PRIORITY.dropSwitch,
           productId: product.id,
@@ -120,7 +119,7 @@ export function metricCues(
   const clicks = num(m5.current.clickUsers);
   const orders = num(m5.current.paidOrders);
   if (product && clicks >= COPILOT.CLICKS_MIN && orders < clicks * COPILOT.CLICK_BUY_MAX) {
-    const funnel = `近 5 分钟 ${clicks} 人点击，成交 ${orders} 单（${pct(clicks > 0 ? orders / clicks : 0)}）`;
+    const funnel = `近 5 分钟 ${zh.count(clicks)} 人点击，成交 ${zh.count(orders)} 单（${zh.rate(clicks > 0 ? orders / clicks : 0)}）`;
     add(
       {
         id: `cue:price:${product.id}`,
@@ -163,7 +162,7 @@ export function metricCues(
         id: `cue:switch:${product.id}:${onAir.since}`,
         kind: 'switch',
         line: SWITCH_LINE,
-        reason: `${product.title} 已讲解 ${minutesOnAir} 分钟，没有成交`,
+        reason: `${product.title} 已讲解 ${zh.count(minutesOnAir)} 分钟，没有成交`,
         quote: null,
         priority: PRIORITY.switch,
         productId: product.id,
@@ -200,7 +199,7 @@ export function metricCues(
         id: 'cue:group',
         kind: 'groupInvite',
         line: '刚关注的朋友可以加入粉丝群，开播和上新会在群里通知',
-        reason: `近 5 分钟新增粉丝 ${followers} 人`,
+        reason: `近 5 分钟新增粉丝 ${zh.count(followers)} 人`,
         quote: null,
         priority: PRIORITY.groupInvite,
         productId: null,

@@ -3,7 +3,7 @@ import { commentIntents, type CommentIntent } from '../../comments/intents.js';
 import type { BuyingPoint, ProductCategory } from '../catalog.js';
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { couponLine, OBJECTION_LABELS, objectionLabel, priceLine } from './lines.js';
+import { couponLine, OBJECTION_LABELS, objectionLabel, priceLine, zh } from './lines.js';
 import type { QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { EngineProduct } from './types.js';
@@ -58,8 +58,8 @@ export function objection(
     {
       id: `cue:objection:${product.id}:${top}`,
       kind: 'objection',
-      line: `最多人问的是${label}（${topAskers} 人），${answer}`,
-      reason: `最多人问的是${label}（${topAskers} 人）；${funnel}`,
+      line: `最多人问的是${label}（${zh.count(topAskers)} 人），${answer}`,
+      reason: `最多人问的是${label}（${zh.count(topAskers)} 人）；${funnel}`,
       quote: null,
       priority: PRIORITY.cluster + Math.min(topAskers, 20) * PRIORITY.clusterPerAsker + PRIORITY.clusterOnAir,
       productId: product.id,

@@ -5,11 +5,11 @@
  */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
+import { zh } from './lines.js';
 import { PLAN_CUE, PRIORITY } from './thresholds.js';
 import type { TickInput } from './types.js';
 
 const minutesOf = (ms: number) => Math.max(1, Math.round(ms / 60_000));
-const yuan = (fen: number) => `¥${Math.round(fen / 100).toLocaleString('en-US')}`;
 
 export function planCues(input: TickInput, add: Add): void {
   const rundown = input.rundown;
@@ -76,7 +76,7 @@ export function planCues(input: TickInput, add: Add): void {
         id: `plan:encore:${lag.productId}`,
         kind: 'encore',
         line: `${title(lag.productId)} 还没到计划的节奏，建议安排一次返场再讲`,
-        reason: `成交 ${yuan(lag.gmv)}，按计划此时应有 ${yuan(lag.expected)}`,
+        reason: `成交 ${zh.money(lag.gmv)}，按计划此时应有 ${zh.money(lag.expected)}`,
         quote: null,
         priority: PRIORITY.encore,
         productId: lag.productId,

@@ -1,6 +1,7 @@
 /** The buying points to suggest: those the question clusters ask for, and the card on air's own. */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
+import { zh } from './lines.js';
 import type { ClusterCount, QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { TickInput } from './types.js';
@@ -29,7 +30,7 @@ export function clusterPoints(input: TickInput, questions: QuestionWindow, point
         id: `point:${point.id}`,
         kind: 'buyingPoint',
         line: point.line,
-        reason: `${askers} 位观众问「${top}」`,
+        reason: `${zh.count(askers)} 位观众问「${top}」`,
         quote: top,
         priority: PRIORITY.cluster + Math.min(askers, 20) * PRIORITY.clusterPerAsker + (onAir ? PRIORITY.clusterOnAir : 0),
         productId: point.productId,

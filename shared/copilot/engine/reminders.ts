@@ -2,7 +2,7 @@
 import type { CommentIntent } from '../../comments/intents.js';
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { priceLine } from './lines.js';
+import { priceLine, zh } from './lines.js';
 import { bump, normaliseQuestion, type QuestionEntry, type QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { EngineProduct, TickInput } from './types.js';
@@ -83,7 +83,7 @@ export function unanswered(input: TickInput, products: ReadonlyMap<string, Engin
     const price = comment.intent === 'price' && product ? priceLine(product) : null;
     const point = price === null ? answeringPoint(entries, first.productId, comment.intent, points) : null;
     const line = price ?? point?.line ?? NO_ANSWER_LINE;
-    const reason = askers > 1 ? `${askers} 位观众问「${quote}」，最早的已 ${ageSeconds} 秒未回答` : `提问已 ${ageSeconds} 秒未回答：「${quote}」`;
+    const reason = askers > 1 ? `${zh.count(askers)} 位观众问「${quote}」，最早的已 ${zh.count(ageSeconds)} 秒未回答` : `提问已 ${zh.count(ageSeconds)} 秒未回答：「${quote}」`;
     const ids = entries.map((e) => e.comment.id);
     add(
       {

@@ -248,7 +248,7 @@ function ProductEditor({ product, onSaved }: { product: CatalogProduct; onSaved:
     <div className="panel catalog__product-editor" data-testid="product-editor">
       <h2 className="catalog__title">{product.title}</h2>
       <p className="catalog__product-meta">
-        {product.id} · {product.price === null ? t('catalog.noPrice') : fmt.money(product.price)}
+        {product.id} · {product.price === null ? t('catalog.noPrice') : fmt.price(product.price)}
       </p>
       <label className="field">
         <span className="field__label">{t('catalog.category')}</span>

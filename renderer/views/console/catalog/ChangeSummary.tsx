@@ -108,7 +108,7 @@ function showValue(change: FieldChange, value: FieldValue, { t, fmt, intentLabel
     const items = change.field === 'answers' ? value.map((v) => (isOneOf<CommentIntent>(commentIntents, v) ? intentLabel(v) : v)) : value;
     return items.length === 0 ? t('catalog.changes.empty') : items.join('｜');
   }
-  if (change.field === 'price' && typeof value === 'number') return fmt.money(value);
+  if (change.field === 'price' && typeof value === 'number') return fmt.price(value);
   if (change.field === 'category' && isOneOf<ProductCategory>(productCategories, value)) return t(`catalog.category.${value}`);
   if (change.field === 'status' && isOneOf<BuyingPoint['status']>(buyingPointStatuses, value)) return t(`catalog.status.${value}`);
   if (change.field === 'origin' && isOneOf<BuyingPoint['origin']>(buyingPointOrigins, value)) return t(`catalog.origin.${value}`);

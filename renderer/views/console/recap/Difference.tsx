@@ -1,3 +1,4 @@
+import { signed } from '../../../../shared/format/numbers.js';
 import type { Formats } from '../../../i18n/format.js';
 import type { MetricKind } from '../../../metrics/metric-kinds.js';
 import { windowChange } from '../../../metrics/window-change.js';
@@ -15,14 +16,10 @@ export function Difference({ kind, value, base, testId }: { kind: MetricKind; va
   const direction = change?.direction ?? (diff > 0 ? 'up' : diff < 0 ? 'down' : 'flat');
   return (
     <span className="recap__diff" data-testid={testId}>
-      <span className={`change change--${direction}`}>{signed(kind, diff, fmt)}</span>
+      <span className={`change change--${direction}`}>{signedDifference(kind, diff, fmt)}</span>
       {change ? <ChangeBadge change={change} /> : null}
     </span>
   );
 }
 
-function signed(kind: MetricKind, diff: number, fmt: Formats): string {
-  const sign = diff > 0 ? '+' : diff < 0 ? '-' : '±';
-  const size = Math.abs(diff);
-  return `${sign}${kind === 'money' ? fmt.money(Math.round(size * 100) / 100) : kind === 'seconds' ? fmt.seconds(size) : fmt.count(size)}`;
-}
+const signedDifference = (kind: MetricKind, diff: number, fmt: Formats) => signed(diff, kind === 'money' ? fmt.money : kind === 'seconds' ? fmt.duration : fmt.count);

@@ -1,5 +1,6 @@
 import type { Recap } from '../../../../shared/api/contract.js';
 import { LOOKBACK_MINUTES, type Peak, type PeakMetric } from '../../../../shared/recap/peaks.js';
+import { signed } from '../../../../shared/format/numbers.js';
 import { useI18n } from '../../app-context.js';
 import { describeHappening, sinceStart } from './recap-text.js';
 import { RecapSection } from './RecapSection.js';
@@ -43,7 +44,7 @@ function PeakGroup({ metric, direction, peaks, startedAt }: { metric: PeakMetric
           {peaks.map((p) => (
             <li key={p.minute} className="recap__peak" data-testid="recap-peak">
               <p className={`recap__peak-head change--${direction === 'rise' ? 'up' : 'down'}`}>
-                {t('recap.peaks.change', { time: sinceStart(i18n, startedAt, p.minute * 60_000), from: fmt.count(p.from), to: fmt.count(p.to), change: `${p.change > 0 ? '+' : ''}${fmt.count(p.change)}` })}
+                {t('recap.peaks.change', { time: sinceStart(i18n, startedAt, p.minute * 60_000), from: fmt.count(p.from), to: fmt.count(p.to), change: signed(p.change, fmt.count) })}
               </p>
               {p.happened.length === 0 ? (
                 <p className="recap__hint">{t('recap.peaks.nothing')}</p>

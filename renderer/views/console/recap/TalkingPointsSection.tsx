@@ -20,7 +20,7 @@ export function TalkingPointsSection({ recap }: { recap: Recap }) {
   const { t, fmt } = i18n;
   const start = recap.session.startedAt;
   const dismissed = recap.suggestions.filter((s) => s.outcome === 'dismissed');
-  const show = (kind: MetricKind, value: number | null) => (kind === 'money' ? fmt.money(value) : fmt.count(value === null ? null : Math.round(value)));
+  const show = (kind: MetricKind, value: number | null) => (kind === 'money' ? fmt.money(value) : fmt.count(value));
   const used: Column<PointImpact>[] = [
     { key: 'at', label: t('recap.points.at'), cell: (p) => sinceStart(i18n, start, p.at), num: true },
     { key: 'line', label: t('recap.points.line'), cell: (p) => p.line },
