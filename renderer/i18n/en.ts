@@ -512,6 +512,7 @@ export const en: Record<MessageKey, string> = {
   'nav.recap': 'Recap',
   'recap.loading': 'Loading sessions…',
   'recap.loadFailed': 'Could not load sessions: {error}',
+  'recap.retry': 'Try again',
   'recap.none': 'No sessions recorded yet',
   'recap.none.body': 'Every stream you record shows up here.',
   'recap.search': 'Search rooms, sessions or plans',

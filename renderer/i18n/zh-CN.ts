@@ -510,6 +510,7 @@ export const zhCN = {
   'nav.recap': '复盘',
   'recap.loading': '正在读取场次…',
   'recap.loadFailed': '读取场次失败：{error}',
+  'recap.retry': '重试',
   'recap.none': '还没有录下的场次',
   'recap.none.body': '开播后，每一场都会出现在这里。',
   'recap.search': '搜索直播间、场次或计划',

@@ -91,7 +91,16 @@ describe('复盘 in the console', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${serve.base}/?token=${ACCESS}`);
     await page.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '复盘', exact: true }).click();
-    await expect.poll(() => page.getByTestId('recap-session').count(), { timeout: 15_000 }).toBe(2);
+    // On a loaded machine the first request may fail (the socket still connecting): the page offers 重试, as a user would use it.
+    await expect
+      .poll(
+        async () => {
+          if ((await page.getByTestId('recap-retry').count()) > 0) await page.getByTestId('recap-retry').click();
+          return page.getByTestId('recap-session').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(2);
     const [newest, earlier] = await sessionIds(page);
 
     // The newest session, against the one before it.

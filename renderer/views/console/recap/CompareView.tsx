@@ -9,7 +9,7 @@ import { compareChartOptions } from './recap-chart-options.js';
 import { RecapSection } from './RecapSection.js';
 import { sessionDate } from './SessionList.js';
 import { UPlotChart } from './UPlotChart.js';
-import { useReply, type Loaded } from './use-reply.js';
+import { useReply } from './use-reply.js';
 
 /** Two sessions side by side, the earlier as the reference: every total with the difference, and their curves since each started. */
 export function CompareView({ sessions, onBack }: { sessions: [SessionSummary, SessionSummary]; onBack(): void }) {
@@ -18,7 +18,7 @@ export function CompareView({ sessions, onBack }: { sessions: [SessionSummary, S
   const first = useReply('recap', { sessionId: a.id });
   const second = useReply('recap', { sessionId: b.id });
   const names = useMemo((): [string, string] => [`A · ${sessionDate(a.startedAt, language)}`, `B · ${sessionDate(b.startedAt, language)}`], [a.startedAt, b.startedAt, language]);
-  const failed = [first, second].find((r): r is Extract<Loaded<Recap>, { state: 'failed' }> => r.state === 'failed');
+  const failed = [first, second].find((r) => r.state === 'failed');
   return (
     <section className="recap__detail" data-testid="recap-compare-view">
       <div className="recap__detail-head">
@@ -27,7 +27,7 @@ export function CompareView({ sessions, onBack }: { sessions: [SessionSummary, S
         </button>
         <h2 className="recap__title">{t('recap.compare.title', { a: `${a.room} ${names[0]}`, b: `${b.room} ${names[1]}` })}</h2>
       </div>
-      {failed ? (
+      {failed?.state === 'failed' ? (
         <p className="recap__error" role="alert">
           {t('recap.loadOneFailed', { error: failed.error })}
         </p>

@@ -23,7 +23,15 @@ export function RecapScreen() {
   const back = () => setView({ kind: 'list' });
 
   if (sessions.state === 'loading') return <StatusPanel tone="neutral" title={t('recap.loading')} />;
-  if (sessions.state === 'failed') return <StatusPanel tone="critical" title={t('recap.loadFailed', { error: sessions.error })} />;
+  if (sessions.state === 'failed') {
+    return (
+      <StatusPanel tone="critical" title={t('recap.loadFailed', { error: sessions.error })}>
+        <button type="button" className="button" data-testid="recap-retry" onClick={sessions.retry}>
+          {t('recap.retry')}
+        </button>
+      </StatusPanel>
+    );
+  }
   if (sessions.value.length === 0) {
     return (
       <main className="recap">
