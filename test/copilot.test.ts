@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuyingPoint } from '../shared/copilot/catalog.js';
 import { COPILOT, type Suggestion } from '../shared/copilot/engine.js';
+import { lineIn, reasonIn } from '../shared/copilot/engine/cue-text.js';
+import { numberFormats } from '../shared/format/numbers.js';
 import type { LiveEvent } from '../shared/protocol/index.js';
 import { startCore, type Core } from '../main/core/api/core.js';
 import { startSimulator, type RunningSimulator } from '../main/simulator/index.js';
@@ -152,6 +154,11 @@ describe('co-pilot on the simulator', () => {
       expect.objectContaining({ suggestionId: `point:${SENSITIVE.id}`, outcome: 'used', kind: 'buyingPoint' }),
       expect.objectContaining({ suggestionId: shown!.id, outcome: 'dismissed', kind: shown!.kind, line: shown!.line }),
     ]);
+    // Stored with its messages: an English reader of the recap reads the engine's own words in English.
+    const dismissed = core.recap().suggestions[1]!;
+    expect(dismissed.text).toEqual(shown!.text);
+    expect(lineIn(dismissed, numberFormats('zh-CN'))).toBe(shown!.line);
+    expect(reasonIn(dismissed, numberFormats('en'))).toMatch(/^[A-Z0-9].*[a-z]{3}/);
     // And the operator's printed recap lists both.
     const printed = await runCli(['recap', '--db', tmp.file('copilot.db')]);
     expect(printed.code).toBe(0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../shared/api/settings.js';
-import { dictionaries, fillPlaceholders, i18nFor } from './i18n.js';
+import { placeholderNames } from '../../shared/format/placeholders.js';
+import { dictionaries, i18nFor } from './i18n.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
   it('have exactly the same keys in every language', () => {
@@ -15,20 +15,11 @@ describe('dictionaries', () => {
       const en = dictionaries.en[key as keyof typeof dictionaries.en];
       expect(en.trim(), key).not.toBe('');
       expect(zh.trim(), key).not.toBe('');
-      expect(placeholders(en), key).toEqual(placeholders(zh));
+      expect(placeholderNames(en), key).toEqual(placeholderNames(zh));
     }
   });
 
-  it('fill placeholders and leave a missing one visible', () => {
-    expect(fillPlaceholders('第 {attempt} 次', { attempt: 3 })).toBe('第 3 次');
-    expect(fillPlaceholders('{a} and {b}', { a: 1 })).toBe('1 and {b}');
-  });
-
-  it('chooses the plural form by the language’s rules, also for a count given already formatted', () => {
-    const en = new Intl.PluralRules('en');
-    expect(fillPlaceholders('{count} {count|problem|problems}', { count: 1 }, en)).toBe('1 problem');
-    expect(fillPlaceholders('{count} {count|problem|problems}', { count: '1,234' }, en)).toBe('1,234 problems');
-    expect(fillPlaceholders('{count} {count|problem|problems}', { count: 0 }, en)).toBe('0 problems');
+  it('choose the plural form by the language’s rules', () => {
     expect(i18nFor('en').t('plan.invalid', { count: 1 })).toBe('The plan has 1 problem and was not saved');
     expect(i18nFor('zh-CN').t('plan.invalid', { count: 1 })).not.toContain('|');
   });

@@ -2,12 +2,13 @@ import type { Language } from '../../shared/api/settings.js';
 import type { WanDecimals } from '../../shared/format/numbers.js';
 import type { CommentIntent } from '../../shared/comments/intents.js';
 import { metricLabels, type MetricKey } from '../../shared/metrics/keys.js';
+import { fillPlaceholders, type MessageParams } from '../../shared/format/placeholders.js';
 import { en } from './en.js';
 import { formatsFor, type Formats } from './format.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
 
 export type { MessageKey } from './zh-CN.js';
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams } from '../../shared/format/placeholders.js';
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
@@ -18,22 +19,6 @@ export interface I18n {
   metricLabel(key: MetricKey): string;
   intentLabel(intent: CommentIntent): string;
   fmt: Formats;
-}
-
-// `{count|problem|problems}`: the word for `count`, by the language's plural rules (Chinese has one form).
-const pluralForm = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
-
-/**
- * Fills `{name}` placeholders and `{name|one|other}` plural choices; a missing parameter stays visible rather than
- * vanishing. A count given already formatted ("1,234") is read back as its number.
- */
-export function fillPlaceholders(template: string, params: MessageParams = {}, plurals?: Intl.PluralRules): string {
-  const chosen = template.replace(pluralForm, (whole, name: string, one: string, other: string) => {
-    if (!(name in params)) return whole;
-    const n = Number(String(params[name]).replace(/[,\s]/g, ''));
-    return plurals && Number.isFinite(n) && plurals.select(n) === 'one' ? one : other;
-  });
-  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 function createI18n(language: Language, wanDecimals: WanDecimals): I18n {

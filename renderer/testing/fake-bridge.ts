@@ -18,7 +18,7 @@ export class FakeBridge implements ClientBridge {
     commentHistory: () => ({ ok: true, value: [] }),
     markComment: ({ commentId, answered }) => ({ ok: true, value: { commentId, answered } }),
     markMoment: () => ({ ok: true, value: { id: 1, at: T0, note: null } }),
-    markSuggestion: ({ suggestionId, outcome }) => ({ ok: true, value: { suggestionId, kind: 'buyingPoint', line: '', reason: '', outcome, at: T0 } }),
+    markSuggestion: ({ suggestionId, outcome }) => ({ ok: true, value: { suggestionId, kind: 'buyingPoint', line: '', reason: '', outcome, at: T0, text: null } }),
   };
 
   request<N extends BridgeRequestName>(name: N, payload: BridgeRequest<N>): Promise<BridgeReply<N>> {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { CommentView } from '../../shared/api/contract.js';
+import { suggestion } from '../../shared/copilot/testing/suggestion.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
 import { comment, metrics, product, settingsView, snapshot, T0 } from '../testing/fixtures.js';
 import { renderView, typeInto } from '../testing/render-view.js';
@@ -185,8 +186,8 @@ describe('console', () => {
       {
         now: 0,
         suggestions: [
-          { ...base, id: 'point:a', line: '敏感肌也能用', reason: '14 位观众问「敏感肌能用吗」' },
-          { ...base, id: 'cue:welcome', kind: 'welcome', line: '欢迎新朋友', reason: '近 1 分钟进场 120 人，上一分钟 20 人' },
+          suggestion({ ...base, id: 'point:a', line: '敏感肌也能用', reason: '14 位观众问「敏感肌能用吗」' }),
+          suggestion({ ...base, id: 'cue:welcome', kind: 'welcome', line: '欢迎新朋友', reason: '近 1 分钟进场 120 人，上一分钟 20 人' }),
         ],
       },
       bridge,

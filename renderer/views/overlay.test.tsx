@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { suggestion } from '../../shared/copilot/testing/suggestion.js';
 import { FakeBridge } from '../testing/fake-bridge.js';
 import { metrics, product, snapshot, T0 } from '../testing/fixtures.js';
 import { renderView } from '../testing/render-view.js';
@@ -67,7 +68,7 @@ describe('host overlay', () => {
 
   it('shows the top talking point in large type, as text', async () => {
     view = await renderView('overlay');
-    const suggestion = {
+    const top = {
       id: 'point:bp-1',
       kind: 'buyingPoint' as const,
       line: '敏感肌也能用，我们做过斑贴测试<b>!</b>',
@@ -79,7 +80,7 @@ describe('host overlay', () => {
       expiresAt: T0 + 30_000,
       sources: ['bp-1'],
     };
-    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [suggestion, { ...suggestion, id: 'cue:welcome', kind: 'welcome', line: '欢迎' }] } });
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [suggestion(top), suggestion({ ...top, id: 'cue:welcome', kind: 'welcome', line: '欢迎' })] } });
     const slot = view.byTestId('talking-point')!;
     expect(slot.dataset.suggestionId).toBe('point:bp-1');
     expect(slot.textContent).toContain('14 位观众问「敏感肌能用吗」');
@@ -102,13 +103,13 @@ describe('host overlay', () => {
       sources: ['c1', 'bp-men'],
       question: { intent: 'suitability' as const, askers: 3, since: live.now - 75_000, answerPointId: 'bp-men' },
     };
-    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [waiting] } });
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: [suggestion(waiting)] } });
     expect(view.byTestId('overlay-question')!.textContent).toBe('「男生能用精华吗」');
     expect(view.byTestId('talking-point')!.dataset.intent).toBe('suitability');
     expect(view.byTestId('talking-point')!.textContent).toContain('3 人问 · 最早等了 75 秒');
     expect(view.byTestId('overlay-answer')!.textContent).toBe('男生女生都能用，油皮的男生用着更清爽');
     // No buying point answers it: the overlay says so, and offers no line about something else.
-    await view.push({ kind: 'patch', patch: { suggestions: [{ ...waiting, line: '商品库里还没有这个问题的回答', question: { ...waiting.question, answerPointId: null } }] } });
+    await view.push({ kind: 'patch', patch: { suggestions: [suggestion({ ...waiting, line: '商品库里还没有这个问题的回答', question: { ...waiting.question, answerPointId: null } })] } });
     expect(view.byTestId('overlay-answer')!.textContent).toBe('商品库里还没有这个问题的回答');
     expect(view.byTestId('overlay-answer')!.dataset.pointId).toBe('');
   });
@@ -118,7 +119,7 @@ describe('host overlay', () => {
     view = await renderView('overlay', bridge);
     const base = { kind: 'welcome' as const, reason: '', quote: null, priority: 50, productId: null, createdAt: T0, expiresAt: T0 + 30_000, sources: [] };
     const lines = ['第一句', '第二句', '第三句', '第四句'];
-    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: lines.map((line, i) => ({ ...base, id: `s${i}`, line })) } });
+    await view.push({ kind: 'snapshot', snapshot: { ...live, suggestions: lines.map((line, i) => suggestion({ ...base, id: `s${i}`, line })) } });
     expect(view.byTestId('talking-point')!.textContent).toContain('第一句');
     const next = [...view.container.querySelectorAll<HTMLElement>('[data-testid="talking-point-next"]')].map((li) => li.textContent);
     expect(next).toEqual(['第二句', '第三句']); // three for the host at most

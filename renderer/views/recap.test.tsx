@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeReply, BridgeRequestName } from '../../shared/api/bridge.js';
 import type { Recap, RecapMinute, SessionSummary } from '../../shared/api/contract.js';
+import { count, cue, inChinese } from '../../shared/copilot/engine/cue-text.js';
 import { metricKeys } from '../../shared/metrics/keys.js';
 import { funnelOf } from '../../shared/recap/funnel.js';
 import UPlotStandIn from '../testing/uplot-stand-in.js';
@@ -119,7 +120,7 @@ function recapOf(id: string): Recap {
           ],
         }
       : null,
-    talkingPoints: full ? [{ suggestionId: 'p1', kind: 'buyingPoint', line: '买一送一', at: start + 2 * MINUTE + 20_000, before: { paidOrders: 1, gmv: 10_000, clicks: 3, online: 100 }, after: { paidOrders: 6, gmv: 60_000, clicks: 12, online: 200 } }] : [],
+    talkingPoints: full ? [{ suggestionId: 'p1', kind: 'buyingPoint', line: '买一送一', text: null, at: start + 2 * MINUTE + 20_000, before: { paidOrders: 1, gmv: 10_000, clicks: 3, online: 100 }, after: { paidOrders: 6, gmv: 60_000, clicks: 12, online: 200 } }] : [],
     layers: {
       provisional: !full,
       atEntry: [
@@ -149,8 +150,16 @@ function recapOf(id: string): Recap {
     moments: full ? [{ id: 1, at: start + 3 * MINUTE + 5_000, note: '掉线' }] : [],
     suggestions: full
       ? [
-          { suggestionId: 'p1', kind: 'buyingPoint', line: '买一送一', reason: '点击多成交少', outcome: 'used', at: start + 2 * MINUTE + 20_000 },
-          { suggestionId: 'p2', kind: 'welcome', line: '欢迎新进来的朋友', reason: '进场人数上升', outcome: 'dismissed', at: start + 4 * MINUTE },
+          { suggestionId: 'p1', kind: 'buyingPoint', line: '买一送一', reason: '点击多成交少', outcome: 'used', at: start + 2 * MINUTE + 20_000, text: null },
+          {
+            suggestionId: 'p2',
+            kind: 'welcome',
+            line: inChinese(welcome.line),
+            reason: inChinese(welcome.reasons[0]!),
+            outcome: 'dismissed',
+            at: start + 4 * MINUTE,
+            text: welcome,
+          },
         ]
       : [],
     plan: full
@@ -168,6 +177,9 @@ function recapOf(id: string): Recap {
       : null,
   };
 }
+
+/** A dismissed welcome, kept with its messages (as LiveCue stores a mark since migration 10). */
+const welcome = { line: cue('line.welcome'), reasons: [cue('reason.surge', { entries: count(1_200), before: count(20) })] };
 
 async function openRecap(language: 'zh-CN' | 'en' = 'zh-CN') {
   const bridge = new FakeBridge();
@@ -284,7 +296,22 @@ describe('复盘', () => {
     await open(v, 's3');
     const [point] = [...v.container.querySelectorAll('[data-testid="recap-point"]')];
     expect(cellsOf(point!)).toEqual(['2:20', '买一送一', '1 → 6+5▲500.0%', '¥100 → ¥600+¥500▲500.0%', '3 → 12+9▲300.0%', '100 → 200+100▲100.0%']);
-    expect(cellsOf(v.byTestId('recap-points-dismissed')!.querySelector('tbody tr'))).toEqual(['4:00', '欢迎新进来的朋友', '进场人数上升']);
+    expect(cellsOf(v.byTestId('recap-points-dismissed')!.querySelector('tbody tr'))).toEqual([
+      '4:00',
+      '欢迎刚进来的朋友！点个关注，想看哪款扣在公屏上',
+      '近 1 分钟进场 1,200 人，上一分钟 20 人',
+    ]);
+  });
+
+  it('shows a talking point kept with its messages in English to an English reader; one kept before, as stored', async () => {
+    const v = await openRecap('en');
+    await open(v, 's3');
+    expect(cellsOf(v.byTestId('recap-points-dismissed')!.querySelector('tbody tr'))).toEqual([
+      '4:00',
+      "Welcome, everyone who just joined! Follow us, and type which one you'd like to see",
+      '1,200 came in during the last minute, 20 the minute before',
+    ]);
+    expect(cellsOf(v.container.querySelector('[data-testid="recap-point"]')!)[1]).toBe('买一送一');
   });
 
   it('shows the five user layers at entry, the moves as a table and bars, and the room’s trend', async () => {

@@ -17,6 +17,7 @@ import type { PlanLiveView } from './plan-api.js';
 import type { PlanGoals, SegmentKind } from '../plan/plan.js';
 import type { CommentIntent } from '../comments/intents.js';
 import type { Suggestion } from '../copilot/engine.js';
+import type { SuggestionText } from '../copilot/engine/cue-text.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
 import { LIMITS } from '../protocol/index.js';
 
@@ -227,6 +228,8 @@ export interface SuggestionMark {
   outcome: SuggestionOutcome;
   /** Event time it was marked at. */
   at: number;
+  /** What it said as messages, for a reader of another language; null for a mark stored before LiveCue kept them. */
+  text: SuggestionText | null;
 }
 
 export const suggestionOutcomes = ['used', 'dismissed'] as const;

@@ -7,6 +7,7 @@
  * the recap never claims a cause.
  */
 import type { CommentIntent } from '../comments/index.js';
+import type { SuggestionText } from '../copilot/engine/cue-text.js';
 
 /** The change of minute m is judged against what happened from LOOKBACK_MINUTES before m to m's end. */
 export const LOOKBACK_MINUTES = 2;
@@ -20,7 +21,7 @@ export type PeakMetric = 'onlineViewers' | 'paidOrders';
 export type Happening =
   | { kind: 'cardShown'; at: number; productId: string; title: string | null }
   | { kind: 'segmentStarted'; at: number; title: string }
-  | { kind: 'pointUsed'; at: number; line: string }
+  | { kind: 'pointUsed'; at: number; line: string; text: SuggestionText | null }
   | { kind: 'questionBurst'; minute: number; questions: number; topIntent: CommentIntent }
   | { kind: 'couponSurge'; minute: number; claims: number }
   | { kind: 'moment'; at: number; note: string | null };
@@ -42,7 +43,7 @@ export interface PeakInput {
   cards: readonly { productId: string; from: number }[];
   titles: ReadonlyMap<string, string | null>;
   segments: readonly { title: string; startedAt: number }[];
-  pointsUsed: readonly { at: number; line: string }[];
+  pointsUsed: readonly { at: number; line: string; text: SuggestionText | null }[];
   questions: readonly { minute: number; byIntent: Partial<Record<CommentIntent, number>> }[];
   coupons: readonly { minute: number; couponClaims: number }[];
   moments: readonly { at: number; note: string | null }[];
@@ -79,7 +80,7 @@ function happenings(input: PeakInput): (minute: number) => Happening[] {
     const found: (Happening & { sortAt: number })[] = [
       ...input.cards.filter((c) => inSpan(c.from)).map((c) => ({ kind: 'cardShown' as const, at: c.from, productId: c.productId, title: input.titles.get(c.productId) ?? null, sortAt: c.from })),
       ...input.segments.filter((s) => inSpan(s.startedAt)).map((s) => ({ kind: 'segmentStarted' as const, at: s.startedAt, title: s.title, sortAt: s.startedAt })),
-      ...input.pointsUsed.filter((p) => inSpan(p.at)).map((p) => ({ kind: 'pointUsed' as const, at: p.at, line: p.line, sortAt: p.at })),
+      ...input.pointsUsed.filter((p) => inSpan(p.at)).map((p) => ({ kind: 'pointUsed' as const, at: p.at, line: p.line, text: p.text, sortAt: p.at })),
       ...input.moments.filter((m) => inSpan(m.at)).map((m) => ({ kind: 'moment' as const, at: m.at, note: m.note, sortAt: m.at })),
       ...input.questions
         .filter((q) => inMinutes(q.minute) && isBurst(questionTotal(q.byIntent), typicalQuestions))

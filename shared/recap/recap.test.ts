@@ -91,7 +91,7 @@ describe('peaks and drops', () => {
       cards: [{ productId: 'p1', from: 3 * MINUTE + 10_000 }],
       titles: new Map([['p1', '面霜']]),
       segments: [{ title: '福利', startedAt: 2 * MINUTE }],
-      pointsUsed: [{ at: 7 * MINUTE + 5_000, line: '限时赠小样' }],
+      pointsUsed: [{ at: 7 * MINUTE + 5_000, line: '限时赠小样', text: null }],
       moments: [{ at: 9 * MINUTE, note: '掉线' }],
     });
     const rise = peaks.find((p) => p.metric === 'onlineViewers' && p.direction === 'rise')!;
@@ -105,7 +105,7 @@ describe('peaks and drops', () => {
       [8, -230],
       [5, -20],
     ]);
-    expect(falls[0]!.happened).toEqual([{ kind: 'pointUsed', at: 7 * MINUTE + 5_000, line: '限时赠小样' }]);
+    expect(falls[0]!.happened).toEqual([{ kind: 'pointUsed', at: 7 * MINUTE + 5_000, line: '限时赠小样', text: null }]);
   });
 
   it('calls a burst of questions and a surge of coupon claims only against the session’s typical minute', () => {
@@ -127,7 +127,7 @@ describe('talking points: the 3 minutes after against the 3 before', () => {
   it('sums orders, GMV and clicks, and averages online, by whole minutes', () => {
     const minutes = minutesOf([10, 10, 10, 20, 30, 40], [0, 1, 0, 2, 2, 2]);
     const activity = minutes.map((m) => ({ minute: m.minute, comments: 0, clicks: m.minute, cartAdds: 0, couponClaims: 0 }));
-    const [impact] = pointImpacts([{ suggestionId: 's', kind: 'point', line: '买一送一', at: 3 * MINUTE + 20_000 }], minutes, activity);
+    const [impact] = pointImpacts([{ suggestionId: 's', kind: 'point', line: '买一送一', text: null, at: 3 * MINUTE + 20_000 }], minutes, activity);
     expect(impact!.before).toEqual({ paidOrders: 1, gmv: 100, clicks: 3, online: 10 });
     expect(impact!.after).toEqual({ paidOrders: 6, gmv: 600, clicks: 12, online: 30 });
   });

@@ -4,6 +4,7 @@
  * the store keeps, so "before" is the 3 whole minutes before the one it was
  * used in, and "after" is that minute and the 2 after it.
  */
+import type { SuggestionText } from '../copilot/engine/cue-text.js';
 import type { MinuteActivity } from '../metrics/index.js';
 
 export const IMPACT_MINUTES = 3;
@@ -20,6 +21,8 @@ export interface PointImpact {
   suggestionId: string;
   kind: string;
   line: string;
+  /** The line as messages, for a reader of another language (null: only its Chinese was kept). */
+  text: SuggestionText | null;
   at: number;
   before: SpanFigures;
   after: SpanFigures;
@@ -33,7 +36,7 @@ interface MinuteFigures {
 }
 
 export function pointImpacts(
-  used: readonly { suggestionId: string; kind: string; line: string; at: number }[],
+  used: readonly { suggestionId: string; kind: string; line: string; text: SuggestionText | null; at: number }[],
   minutes: readonly MinuteFigures[],
   activity: readonly MinuteActivity[],
 ): PointImpact[] {
@@ -49,9 +52,9 @@ export function pointImpacts(
       online: online.length ? sum(online) / online.length : null,
     };
   };
-  return used.map(({ suggestionId, kind, line, at }) => {
+  return used.map(({ suggestionId, kind, line, text, at }) => {
     const minute = Math.floor(at / 60_000);
-    return { suggestionId, kind, line, at, before: span(minute - IMPACT_MINUTES), after: span(minute) };
+    return { suggestionId, kind, line, text, at, before: span(minute - IMPACT_MINUTES), after: span(minute) };
   });
 }
 

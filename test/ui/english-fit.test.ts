@@ -4,7 +4,7 @@
  * text than it shows (scrollWidth over clientWidth), which is what cut
  * "cumulative viewe…" and ran the Purchases tab off its panel.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
@@ -13,6 +13,7 @@ const tmp = tempDir('livecue-ui-english-');
 const ACCESS = 'ui-english-access-token-0123456789abcdef';
 let browser: Browser;
 let serve: ServeProcess;
+let page: Page;
 
 beforeAll(async () => {
   requireBrowserParts();
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 describe('the live console in English', () => {
   it('cuts no tile label, tab or button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${serve.base}/?token=${ACCESS}`);
     const nav = page.getByRole('navigation', { name: 'LiveCue' });
     await nav.getByRole('button', { name: /^(设置|Settings)$/ }).click();
@@ -47,5 +48,16 @@ describe('the live console in English', () => {
       );
     await page.screenshot({ path: `${ARTIFACTS}console-en-1440.png`, fullPage: true });
     expect(cut).toEqual([]);
+  }, 90_000);
+
+  it('writes the co-pilot’s own reasons in English; only titles, quotes and the merchant’s lines stay as written', async () => {
+    const reasons = page.getByTestId('talking-points').locator('.talking-point__reason');
+    await expect.poll(() => reasons.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const texts = await reasons.allTextContents();
+    for (const text of texts) {
+      expect(text, text).toMatch(/[A-Za-z]{3,}/);
+      // The Chinese templates' own words (讲解中, 位观众问, 秒未回答, 近 5 分钟…) never reach an English reader.
+      expect(text, text).not.toMatch(/讲解中|观众问|未回答|分钟|进场|成交|在线从/);
+    }
   }, 90_000);
 });

@@ -426,8 +426,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       const suggestion = shown ?? suggestions.find((s) => s.id === suggestionId);
       if (!suggestion) throw new SuggestionNotFoundError(`no talking point ${suggestionId} is shown`);
       suggestions = suggestions.filter((s) => s.id !== suggestionId);
-      const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now };
-      await writer.markSuggestion(active.key, mark);
+      const mark: SuggestionMark = { suggestionId, kind: suggestion.kind, line: suggestion.line, reason: suggestion.reason, outcome, at: now, text: suggestion.text };
+      await writer.markSuggestion(active.key, { ...mark, text: JSON.stringify(mark.text) });
       if (outcome === 'used') {
         recapKeeper.answered(active, [...suggestion.sources, ...answers], { line: suggestion.line });
         annotations.follow(active.key);

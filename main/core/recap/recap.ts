@@ -8,6 +8,7 @@
  */
 import type { Recap, RecapLayers, RecapMinute, RecapPlan, RecapQuestions, SessionSummary } from '../../../shared/api/contract.js';
 import { commentIntents, type CommentIntent } from '../../../shared/comments/intents.js';
+import { storedSuggestionText } from '../../../shared/copilot/engine/cue-text.js';
 import { metricKeys, type CardStint, type MetricValues, type MinuteActivity } from '../../../shared/metrics/index.js';
 import type { Product, Room } from '../../../shared/protocol/index.js';
 import { adviseNextTime } from '../../../shared/recap/advice.js';
@@ -43,7 +44,7 @@ export function buildRecap(reader: StoreReader, sessionId?: string): Recap {
   const now = figures.now;
   const minutes = recapMinutes(reader, row.key, figures.activity, cards, now, tally);
   const plan = planOfRecap(reader, row.key, minutes);
-  const marks = reader.suggestionMarks(row.key);
+  const marks = reader.suggestionMarks(row.key).map((m) => ({ ...m, text: storedSuggestionText(m.text) }));
   const moments = reader.moments(row.key);
   const questions = tally ? questionsOf(tally.list(), tally.questions, (id) => byId.get(id)?.title ?? null) : null;
   const durationMs = (row.endedAt ?? now) - row.startedAt;

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import type { Recap } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/api/settings.js';
+import { lineIn } from '../../../shared/copilot/engine/cue-text.js';
+import { numberFormats } from '../../../shared/format/numbers.js';
 import type { RecapTableName } from '../../../shared/api/recap-api.js';
 import { recapTables } from '../../../shared/api/recap-api.js';
 import { commentIntentLabels } from '../../../shared/comments/intents.js';
@@ -50,6 +52,7 @@ export const clockTime = (ms: number): string => new Date(ms).toLocaleTimeString
 
 export function recapTablesOf(recap: Recap, lang: Language): RecapTable[] {
   const l = labels[lang]!;
+  const formats = numberFormats(lang);
   const column = (key: string) => l.columns[key] ?? key;
   const word = (key: string) => l.words[key] ?? key;
   const titleOf = (productId: string) => recap.products.find((p) => p.productId === productId)?.title ?? productId;
@@ -63,7 +66,7 @@ export function recapTablesOf(recap: Recap, lang: Language): RecapTable[] {
       case 'segmentStarted':
         return `${clockTime(h.at)} ${word('segmentStarted')} ${h.title}`;
       case 'pointUsed':
-        return `${clockTime(h.at)} ${word('pointUsed')} ${h.line}`;
+        return `${clockTime(h.at)} ${word('pointUsed')} ${lineIn(h, formats)}`;
       case 'moment':
         return `${clockTime(h.at)} ${word('moment')}${h.note ? ` ${h.note}` : ''}`;
       case 'questionBurst':
@@ -164,7 +167,7 @@ export function recapTablesOf(recap: Recap, lang: Language): RecapTable[] {
       [
         ...recap.talkingPoints.map((t) => [
           text(clockTime(t.at)),
-          text(t.line),
+          text(lineIn(t, formats)),
           text(word('used')),
           int(t.before.paidOrders),
           int(t.after.paidOrders),
@@ -177,7 +180,7 @@ export function recapTablesOf(recap: Recap, lang: Language): RecapTable[] {
         ]),
         ...recap.suggestions
           .filter((s) => s.outcome === 'dismissed')
-          .map((s) => [text(clockTime(s.at)), text(s.line), text(word('dismissed')), ...Array.from({ length: 8 }, () => int(null))]),
+          .map((s) => [text(clockTime(s.at)), text(lineIn(s, formats)), text(word('dismissed')), ...Array.from({ length: 8 }, () => int(null))]),
       ],
     ),
     table('layers', ['part', 'from', 'to', 'users', 'buyers', 'gmv'], [

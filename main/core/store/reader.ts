@@ -32,7 +32,7 @@ const SQL = {
   snapshot: 'SELECT seq, state FROM engine_snapshots WHERE session = ?',
   moments: 'SELECT id, at, note FROM moments WHERE session = ? ORDER BY at, id',
   answeredIds: 'SELECT comment_id FROM answered_comments WHERE session = ?',
-  suggestionMarks: `SELECT suggestion_id AS suggestionId, kind, line, reason, outcome, at FROM suggestion_marks
+  suggestionMarks: `SELECT suggestion_id AS suggestionId, kind, line, reason, outcome, at, text FROM suggestion_marks
     WHERE session = ? ORDER BY at, id`,
   // Walks the primary key backwards from `beforeSeq`; comments are a fair share of events, so the scan stays short.
   commentsBefore: `SELECT e.seq, e.body, a.comment_id IS NOT NULL AS answered FROM events e

@@ -11,7 +11,7 @@ const SQL = {
   addMoment: 'INSERT INTO moments (session, at, note) VALUES (?, ?, ?) RETURNING id, at, note',
   markAnswered: 'INSERT OR IGNORE INTO answered_comments (session, comment_id, answered_at) VALUES (?, ?, ?)',
   unmarkAnswered: 'DELETE FROM answered_comments WHERE session = ? AND comment_id = ?',
-  markSuggestion: 'INSERT INTO suggestion_marks (session, suggestion_id, kind, line, reason, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  markSuggestion: 'INSERT INTO suggestion_marks (session, suggestion_id, kind, line, reason, outcome, at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
 } as const;
 
 export interface SessionWriter {
@@ -60,7 +60,7 @@ export function createSessionWriter(db: Connection, reader: StoreReader): Sessio
       else unmarkAnswered.run(key, commentId);
     },
     markSuggestion(key, mark) {
-      markSuggestion.run(key, mark.suggestionId, mark.kind, mark.line, mark.reason, mark.outcome, mark.at);
+      markSuggestion.run(key, mark.suggestionId, mark.kind, mark.line, mark.reason, mark.outcome, mark.at, mark.text);
     },
   };
 }

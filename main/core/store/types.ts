@@ -61,6 +61,8 @@ export interface SuggestionMarkRow {
   outcome: 'used' | 'dismissed';
   /** Event time of the live room when it was marked. */
   at: number;
+  /** JSON of its messages (SuggestionText); null for a mark stored before they were kept. */
+  text: string | null;
 }
 
 /** A stored comment event, for scrolling back past the live window. */

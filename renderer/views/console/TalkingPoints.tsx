@@ -1,4 +1,5 @@
 import { HOST_SUGGESTIONS } from '../../../shared/copilot/engine.js';
+import { renderCue, renderReasons } from '../../../shared/copilot/engine/cue-text.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 
 /** How many of the ranked talking points the console lists (the host's overlay shows the first). */
@@ -37,8 +38,8 @@ export function TalkingPoints() {
                 <span className="talking-point__kind">{t(`talkingPoints.kind.${s.kind}`)}</span>
                 <span className="talking-point__expires num">{t('talkingPoints.expires', { time: fmt.elapsed(Math.max(0, s.expiresAt - now)) })}</span>
               </div>
-              <p className="talking-point__line">{s.line}</p>
-              <p className="talking-point__reason">{s.reason}</p>
+              <p className="talking-point__line">{renderCue(s.text.line, fmt)}</p>
+              <p className="talking-point__reason">{renderReasons(s.text.reasons, fmt)}</p>
               <div className="talking-point__actions">
                 {(s.kind === 'prepareNext' || s.kind === 'segmentStart') && s.productId !== null ? (
                   <button type="button" className="button button--small button--primary" data-testid={`suggestion-pin-${s.id}`} onClick={() => void actions.pinProduct(s.productId!)}>

@@ -1,6 +1,7 @@
 import '../../styles/overlay.css';
 import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
 import { HOST_SUGGESTIONS, type Suggestion } from '../../../shared/copilot/engine.js';
+import { renderCue, renderReasons } from '../../../shared/copilot/engine/cue-text.js';
 import type { MetricKey } from '../../../shared/metrics/keys.js';
 import { OVERLAY_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';
 import { metricKinds } from '../../metrics/metric-kinds.js';
@@ -55,7 +56,7 @@ function OverlayLive({ ended }: { ended: boolean }) {
  * one used / dismissed while the overlay has focus. Text only, never HTML.
  */
 function TalkingPoint() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const suggestions = useAppStore((s) => s.snapshot?.suggestions);
   const [top, ...next] = (suggestions ?? []).slice(0, HOST_SUGGESTIONS);
   return (
@@ -72,15 +73,15 @@ function TalkingPoint() {
             <WaitingQuestion suggestion={top} />
           ) : (
             <div className="overlay__talking-point" data-testid="talking-point" data-suggestion-id={top.id} data-kind={top.kind}>
-              <p className="overlay__talking-point-line">{top.line}</p>
-              <p className="overlay__talking-point-reason">{top.reason}</p>
+              <p className="overlay__talking-point-line">{renderCue(top.text.line, fmt)}</p>
+              <p className="overlay__talking-point-reason">{renderReasons(top.text.reasons, fmt)}</p>
             </div>
           )}
           {next.length > 0 ? (
             <ol className="overlay__talking-point-next" aria-label={t('talkingPoint.next')}>
               {next.map((s) => (
                 <li key={s.id} data-testid="talking-point-next" data-suggestion-id={s.id}>
-                  {s.line}
+                  {renderCue(s.text.line, fmt)}
                 </li>
               ))}
             </ol>
@@ -107,7 +108,7 @@ function WaitingQuestion({ suggestion }: { suggestion: Suggestion }) {
       <p className="overlay__question-meta">{t('overlay.questionMeta', { askers: fmt.count(question.askers), seconds: fmt.count(waited) })}</p>
       {question.answerPointId !== null || question.intent === 'price' ? (
         <p className="overlay__question-answer" data-testid="overlay-answer" data-point-id={question.answerPointId ?? ''}>
-          {suggestion.line}
+          {renderCue(suggestion.text.line, fmt)}
         </p>
       ) : (
         <p className="overlay__question-answer overlay__question-answer--none" data-testid="overlay-answer" data-point-id="">

@@ -1,7 +1,8 @@
 /** The cues the metric windows raise: surge, dropping online, clicks without orders, a card on air that does not sell, low stock, new followers. */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { couponLine, priceLine, SURGE_HOOK, SURGE_HOOKS, SWITCH_LINE, zh } from './lines.js';
+import { count, cue, rate } from './cue-text.js';
+import { couponLine, priceLine, surgeHook, SWITCH_LINE } from './lines.js';
 import { objection } from './objection.js';
 import type { QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
@@ -46,14 +47,12 @@ export function metricCues(
   const entries = num(m1.current.entriesPerMinute);
   const entriesBefore = num(m1.previous.entriesPerMinute);
   if (entries >= COPILOT.SURGE_MIN_ENTRIES && entries >= COPILOT.SURGE_RATIO * Math.max(entriesBefore, 1)) {
-    const reason = `近 1 分钟进场 ${zh.count(entries)} 人，上一分钟 ${zh.count(entriesBefore)} 人`;
+    const reason = cue('reason.surge', { entries: count(entries), before: count(entriesBefore) });
     add(
       {
         id: 'cue:welcome',
         kind: 'welcome',
-        line: product
-          ? `欢迎刚进来的朋友！现在讲的是${product.title}，想了解的扣 1`
-          : '欢迎刚进来的朋友！点个关注，想看哪款扣在公屏上',
+        line: product ? cue('line.welcomeOnAir', { title: product.title }) : cue('line.welcome'),
         reason,
         quote: null,
         priority: PRIORITY.welcome,
@@ -66,7 +65,7 @@ export function metricCues(
       {
         id: 'cue:hook:surge',
         kind: 'hook',
-        line: (category && SURGE_HOOKS[category]) ?? SURGE_HOOK,
+        line: surgeHook(category),
         reason,
         quote: null,
         priority: PRIORITY.surgeHook,
@@ -85,8 +84,8 @@ export function metricCues(
       {
         id: 'cue:hook',
         kind: 'hook',
-        line: '还在的朋友扣个 1，想看哪款打在公屏上，下一款就讲它',
-        reason: `在线从 ${zh.count(onlineBefore)} 降到 ${zh.count(online)}（-${zh.rate((onlineBefore - online) / onlineBefore)}）`,
+        line: cue('line.hook.drop'),
+        reason: cue('reason.drop', { before: count(onlineBefore), now: count(online), share: rate((onlineBefore - online) / onlineBefore) }),
         quote: null,
         priority: PRIORITY.hook,
         productId: null,
@@ -104,7 +103,13 @@ export function metricCues(
           id: `cue:switch-drop:${product.id}:${onAir!.since}`,
           kind: 'switch',
           line: SWITCH_LINE,
-          reason: `在线 5 分钟内从 ${zh.count(online5Before)} 降到 ${zh.count(online5)}（-${zh.rate((online5Before - online5) / online5Before)}），${product.title} 已讲解 ${zh.count(minutesOnAir)} 分钟，没有成交`,
+          reason: cue('reason.dropSwitch', {
+            before: count(online5Before),
+            now: count(online5),
+            share: rate((online5Before - online5) / online5Before),
+            title: product.title,
+            minutes: count(minutesOnAir),
+          }),
           quote: null,
           priority: PRIORITY.dropSwitch,
           productId: product.id,
@@ -119,12 +124,12 @@ export function metricCues(
   const clicks = num(m5.current.clickUsers);
   const orders = num(m5.current.paidOrders);
   if (product && clicks >= COPILOT.CLICKS_MIN && orders < clicks * COPILOT.CLICK_BUY_MAX) {
-    const funnel = `近 5 分钟 ${zh.count(clicks)} 人点击，成交 ${zh.count(orders)} 单（${zh.rate(clicks > 0 ? orders / clicks : 0)}）`;
+    const funnel = cue('reason.funnel', { clicks: count(clicks), orders: count(orders), rate: rate(clicks > 0 ? orders / clicks : 0) });
     add(
       {
         id: `cue:price:${product.id}`,
         kind: 'priceAnchor',
-        line: `${priceLine(product)}，有顾虑的打在公屏上，我一个个回答`,
+        line: cue('line.priceAnchor', { priceLine: { cue: priceLine(product) } }),
         reason: funnel,
         quote: null,
         priority: PRIORITY.priceAnchor,
@@ -142,7 +147,7 @@ export function metricCues(
           id: `cue:coupon:${product.id}`,
           kind: 'coupon',
           line: couponLine(product, coupon),
-          reason: `${funnel}；商品库里的优惠券「${coupon}」`,
+          reason: cue('reason.coupon', { funnel: { cue: funnel }, coupon }),
           quote: null,
           priority: PRIORITY.coupon,
           productId: product.id,
@@ -162,7 +167,7 @@ export function metricCues(
         id: `cue:switch:${product.id}:${onAir.since}`,
         kind: 'switch',
         line: SWITCH_LINE,
-        reason: `${product.title} 已讲解 ${zh.count(minutesOnAir)} 分钟，没有成交`,
+        reason: cue('reason.stale', { title: product.title, minutes: count(minutesOnAir) }),
         quote: null,
         priority: PRIORITY.switch,
         productId: product.id,
@@ -179,8 +184,8 @@ export function metricCues(
       {
         id: `cue:stock:${product.id}`,
         kind: 'stockLow',
-        line: stock === 0 ? `${product.title} 已经卖完了，我们看下一款` : `${product.title} 库存还剩 ${stock} 件`,
-        reason: `网关库存 ${stock} 件`,
+        line: stock === 0 ? cue('line.stockOut', { title: product.title }) : cue('line.stockLow', { title: product.title, stock: count(stock) }),
+        reason: cue('reason.stock', { stock: count(stock) }),
         quote: null,
         priority: PRIORITY.stockLow,
         productId: product.id,
@@ -198,8 +203,8 @@ export function metricCues(
       {
         id: 'cue:group',
         kind: 'groupInvite',
-        line: '刚关注的朋友可以加入粉丝群，开播和上新会在群里通知',
-        reason: `近 5 分钟新增粉丝 ${zh.count(followers)} 人`,
+        line: cue('line.groupInvite'),
+        reason: cue('reason.followers', { followers: count(followers) }),
         quote: null,
         priority: PRIORITY.groupInvite,
         productId: null,

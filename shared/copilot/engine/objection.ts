@@ -3,7 +3,8 @@ import { commentIntents, type CommentIntent } from '../../comments/intents.js';
 import type { BuyingPoint, ProductCategory } from '../catalog.js';
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { couponLine, OBJECTION_LABELS, objectionLabel, priceLine, zh } from './lines.js';
+import { count, cue, type CueText } from './cue-text.js';
+import { couponLine, isObjection, objectionLabel, priceLine } from './lines.js';
 import type { QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { EngineProduct } from './types.js';
@@ -18,7 +19,7 @@ const INTENT_INDEX = Object.fromEntries(commentIntents.map((intent, i) => [inten
 export function objection(
   product: EngineProduct,
   category: ProductCategory | undefined,
-  funnel: string,
+  funnel: CueText,
   questions: QuestionWindow,
   points: BuyingPoints,
   add: Add,
@@ -34,13 +35,13 @@ export function objection(
   let top: CommentIntent | null = null;
   let topAskers = 0;
   for (const intent of commentIntents) {
-    if (!(intent in OBJECTION_LABELS)) continue;
+    if (!isObjection(intent)) continue;
     const askers = byIntent[INTENT_INDEX[intent]]?.size ?? 0;
     if (askers > topAskers) [top, topAskers] = [intent, askers];
   }
   if (top === null || topAskers < COPILOT.OBJECTION_MIN_ASKERS) return;
   const label = objectionLabel(top, category)!;
-  let answer: string;
+  let answer: CueText;
   let point: BuyingPoint | null = null;
   const coupon = product.coupon?.trim() ?? '';
   if (top === 'price') answer = priceLine(product);
@@ -52,14 +53,14 @@ export function objection(
       const askers = questions.askers(candidate.id);
       if (askers > best) [point, best] = [candidate, askers];
     }
-    answer = point ? point.line : `我先把${label}讲清楚，还有疑问的继续打在公屏上`;
+    answer = point ? cue('verbatim', { text: point.line }) : cue('line.objectionPromise', { label: { cue: label } });
   }
   add(
     {
       id: `cue:objection:${product.id}:${top}`,
       kind: 'objection',
-      line: `最多人问的是${label}（${zh.count(topAskers)} 人），${answer}`,
-      reason: `最多人问的是${label}（${zh.count(topAskers)} 人）；${funnel}`,
+      line: cue('line.objection', { label: { cue: label }, askers: count(topAskers), answer: { cue: answer } }),
+      reason: cue('reason.objection', { label: { cue: label }, askers: count(topAskers), funnel: { cue: funnel } }),
       quote: null,
       priority: PRIORITY.cluster + Math.min(topAskers, 20) * PRIORITY.clusterPerAsker + PRIORITY.clusterOnAir,
       productId: product.id,

@@ -5,7 +5,7 @@
  */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { zh } from './lines.js';
+import { count, cue, money, utcTime } from './cue-text.js';
 import { PLAN_CUE, PRIORITY } from './thresholds.js';
 import type { TickInput } from './types.js';
 
@@ -19,13 +19,12 @@ export function planCues(input: TickInput, add: Add): void {
   const { current, next } = rundown;
 
   if (next && now < next.dueAt && next.dueAt - now <= PLAN_CUE.PREPARE_BEFORE_MS) {
-    const product = next.productId === null ? '' : `，准备好 ${title(next.productId)}`;
     add(
       {
         id: `plan:prepare:${next.id}`,
         kind: 'prepareNext',
-        line: `下一环节「${next.title}」马上开始${product}`,
-        reason: `计划 ${Math.ceil((next.dueAt - now) / 1000)} 秒后开始`,
+        line: next.productId === null ? cue('line.prepareNext', { segment: next.title }) : cue('line.prepareNextProduct', { segment: next.title, title: title(next.productId) }),
+        reason: cue('reason.prepareNext', { seconds: count(Math.ceil((next.dueAt - now) / 1000)) }),
         quote: null,
         priority: PRIORITY.prepareNext,
         productId: next.productId,
@@ -42,8 +41,8 @@ export function planCues(input: TickInput, add: Add): void {
         {
           id: `plan:start:${current.id}`,
           kind: 'segmentStart',
-          line: `「${current.title}」开始了：上 ${title(first)} 的讲解卡`,
-          reason: '按计划，本环节的第一个商品',
+          line: cue('line.segmentStart', { segment: current.title, title: title(first) }),
+          reason: cue('reason.segmentFirst'),
           quote: null,
           priority: PRIORITY.segmentStart,
           productId: first,
@@ -58,8 +57,10 @@ export function planCues(input: TickInput, add: Add): void {
         {
           id: `plan:over:${current.id}`,
           kind: 'moveOn',
-          line: next ? `「${current.title}」已超时 ${minutesOf(over)} 分钟，该进入「${next.title}」了` : `「${current.title}」已超时 ${minutesOf(over)} 分钟，可以准备下播了`,
-          reason: `计划在 ${new Date(current.plannedEndAt).toISOString().slice(11, 16)} UTC 结束`,
+          line: next
+            ? cue('line.moveOn', { segment: current.title, minutes: count(minutesOf(over)), next: next.title })
+            : cue('line.wrapUp', { segment: current.title, minutes: count(minutesOf(over)) }),
+          reason: cue('reason.moveOn', { time: utcTime(current.plannedEndAt) }),
           quote: null,
           priority: PRIORITY.moveOn,
           productId: null,
@@ -75,8 +76,8 @@ export function planCues(input: TickInput, add: Add): void {
       {
         id: `plan:encore:${lag.productId}`,
         kind: 'encore',
-        line: `${title(lag.productId)} 还没到计划的节奏，建议安排一次返场再讲`,
-        reason: `成交 ${zh.money(lag.gmv)}，按计划此时应有 ${zh.money(lag.expected)}`,
+        line: cue('line.encore', { title: title(lag.productId) }),
+        reason: cue('reason.encore', { gmv: money(lag.gmv), expected: money(lag.expected) }),
         quote: null,
         priority: PRIORITY.encore,
         productId: lag.productId,
@@ -92,7 +93,7 @@ export function preferPlanned(input: TickInput, add: Add): Add {
   const planned = new Set(input.rundown?.current?.buyingPointIds ?? []);
   if (planned.size === 0) return add;
   return (s, ttl, options) =>
-    add(s.kind === 'buyingPoint' && s.sources.some((id) => planned.has(id)) ? { ...s, priority: s.priority + PRIORITY.plannedPointBoost, reason: `${s.reason} · 本环节要讲` } : s, ttl, options);
+    add(s.kind === 'buyingPoint' && s.sources.some((id) => planned.has(id)) ? { ...s, priority: s.priority + PRIORITY.plannedPointBoost, reason: cue('reason.plannedBoost', { reason: { cue: s.reason } }) } : s, ttl, options);
 }
 
 /** The current segment's planned points as suggestions of their own, so they come up even when nobody asks. */
@@ -106,8 +107,8 @@ export function plannedPoints(input: TickInput, points: BuyingPoints, add: Add):
       {
         id: `point:${id}`,
         kind: 'buyingPoint',
-        line: point.line,
-        reason: `本环节「${current.title}」要讲的买点`,
+        line: cue('verbatim', { text: point.line }),
+        reason: cue('reason.plannedPoint', { segment: current.title }),
         quote: null,
         priority: PRIORITY.plannedPoint - i,
         productId: point.productId,

@@ -1,7 +1,7 @@
 /** The buying points to suggest: those the question clusters ask for, and the card on air's own. */
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { zh } from './lines.js';
+import { count, cue } from './cue-text.js';
 import type { ClusterCount, QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { TickInput } from './types.js';
@@ -29,8 +29,8 @@ export function clusterPoints(input: TickInput, questions: QuestionWindow, point
       {
         id: `point:${point.id}`,
         kind: 'buyingPoint',
-        line: point.line,
-        reason: `${zh.count(askers)} 位观众问「${top}」`,
+        line: cue('verbatim', { text: point.line }),
+        reason: cue('reason.cluster', { askers: count(askers), quote: top }),
         quote: top,
         priority: PRIORITY.cluster + Math.min(askers, 20) * PRIORITY.clusterPerAsker + (onAir ? PRIORITY.clusterOnAir : 0),
         productId: point.productId,
@@ -51,8 +51,8 @@ export function onAirPoints(input: TickInput, points: BuyingPoints, add: Add): v
       {
         id: `point:${point.id}`,
         kind: 'buyingPoint',
-        line: point.line,
-        reason: `讲解中：${title}${point.audience ? ` · ${point.audience}` : ''}`,
+        line: cue('verbatim', { text: point.line }),
+        reason: point.audience ? cue('reason.onAirAudience', { title, audience: point.audience }) : cue('reason.onAir', { title }),
         quote: null,
         priority: PRIORITY.onAirPoint - i,
         productId: point.productId,

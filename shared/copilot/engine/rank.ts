@@ -58,14 +58,18 @@ export function rank(candidates: readonly Candidate[], now: number, before: Read
     const group = groups.get(c.say);
     if (!group) {
       const { ttl: _ttl, say: _say, comments, ...suggestion } = c;
-      groups.set(c.say, { suggestion: { ...suggestion, sources: [...suggestion.sources] }, ids: [], comments: [...comments] });
+      const text = { line: suggestion.text.line, reasons: [...suggestion.text.reasons] };
+      groups.set(c.say, { suggestion: { ...suggestion, sources: [...suggestion.sources], text }, ids: [], comments: [...comments] });
       continue;
     }
     const s = group.suggestion;
     group.ids.push(c.id);
     group.comments.push(...c.comments);
     for (const source of c.sources) if (!s.sources.includes(source)) s.sources.push(source);
-    if (!s.reason.includes(c.reason)) s.reason = `${s.reason}；${c.reason}`;
+    if (!s.reason.includes(c.reason)) {
+      s.reason = `${s.reason}；${c.reason}`;
+      s.text.reasons.push(...c.text.reasons);
+    }
     s.quote ??= c.quote;
     s.createdAt = Math.min(s.createdAt, c.createdAt);
     s.expiresAt = Math.max(s.expiresAt, c.expiresAt);

@@ -2,7 +2,8 @@
 import type { CommentIntent } from '../../comments/intents.js';
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
-import { priceLine, zh } from './lines.js';
+import { count, cue } from './cue-text.js';
+import { priceLine } from './lines.js';
 import { bump, normaliseQuestion, type QuestionEntry, type QuestionWindow } from './question-window.js';
 import { COPILOT, PRIORITY } from './thresholds.js';
 import type { EngineProduct, TickInput } from './types.js';
@@ -14,7 +15,7 @@ const intentKey = (productId: string, intent: CommentIntent) => `${productId}\u0
 
 /** Questions asked between `UNANSWERED_UNTIL_MS` and `UNANSWERED_AFTER_MS` ago, not answered and not answered by a suggested buying point. */
 /** Said instead of an answer when the catalog holds none for the question's intent: never a line about something else. */
-export const NO_ANSWER_LINE = '商品库里还没有这个问题的回答';
+const NO_ANSWER_LINE = cue('line.noAnswer');
 
 /**
  * The buying point that answers a question group: one the askers' words matched (of their product, for their
@@ -82,8 +83,8 @@ export function unanswered(input: TickInput, products: ReadonlyMap<string, Engin
     // that declares it answers that intent, or with the plain fact that the catalog has none.
     const price = comment.intent === 'price' && product ? priceLine(product) : null;
     const point = price === null ? answeringPoint(entries, first.productId, comment.intent, points) : null;
-    const line = price ?? point?.line ?? NO_ANSWER_LINE;
-    const reason = askers > 1 ? `${zh.count(askers)} 位观众问「${quote}」，最早的已 ${zh.count(ageSeconds)} 秒未回答` : `提问已 ${zh.count(ageSeconds)} 秒未回答：「${quote}」`;
+    const line = price ?? (point ? cue('verbatim', { text: point.line }) : NO_ANSWER_LINE);
+    const reason = askers > 1 ? cue('reason.waitingMany', { askers: count(askers), quote, seconds: count(ageSeconds) }) : cue('reason.waitingOne', { quote, seconds: count(ageSeconds) });
     const ids = entries.map((e) => e.comment.id);
     add(
       {

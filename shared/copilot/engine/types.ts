@@ -3,6 +3,7 @@ import type { CommentIntent } from '../../comments/intents.js';
 import type { MetricValues } from '../../metrics/keys.js';
 import type { BuyingPoint, ProductCategory } from '../catalog.js';
 import type { ComplianceFlag } from '../compliance.js';
+import type { SuggestionText } from './cue-text.js';
 
 export const suggestionKinds = [
   'buyingPoint',
@@ -28,10 +29,12 @@ export interface Suggestion {
   /** Stable key: the same cue on the next tick has the same id, so marks stick; a merged suggestion has its highest-priority member's id. */
   id: string;
   kind: SuggestionKind;
-  /** What the host can say (zh-CN). */
+  /** What the host can say, in Chinese (the engine's working text: what it checks and merges). */
   line: string;
-  /** Why, with its numbers (zh-CN). */
+  /** Why, with its numbers, in Chinese. */
   reason: string;
+  /** The same as messages, for a reader of another language (cue-text.ts renders them): the line, and every reason merged. */
+  text: SuggestionText;
   /** A buyer's question the suggestion answers, shown as text (never HTML). */
   quote: string | null;
   priority: number;

@@ -7,10 +7,11 @@ import { productCoupons } from './006-product-coupons.js';
 import { catalogImports } from './007-catalog-imports.js';
 import { plans } from './008-plans.js';
 import { recap } from './009-recap.js';
+import { suggestionText } from './010-suggestion-text.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append new ones; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans, recap];
+export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans, recap, suggestionText];
 
 export { LIVECUE_APPLICATION_ID } from './001-initial.js';
 export { migrate, schemaVersion, latestVersion, refuseNewer } from './migrate.js';

@@ -1,4 +1,5 @@
 import type { Recap, SuggestionMark } from '../../../../shared/api/contract.js';
+import { lineIn, reasonIn } from '../../../../shared/copilot/engine/cue-text.js';
 import { IMPACT_MINUTES, type PointImpact, type SpanFigures } from '../../../../shared/recap/talking-points.js';
 import type { MetricKind } from '../../../metrics/metric-kinds.js';
 import { useI18n } from '../../app-context.js';
@@ -23,7 +24,7 @@ export function TalkingPointsSection({ recap }: { recap: Recap }) {
   const show = (kind: MetricKind, value: number | null) => (kind === 'money' ? fmt.money(value) : fmt.count(value));
   const used: Column<PointImpact>[] = [
     { key: 'at', label: t('recap.points.at'), cell: (p) => sinceStart(i18n, start, p.at), num: true },
-    { key: 'line', label: t('recap.points.line'), cell: (p) => p.line },
+    { key: 'line', label: t('recap.points.line'), cell: (p) => lineIn(p, fmt) },
     ...figures.map(
       (f): Column<PointImpact> => ({
         key: f.key,
@@ -42,8 +43,8 @@ export function TalkingPointsSection({ recap }: { recap: Recap }) {
   ];
   const dismissedColumns: Column<SuggestionMark>[] = [
     { key: 'at', label: t('recap.points.at'), cell: (s) => sinceStart(i18n, start, s.at), num: true },
-    { key: 'line', label: t('recap.points.line'), cell: (s) => s.line },
-    { key: 'reason', label: t('recap.points.reason'), cell: (s) => s.reason },
+    { key: 'line', label: t('recap.points.line'), cell: (s) => lineIn(s, fmt) },
+    { key: 'reason', label: t('recap.points.reason'), cell: (s) => reasonIn(s, fmt) },
   ];
   return (
     <RecapSection title={t('recap.points')} testId="recap-points">

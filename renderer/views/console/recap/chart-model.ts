@@ -6,6 +6,8 @@
  */
 import type { Recap, RecapMinute } from '../../../../shared/api/contract.js';
 import type { Language } from '../../../../shared/api/settings.js';
+import { lineIn } from '../../../../shared/copilot/engine/cue-text.js';
+import { numberFormats } from '../../../../shared/format/numbers.js';
 import { segmentKindLabels } from '../../../../shared/plan/labels.js';
 import type { SegmentKind } from '../../../../shared/plan/plan.js';
 import type { MessageKey } from '../../../i18n/i18n.js';
@@ -73,12 +75,13 @@ export function overlaysOf(recap: Recap, language: Language): Overlays {
   const sec = (at: number) => (at - start) / 1000;
   const segments = recap.plan?.segments ?? [];
   const name = (s: (typeof segments)[number]) => segmentLabel(s, language);
+  const formats = numberFormats(language);
   return {
     planned: segments.map((s) => ({ from: s.plannedStartSec, to: s.plannedStartSec + s.plannedDurationSec, label: name(s) })),
     actual: segments.flatMap((s) => (s.actualStartedAt === null ? [] : [{ from: sec(s.actualStartedAt), to: s.actualEndedAt === null ? end : sec(s.actualEndedAt), label: name(s) }])),
     cards: recap.cards.map((c) => ({ from: sec(c.from), to: c.to === null ? end : sec(c.to), label: productTitle(recap, c.productId) })),
     markers: [
-      ...recap.talkingPoints.map((p) => ({ at: sec(p.at), kind: 'point' as const, label: p.line })),
+      ...recap.talkingPoints.map((p) => ({ at: sec(p.at), kind: 'point' as const, label: lineIn(p, formats) })),
       ...recap.moments.map((m) => ({ at: sec(m.at), kind: 'moment' as const, label: m.note ?? '' })),
     ].sort((a, b) => a.at - b.at),
   };

@@ -1,4 +1,5 @@
 /** The recap's happenings as sentences (text only, never HTML): what happened, with its time since the session started — never a cause. */
+import { lineIn } from '../../../../shared/copilot/engine/cue-text.js';
 import type { Happening } from '../../../../shared/recap/peaks.js';
 import type { I18n } from '../../../i18n/i18n.js';
 
@@ -14,7 +15,7 @@ export function describeHappening(h: Happening, i18n: I18n, startedAt: number): 
     case 'segmentStarted':
       return t('recap.happened.segmentStarted', { time: time(h.at), title: h.title });
     case 'pointUsed':
-      return t('recap.happened.pointUsed', { time: time(h.at), line: h.line });
+      return t('recap.happened.pointUsed', { time: time(h.at), line: lineIn(h, fmt) });
     case 'questionBurst':
       return t('recap.happened.questionBurst', { time: time(h.minute * 60_000), count: fmt.count(h.questions), intent: intentLabel(h.topIntent) });
     case 'couponSurge':
