@@ -17,7 +17,7 @@ describe('layer rules', () => {
     expect(await layerErrors('shared/protocol/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
     expect(await layerErrors('shared/protocol/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
     expect(
-      await layerErrors('shared/protocol/probe.ts', "import { startWorker } from '../../main/core/util/worker.js';\nexport const x = startWorker;\n"),
+      await layerErrors('shared/protocol/probe.ts', "import { startWorker } from '../../main/core/store/worker.js';\nexport const x = startWorker;\n"),
     ).toHaveLength(1);
     expect(await layerErrors('shared/protocol/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('layer rules', () => {
   it('keep node:* and main/ out of the renderer', async () => {
     expect(await layerErrors('renderer/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
     expect(
-      await layerErrors('renderer/probe.ts', "import { startWorker } from '../main/core/util/worker.js';\nexport const x = startWorker;\n"),
+      await layerErrors('renderer/probe.ts', "import { startWorker } from '../main/core/store/worker.js';\nexport const x = startWorker;\n"),
     ).toHaveLength(1);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogToCsv } from '../shared/copilot/catalog-csv.js';
-import type { Catalog } from '../shared/copilot/catalog.js';
+import { catalogToCsv } from '../shared/catalog/file-layout.js';
+import type { Catalog } from '../shared/catalog/catalog.js';
 import { runCli, tempDir } from './helpers.js';
 
 const tmp = tempDir('livecue-cli-catalog-');

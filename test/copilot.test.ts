@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuyingPoint } from '../shared/copilot/catalog.js';
-import { COPILOT, type Suggestion } from '../shared/copilot/engine.js';
+import type { BuyingPoint } from '../shared/catalog/catalog.js';
+import { COPILOT, type Suggestion } from '../shared/copilot/engine/index.js';
 import { lineIn, reasonIn } from '../shared/copilot/engine/cue-text.js';
 import { numberFormats } from '../shared/format/numbers.js';
 import type { LiveEvent } from '../shared/protocol/index.js';

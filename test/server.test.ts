@@ -13,7 +13,7 @@ import type { CoreSnapshot } from '../shared/api/contract.js';
 import type { SettingsView } from '../shared/api/settings.js';
 import { startApp, type LiveCueApp } from '../main/app/app.js';
 import { memorySecretStore } from '../main/app/secrets.js';
-import { CONTENT_SECURITY_POLICY } from '../main/server/security-headers.js';
+import { CONTENT_SECURITY_POLICY } from '../shared/web/content-security-policy.js';
 import { startWebHost, type WebHost } from '../main/server/index.js';
 import { tempDir, waitFor } from './helpers.js';
 

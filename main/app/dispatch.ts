@@ -13,16 +13,16 @@ import {
 import type { SuggestionOutcome } from '../../shared/api/contract.js';
 import type { RewriteLineInput, RewriteLineResult } from '../../shared/api/rewriter-api.js';
 import type { SettingsUpdate, SettingsView } from '../../shared/api/settings.js';
-import type { SaveBuyingPointInput, SaveProductInput } from '../../shared/api/catalog-api.js';
-import type { CatalogFormat } from '../../shared/copilot/catalog-csv.js';
-import type { ImportMode } from '../../shared/copilot/catalog-import.js';
-import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } from '../core/api/catalog-api.js';
+import type { SaveBuyingPointInput, SaveProductInput } from '../../shared/catalog/catalog-api.js';
+import type { CatalogFormat } from '../../shared/catalog/file-layout.js';
+import type { ImportMode } from '../../shared/catalog/import.js';
+import { CatalogImportGoneError, CatalogInputError, type ImportFileRequest } from '../core/catalog/catalog-api.js';
 import { catalogTemplate } from '../core/catalog/files.js';
 import { CoreUnavailableError, SuggestionNotFoundError, type Core } from '../core/api/core.js';
 import { SessionNotFoundError } from '../core/recap/recap.js';
 import { asRecapFile, exportRecap } from '../core/recap/export.js';
 import { PdfUnavailableError, type PdfRenderer } from '../core/recap/pdf.js';
-import type { ExportRecapRequest } from '../../shared/api/recap-api.js';
+import type { ExportRecapRequest } from '../../shared/recap/recap-api.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceSettings } from '../../shared/api/settings.js';
 import type { GatewayTarget } from '../core/api/core.js';
-import type { ProductCategory } from '../../shared/copilot/catalog.js';
+import type { ProductCategory } from '../../shared/catalog/catalog.js';
 import { scenarios, startSimulator } from '../simulator/index.js';
 
 export interface LiveSource {

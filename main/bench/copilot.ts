@@ -17,8 +17,8 @@
  *   npx tsx main/bench/copilot.ts [--json]
  */
 import { pathToFileURL } from 'node:url';
-import type { BuyingPoint, ProductCategory } from '../../shared/copilot/catalog.js';
-import { TalkingPointEngine, type EngineProduct, type TickInput } from '../../shared/copilot/engine.js';
+import type { BuyingPoint, ProductCategory } from '../../shared/catalog/catalog.js';
+import { TalkingPointEngine, type EngineProduct, type TickInput } from '../../shared/copilot/engine/index.js';
 import { metricKeys, type MetricValues } from '../../shared/metrics/index.js';
 import type { Product } from '../../shared/protocol/index.js';
 import { describeComment } from '../core/ingest/comment-window.js';

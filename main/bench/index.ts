@@ -16,7 +16,7 @@ import { eventProblem, liveEventSchema, type LiveEvent } from '../../shared/prot
 import { startCore } from '../core/api/core.js';
 import { openReader } from '../core/store/reader.js';
 import { measureRawInsert } from '../core/store/raw-insert.js';
-import { CORE_PROCESS_ENV } from '../core/util/process-env.js';
+import { CORE_PROCESS_ENV } from '../core/api/core-process-env.js';
 import { benchCopilot } from './copilot.js';
 import type { IngestHostArgs, IngestHostMessage, IngestHostRequest } from './ingest-host.js';
 import { SimHost } from './processes.js';

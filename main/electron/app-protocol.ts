@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { contentTypeOf } from '../../shared/web/content-types.js';
-import { CONTENT_SECURITY_POLICY, resolveAppPath } from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/web/content-security-policy.js';
+import { resolveAppPath } from './security.js';
 
 const baseHeaders = (): Record<string, string> => ({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

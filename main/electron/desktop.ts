@@ -20,7 +20,7 @@ import {
   type BrowserWindow,
 } from 'electron';
 import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
-import { CORE_PROCESS_ENV } from '../core/util/process-env.js';
+import { CORE_PROCESS_ENV } from '../core/api/core-process-env.js';
 import type { SettingsView } from '../../shared/api/settings.js';
 import { serveAppRequest } from './app-protocol.js';
 import { startCoreClient, type CoreProcess } from './core-client.js';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/web/content-security-policy.js';
 import {
   assertSecureWebPreferences,
-  CONTENT_SECURITY_POLICY,
   denyAllPermissions,
   externalLink,
   guardNavigation,

@@ -12,19 +12,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'livecue';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Sent with every app:// response. Images may come from product CDNs; nothing else leaves the app. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https: http:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
 /**
  * Privileges for `protocol.registerSchemesAsPrivileged`: a standard, secure origin, like https.
  * corsEnabled: vite marks the built module script and stylesheet `crossorigin`, so they load in CORS mode.

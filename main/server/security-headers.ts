@@ -1,24 +1,10 @@
 /**
- * Headers on every response of the web host. The page may load only its own
- * scripts and talk only to its own server; product images are the one thing
- * it shows from elsewhere (shops host them on their CDNs). Nothing it serves
- * is cacheable: every byte is behind the access token.
+ * Headers on every response of the web host: the one content-security policy
+ * (shared/web/), and nothing it serves is cacheable: every byte is behind the
+ * access token.
  */
 import type { ServerResponse } from 'node:http';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React writes style attributes; inline styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
-  'img-src \'self\' data: https: http:',
-  // 'self' covers this server's own WebSocket (ws: and wss: to the same host and port).
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../../shared/web/content-security-policy.js';
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

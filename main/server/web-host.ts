@@ -42,7 +42,7 @@ const SOCKET_PATH = '/socket.io';
 /**
  * Bounds what one message can make the server parse. Requests are small (a
  * command, a settings change) except a catalog import, which carries the file:
- * up to 7M characters (a 5 MB workbook in base64), see shared/api/catalog-api.ts.
+ * up to 7M characters (a 5 MB workbook in base64), see shared/catalog/catalog-api.ts.
  */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 const NOT_BUILT = 'the LiveCue web UI is not built: run `npm run build`, then reload';

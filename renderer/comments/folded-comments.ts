@@ -7,7 +7,7 @@
  */
 import type { CommentView } from '../../shared/api/contract.js';
 import type { CommentLog } from './comment-log.js';
-import { foldKey } from './normalize.js';
+import { foldKey } from './comment-text.js';
 
 export const FOLD_WINDOW_MS = 2 * 60_000;
 

@@ -7,7 +7,7 @@
 import type { CommentView } from '../../shared/api/contract.js';
 import type { CommentIntent } from '../../shared/comments/intents.js';
 import type { CommentLog } from './comment-log.js';
-import { foldKey } from './normalize.js';
+import { foldKey } from './comment-text.js';
 
 export interface QuestionGroup {
   key: string;

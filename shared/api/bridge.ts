@@ -10,8 +10,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../protocol/index.js';
-import { catalogRequestSchemas, type CatalogResponses } from './catalog-api.js';
-import { planRequestSchemas, type PlanResponses } from './plan-api.js';
+import { catalogRequestSchemas, type CatalogResponses } from '../catalog/catalog-api.js';
+import { planRequestSchemas, type PlanResponses } from '../plan/plan-api.js';
 import {
   apiCommandSchemas,
   suggestionOutcomes,
@@ -19,11 +19,12 @@ import {
   type CommentView,
   type CorePatch,
   type CoreSnapshot,
+  type Moment,
   type Recap,
   type SessionSummary,
   type SuggestionMark,
 } from './contract.js';
-import { recapRequestSchemas, type RecapResponses } from './recap-api.js';
+import { recapRequestSchemas, type RecapResponses } from '../recap/recap-api.js';
 import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
@@ -59,13 +60,6 @@ export const bridgeRequestSchemas = {
 
 export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
 export type BridgeRequest<N extends BridgeRequestName> = z.input<(typeof bridgeRequestSchemas)[N]>;
-
-export interface Moment {
-  id: number;
-  /** Event time (the live room's clock) the moment was marked at. */
-  at: number;
-  note: string | null;
-}
 
 export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses {
   command: ApiCommandResult;

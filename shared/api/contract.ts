@@ -12,11 +12,10 @@ import type { LayerMove, LayerShare, UserLayer } from '../recap/layers.js';
 import type { Peak } from '../recap/peaks.js';
 import type { QuestionCluster } from '../recap/questions.js';
 import type { PointImpact } from '../recap/talking-points.js';
-import type { Moment } from './bridge.js';
-import type { PlanLiveView } from './plan-api.js';
+import type { PlanLiveView } from '../plan/plan-api.js';
 import type { PlanGoals, SegmentKind } from '../plan/plan.js';
 import type { CommentIntent } from '../comments/intents.js';
-import type { Suggestion } from '../copilot/engine.js';
+import type { Suggestion } from '../copilot/engine/index.js';
 import type { SuggestionText } from '../copilot/engine/cue-text.js';
 import type { CommandReply, Gap, Product, Room } from '../protocol/index.js';
 import { LIMITS } from '../protocol/index.js';
@@ -241,3 +240,11 @@ export type CorePatch = Partial<CoreSnapshot>;
 export const COMMENT_WINDOW = 200;
 /** The state stream is throttled to this many updates per second. */
 export const MAX_STATE_HZ = 10;
+
+/** A moment the team marked (hotkey or button) during the stream. */
+export interface Moment {
+  id: number;
+  /** Event time (the live room's clock) the moment was marked at. */
+  at: number;
+  note: string | null;
+}

@@ -6,7 +6,7 @@
  * `bridgeRequestSchemas` / `BridgeResponses` of bridge.ts.
  */
 import { z } from 'zod';
-import { buyingPointSchema, catalogProductSchema } from '../copilot/catalog.js';
+import { buyingPointSchema, catalogProductSchema } from '../catalog/catalog.js';
 import type { ComplianceFlag } from '../copilot/compliance.js';
 
 /** How long the host waits for the endpoint; a UI transport with its own timeout waits longer than this. */

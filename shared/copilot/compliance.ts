@@ -19,7 +19,7 @@
  * to the host until it is rewritten. Each flag names its kind and the words
  * that fired, as written in the line.
  */
-import type { CatalogProduct, ProductCategory } from './catalog.js';
+import type { CatalogProduct, ProductCategory } from '../catalog/catalog.js';
 
 export const complianceFlagKinds = ['absolute', 'medical', 'scarcity', 'price'] as const;
 export type ComplianceFlagKind = (typeof complianceFlagKinds)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentIntents } from '../comments/intents.js';
 import { metricKeys, type MetricValues } from '../metrics/keys.js';
-import { productCategories, type BuyingPoint, type ProductCategory } from './catalog.js';
+import { productCategories, type BuyingPoint, type ProductCategory } from '../catalog/catalog.js';
 import { checkLine } from './compliance.js';
 import {
   COPILOT,
@@ -14,7 +14,7 @@ import {
   type EngineWindow,
   type Suggestion,
   type TickInput,
-} from './engine.js';
+} from './engine/index.js';
 
 const T0 = 1_700_000_000_000;
 const metrics = (values: Partial<MetricValues> = {}): MetricValues =>

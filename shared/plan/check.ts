@@ -5,7 +5,7 @@
  * shown as the plan is typed. The same check runs in the editor, on import,
  * on save and in the CLI.
  */
-import type { Catalog } from '../copilot/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { planEndSec, segmentEndSec, type PlanBody } from './plan.js';
 
 export const planProblemCodes = [

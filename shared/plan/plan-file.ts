@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { checkPlan, type PlanProblem } from './check.js';
-import type { Catalog } from '../copilot/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { PLAN_FILE_FORMAT, planFileSchema, planInputSchema, type PlanBody } from './plan.js';
 
 export type PlanFileRead = { ok: true; plan: PlanBody } | { ok: false; problems: PlanProblem[] };

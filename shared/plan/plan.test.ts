@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BuyingPoint, Catalog } from '../copilot/catalog.js';
-import { buyingPoint } from '../copilot/testing/buying-point.js';
+import type { BuyingPoint, Catalog } from '../catalog/catalog.js';
+import { buyingPoint } from '../catalog/testing/buying-point.js';
 import type { MetricValues } from '../metrics/keys.js';
 import { metricKeys } from '../metrics/keys.js';
 import { checkPlan, describePlanProblem } from './check.js';

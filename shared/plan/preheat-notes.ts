@@ -4,7 +4,7 @@
  * collects, then one note a row): how many, and their likes and collects,
  * for the checklist's notes item.
  */
-import { parseCsv } from '../copilot/catalog-csv.js';
+import { parseCsv } from '../format/csv.js';
 
 export interface NotesSummary {
   count: number;

@@ -4,7 +4,7 @@
  * — and a readiness score in which every point is explained. Critical items
  * weigh three times an optional one; a critical item not done is a blocker.
  */
-import type { Catalog } from '../copilot/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { checkCatalogLine } from '../copilot/compliance.js';
 import type { AutoCheck, ChecklistItem, PlanBody } from './plan.js';
 

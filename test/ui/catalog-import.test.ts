@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogToCsv } from '../../shared/copilot/catalog-csv.js';
+import { catalogToCsv } from '../../shared/catalog/file-layout.js';
 import { scenarios } from '../../main/simulator/index.js';
 import { tempDir } from '../helpers.js';
 import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { recapFormats, recapTables } from '../../../shared/api/recap-api.js';
+import { recapFormats, recapTables } from '../../../shared/recap/recap-api.js';
 import { languages } from '../../../shared/api/settings.js';
 import { describeAdvice } from '../../../shared/recap/advice.js';
 import { exportRecap, recapFileName, writeFileAtomically } from '../../core/recap/export.js';

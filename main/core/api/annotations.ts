@@ -3,7 +3,7 @@
  * comments. Kept in the store (through the writer thread, the only writer)
  * and mirrored here so every snapshot can show them without a query.
  */
-import type { Moment } from '../../../shared/api/bridge.js';
+import type { Moment } from '../../../shared/api/contract.js';
 import type { StoreReader } from '../store/reader.js';
 import type { SessionKey } from '../store/types.js';
 import type { StoreWriter } from '../store/writer.js';

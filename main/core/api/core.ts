@@ -14,32 +14,32 @@ import {
   type CommentView,
   type ConnectionView,
   type CoreSnapshot,
+  type Moment,
   type ProductView,
   type SuggestionMark,
   type SuggestionOutcome,
 } from '../../../shared/api/contract.js';
-import type { BuyingPoint, ProductCategory } from '../../../shared/copilot/catalog.js';
-import { TalkingPointEngine, type Suggestion } from '../../../shared/copilot/engine.js';
+import type { BuyingPoint, ProductCategory } from '../../../shared/catalog/catalog.js';
+import { TalkingPointEngine, type Suggestion } from '../../../shared/copilot/engine/index.js';
 import { metricKeys, type MetricValues } from '../../../shared/metrics/index.js';
 import type { Command } from '../../../shared/protocol/index.js';
-import type { Moment } from '../../../shared/api/bridge.js';
 import { eventSchemas } from '../../../shared/protocol/index.js';
 import { describeComment, type CommentEvent } from '../ingest/comment-window.js';
 import { IngestPipeline, type ActiveSession, type PipelineOptions } from '../ingest/pipeline.js';
 import { buildRecap, sessionSummaries, type Recap, type SessionSummary } from '../recap/recap.js';
 import { createRecapKeeper } from '../recap/recap-keeper.js';
 import { applyAdvice } from '../recap/apply-advice.js';
-import type { AppliedAdvice } from '../../../shared/api/recap-api.js';
+import type { AppliedAdvice } from '../../../shared/recap/recap-api.js';
 import { createGatewaySource } from '../source/gateway-source.js';
 import type { ConnectionStatus, LiveSource } from '../source/types.js';
 import type { SessionKey } from '../store/types.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { StoreWriter } from '../store/writer.js';
 import { SessionAnnotations } from './annotations.js';
-import { createCatalogApi, type CatalogApi } from './catalog-api.js';
+import { createCatalogApi, type CatalogApi } from '../catalog/catalog-api.js';
 import { createPlanApi, type PlanApi } from '../plan/plan-api.js';
 import { createPlanRunner, type LiveSessionFacts } from '../plan/plan-runner.js';
-import type { PlanLiveView } from '../../../shared/api/plan-api.js';
+import type { PlanLiveView } from '../../../shared/plan/plan-api.js';
 import { RateMeter } from './rate-meter.js';
 import { StateHub, type StateListener } from './state-hub.js';
 

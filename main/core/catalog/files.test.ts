@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_CATALOG } from '../../../shared/copilot/catalog-csv.js';
+import { TEMPLATE_CATALOG } from '../../../shared/catalog/file-layout.js';
 import { catalogTemplate, catalogXlsx, parseCatalogFile, parseCatalogXlsx } from './files.js';
 import { writeWorkbook } from './workbook.js';
 

@@ -1,11 +1,11 @@
 /**
  * The catalog as a file the merchant downloads or uploads: CSV text or an
  * XLSX workbook (base64 on the bridge). The layout is documented in
- * shared/copilot/catalog-csv.ts; validation happens there, so both formats
+ * shared/catalog/file-layout.ts; validation happens there, so both formats
  * report problems the same way.
  */
-import { MAX_IMPORT_CHARS } from '../../../shared/api/catalog-api.js';
-import type { Catalog } from '../../../shared/copilot/catalog.js';
+import { MAX_IMPORT_CHARS } from '../../../shared/catalog/catalog-api.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
 import {
   catalogToCsv,
   catalogToTables,
@@ -17,8 +17,8 @@ import {
   type CatalogFormat,
   type CatalogParse,
   type ParseContext,
-} from '../../../shared/copilot/catalog-csv.js';
-import { problem } from '../../../shared/copilot/import-problems.js';
+} from '../../../shared/catalog/file-layout.js';
+import { problem } from '../../../shared/catalog/import-problems.js';
 import { DEFAULT_READ_LIMITS, readWorkbook, WorkbookError, writeWorkbook, type CellValue } from './workbook.js';
 
 const PRICE_HEADER = '价格（元）';

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hello, LiveEvent } from '../../../shared/protocol/index.js';
-import { createCatalogApi } from '../api/catalog-api.js';
+import { createCatalogApi } from './catalog-api.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { openReader } from '../store/reader.js';
 import { tempFolder } from '../store/testing/temp-files.js';

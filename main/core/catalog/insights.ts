@@ -7,7 +7,7 @@
  * clustered by intent and audience key word (敏感肌, 孕妇, 165 ...).
  */
 import { classifyComment, resolveProduct, type ProductInfo } from '../../../shared/comments/index.js';
-import { clusterQuestions, type AskedQuestion, type PastQuestion } from '../../../shared/copilot/insights/propose.js';
+import { clusterQuestions, type AskedQuestion, type PastQuestion } from '../../../shared/catalog/insights/propose.js';
 import { eventSchemas, type Product } from '../../../shared/protocol/index.js';
 import type { StoreReader } from '../store/reader.js';
 import type { SessionKey } from '../store/types.js';

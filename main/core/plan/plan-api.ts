@@ -3,8 +3,8 @@
  * reader, every write through the writer thread. A plan is validated whole —
  * its shape, then against the catalog — before anything is stored.
  */
-import type { PlanDetail, PlanImportResult, PlanSaveResult } from '../../../shared/api/plan-api.js';
-import type { Catalog } from '../../../shared/copilot/catalog.js';
+import type { PlanDetail, PlanImportResult, PlanSaveResult } from '../../../shared/plan/plan-api.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
 import { checkPlan } from '../../../shared/plan/check.js';
 import { readPlanFile, validatePlan, writePlanFile } from '../../../shared/plan/plan-file.js';
 import type { Plan, PlanBody } from '../../../shared/plan/plan.js';

@@ -5,9 +5,9 @@
  * assistant's advances, and tells the co-pilot what the rundown asks for.
  * Before the room opens it serves the next plan, for the overlay's checklist.
  */
-import type { PlanLiveView } from '../../../shared/api/plan-api.js';
-import type { RundownCue } from '../../../shared/copilot/engine.js';
-import type { Catalog } from '../../../shared/copilot/catalog.js';
+import type { PlanLiveView } from '../../../shared/plan/plan-api.js';
+import type { RundownCue } from '../../../shared/copilot/engine/index.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
 import { segmentKindLabels } from '../../../shared/plan/labels.js';
 import { planEndSec, type Plan, type Segment } from '../../../shared/plan/plan.js';
 import { readiness } from '../../../shared/plan/readiness.js';

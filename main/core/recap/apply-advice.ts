@@ -5,7 +5,7 @@
  * (the plan's length grows when the rundown would run past it). The change
  * goes through the plan API, so it is checked like any edit.
  */
-import type { AppliedAdvice } from '../../../shared/api/recap-api.js';
+import type { AppliedAdvice } from '../../../shared/recap/recap-api.js';
 import type { Recap } from '../../../shared/api/contract.js';
 import { describePlanProblem } from '../../../shared/plan/check.js';
 import type { PlanBody } from '../../../shared/plan/plan.js';

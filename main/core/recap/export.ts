@@ -6,7 +6,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Recap } from '../../../shared/api/contract.js';
-import type { RecapFile, RecapFormat, RecapTableName } from '../../../shared/api/recap-api.js';
+import type { RecapFile, RecapFormat, RecapTableName } from '../../../shared/recap/recap-api.js';
 import type { Language } from '../../../shared/api/settings.js';
 import type { WanDecimals } from '../../../shared/format/numbers.js';
 import { recapWorkbook, tableCsv } from './files.js';

@@ -4,7 +4,7 @@
  * would go stale in a stored line (prices, stock, deadlines).
  */
 import type { RewriteLineInput } from '../../../shared/api/rewriter-api.js';
-import { productCategoryLabels } from '../../../shared/copilot/catalog.js';
+import { productCategoryLabels } from '../../../shared/catalog/catalog.js';
 import type { ChatMessage } from './chat-completions.js';
 
 export const REWRITE_SYSTEM_PROMPT = [

@@ -6,7 +6,7 @@
  */
 import { REWRITE_TIMEOUT_MS, type RewriteLineInput, type RewriteLineResult } from '../../../shared/api/rewriter-api.js';
 import type { RewriterSettings } from '../../../shared/api/settings.js';
-import { buyingPointSchema } from '../../../shared/copilot/catalog.js';
+import { buyingPointSchema } from '../../../shared/catalog/catalog.js';
 import { checkLine } from '../../../shared/copilot/compliance.js';
 import { requestChatCompletion } from './chat-completions.js';
 import { rewriteMessages } from './prompt.js';

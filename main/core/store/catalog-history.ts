@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CatalogImportEntry } from '../../../shared/api/catalog-api.js';
-import type { CatalogFormat } from '../../../shared/copilot/catalog-csv.js';
-import { applyImport, diffCatalog, type CatalogChanges, type ImportMode, type IncomingCatalog } from '../../../shared/copilot/catalog-import.js';
-import type { Catalog } from '../../../shared/copilot/catalog.js';
+import type { CatalogImportEntry } from '../../../shared/catalog/catalog-api.js';
+import type { CatalogFormat } from '../../../shared/catalog/file-layout.js';
+import { applyImport, diffCatalog, type CatalogChanges, type ImportMode, type IncomingCatalog } from '../../../shared/catalog/import.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
 import { readCatalog, type CatalogWriter } from './catalog.js';
 import type { Connection } from './connection.js';
 

@@ -1,9 +1,9 @@
 /**
  * The catalog's rows: reads for any connection, writes for the writer
  * thread's. JSON columns hold arrays of strings; the zod schemas of
- * shared/copilot/catalog.ts checked them before they were written.
+ * shared/catalog/catalog.ts checked them before they were written.
  */
-import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
+import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/catalog/catalog.js';
 import type { Connection } from './connection.js';
 
 interface ProductRow {

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../shared/copilot/catalog.js';
-import type { CatalogImportEntry } from '../../../shared/api/catalog-api.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
+import type { CatalogImportEntry } from '../../../shared/catalog/catalog-api.js';
 import { readCatalog } from './catalog.js';
 import { entriesUndoneWith, readCatalogImports, readCatalogSnapshot } from './catalog-history.js';
 import { openReadConnection, type Connection } from './connection.js';

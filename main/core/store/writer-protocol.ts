@@ -3,7 +3,7 @@
  * request carries an id; the worker answers every request exactly once, in
  * the order the requests arrived.
  */
-import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import type { BuyingPoint, CatalogProduct } from '../../../shared/catalog/catalog.js';
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { PlanWrite, PlanWriteResult } from './plans.js';

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../util/worker.js';
-import type { BuyingPoint, CatalogProduct } from '../../../shared/copilot/catalog.js';
+import { startWorker } from './worker.js';
+import type { BuyingPoint, CatalogProduct } from '../../../shared/catalog/catalog.js';
 import type { GatewayProduct } from './catalog.js';
 import type { HistoryResult, ImportRequest } from './catalog-history.js';
 import type { PlanWrite, PlanWriteResult } from './plans.js';

@@ -2,7 +2,7 @@
  * What a demo scenario is made of: the room, its cart, its rundown (the
  * timed segments a real stream plan has) and the words its audience uses.
  */
-import type { ProductCategory } from '../../../shared/copilot/catalog.js';
+import type { ProductCategory } from '../../../shared/catalog/catalog.js';
 import type { Room } from '../../../shared/protocol/index.js';
 import type { NonEmpty } from '../rng.js';
 

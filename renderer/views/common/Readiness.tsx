@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../shared/copilot/catalog.js';
+import type { Catalog } from '../../../shared/catalog/catalog.js';
 import { autoCheckLabels } from '../../../shared/plan/labels.js';
 import type { CheckFinding, ItemReadiness, Readiness } from '../../../shared/plan/readiness.js';
 import type { I18n } from '../../i18n/i18n.js';

@@ -1,4 +1,4 @@
-import type { PlanLiveView } from '../../../shared/api/plan-api.js';
+import type { PlanLiveView } from '../../../shared/plan/plan-api.js';
 import type { Segment } from '../../../shared/plan/plan.js';
 import { segmentKindLabels } from '../../../shared/plan/labels.js';
 import { rundownState, scaleRundown, type RundownState } from '../../../shared/plan/rundown.js';

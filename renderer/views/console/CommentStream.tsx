@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { commentFilters } from '../../comments/filters.js';
 import type { CommentRow } from '../../comments/folded-comments.js';
 import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
-import { clampText } from '../../comments/normalize.js';
+import { clampText } from '../../comments/comment-text.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 import { VirtualList } from '../common/VirtualList.js';
 import { QuestionGroups } from './QuestionGroups.js';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
-import { clampText } from '../../comments/normalize.js';
+import { clampText } from '../../comments/comment-text.js';
 import { questionGroups } from '../../comments/question-groups.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 

@@ -1,4 +1,4 @@
-import { HOST_SUGGESTIONS } from '../../../shared/copilot/engine.js';
+import { HOST_SUGGESTIONS } from '../../../shared/copilot/engine/index.js';
 import { renderCue, renderReasons } from '../../../shared/copilot/engine/cue-text.js';
 import { useActions, useAppStore, useI18n } from '../app-context.js';
 

@@ -1,6 +1,6 @@
 import '../../styles/overlay.css';
 import { showEmojiCodes } from '../../../shared/comments/emoji-codes.js';
-import { HOST_SUGGESTIONS, type Suggestion } from '../../../shared/copilot/engine.js';
+import { HOST_SUGGESTIONS, type Suggestion } from '../../../shared/copilot/engine/index.js';
 import { renderCue, renderReasons } from '../../../shared/copilot/engine/cue-text.js';
 import type { MetricKey } from '../../../shared/metrics/keys.js';
 import { OVERLAY_SHORTCUTS, useWindowShortcuts } from '../../shortcuts/use-window-shortcuts.js';

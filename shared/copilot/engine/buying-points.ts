@@ -1,5 +1,5 @@
 /** The merchant's accepted buying points, each checked against its product's facts: which a question matches, which are flagged. */
-import type { BuyingPoint } from '../catalog.js';
+import type { BuyingPoint } from '../../catalog/catalog.js';
 import { checkLine } from '../compliance.js';
 import type { EngineComment, EngineProduct, FlaggedLine, TickInput } from './types.js';
 

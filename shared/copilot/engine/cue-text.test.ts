@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { numberFormats } from '../../format/numbers.js';
 import { metricKeys, type MetricValues } from '../../metrics/keys.js';
-import { suggestionKinds, TalkingPointEngine, type EngineComment, type Suggestion, type TickInput } from '../engine.js';
-import { buyingPoint } from '../testing/buying-point.js';
+import { suggestionKinds, TalkingPointEngine, type EngineComment, type Suggestion, type TickInput } from './index.js';
+import { buyingPoint } from '../../catalog/testing/buying-point.js';
 import { cue, count, cueKeys, cueTextSchema, renderCue, renderReasons, type CueText } from './cue-text.js';
 
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);

@@ -1,6 +1,6 @@
 /** The messages the engine's cues share (the price and the coupon, said one way) and the names it gives what buyers ask about. */
 import type { CommentIntent } from '../../comments/intents.js';
-import type { ProductCategory } from '../catalog.js';
+import type { ProductCategory } from '../../catalog/catalog.js';
 import { cue, price, type CueKey, type CueText } from './cue-text.js';
 import type { EngineProduct } from './types.js';
 

@@ -1,6 +1,6 @@
 /** The top objection to the card on air: the intent most of its askers asked about, named with its count and answered. */
 import { commentIntents, type CommentIntent } from '../../comments/intents.js';
-import type { BuyingPoint, ProductCategory } from '../catalog.js';
+import type { BuyingPoint, ProductCategory } from '../../catalog/catalog.js';
 import type { BuyingPoints } from './buying-points.js';
 import type { Add } from './candidates.js';
 import { count, cue, type CueText } from './cue-text.js';

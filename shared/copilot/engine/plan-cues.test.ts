@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buyingPoint } from '../testing/buying-point.js';
+import { buyingPoint } from '../../catalog/testing/buying-point.js';
 import { metricKeys, type MetricValues } from '../../metrics/keys.js';
-import { TalkingPointEngine, type RundownCue, type TickInput } from '../engine.js';
+import { TalkingPointEngine, type RundownCue, type TickInput } from './index.js';
 
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
 const empty = Object.fromEntries(metricKeys.map((k) => [k, null])) as MetricValues;

@@ -1,7 +1,7 @@
 /** What the engine takes in and hands out: suggestions, the comments and products it reads, a tick's input. */
 import type { CommentIntent } from '../../comments/intents.js';
 import type { MetricValues } from '../../metrics/keys.js';
-import type { BuyingPoint, ProductCategory } from '../catalog.js';
+import type { BuyingPoint, ProductCategory } from '../../catalog/catalog.js';
 import type { ComplianceFlag } from '../compliance.js';
 import type { SuggestionText } from './cue-text.js';
 

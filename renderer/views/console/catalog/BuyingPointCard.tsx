@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { buyingPointStatuses, type BuyingPoint, type CatalogProduct } from '../../../../shared/copilot/catalog.js';
+import { buyingPointStatuses, type CatalogProduct } from '../../../../shared/catalog/catalog.js';
 import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useI18n } from '../../app-context.js';
+import type { DraftPoint } from './draft-point.js';
 import { FlagChips } from './FlagChips.js';
 import { LineRewrite } from './LineRewrite.js';
-
-/** A buying point as the editor holds it: no id until the host has stored it. */
-export type DraftPoint = Omit<BuyingPoint, 'id'> & { id?: string };
 
 const textFields = ['audience', 'scenario', 'pain', 'benefit', 'proof'] as const;
 

@@ -1,10 +1,11 @@
 import '../../../styles/catalog.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/catalog/catalog.js';
 import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
-import { BuyingPointCard, type DraftPoint } from './BuyingPointCard.js';
+import { BuyingPointCard } from './BuyingPointCard.js';
+import type { DraftPoint } from './draft-point.js';
 import { downloadCatalogFile, readCatalogFile } from './catalog-files.js';
 import { FlagChips } from './FlagChips.js';
 import { ImportPanel, useImportFlow } from './ImportFlow.js';

@@ -1,6 +1,6 @@
-import type { CatalogChanges, FieldChange, FieldValue, ItemChange, ItemRef, KindChanges } from '../../../../shared/copilot/catalog-import.js';
+import type { CatalogChanges, FieldChange, FieldValue, ItemChange, ItemRef, KindChanges } from '../../../../shared/catalog/import.js';
 import { commentIntents, type CommentIntent } from '../../../../shared/comments/intents.js';
-import { buyingPointOrigins, buyingPointStatuses, productCategories, type BuyingPoint, type ProductCategory } from '../../../../shared/copilot/catalog.js';
+import { buyingPointOrigins, buyingPointStatuses, productCategories, type BuyingPoint, type ProductCategory } from '../../../../shared/catalog/catalog.js';
 import type { I18n, MessageKey } from '../../../i18n/i18n.js';
 import { useI18n } from '../../app-context.js';
 

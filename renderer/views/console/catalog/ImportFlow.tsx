@@ -5,10 +5,10 @@
  * against the revision previewed, and can be undone at once.
  */
 import { useCallback, useState } from 'react';
-import type { CatalogImportEntry, CatalogImportRejected } from '../../../../shared/api/catalog-api.js';
-import type { CatalogChanges, ImportMode } from '../../../../shared/copilot/catalog-import.js';
-import { changesNothing, importModes } from '../../../../shared/copilot/catalog-import.js';
-import { describeImportProblem } from '../../../../shared/copilot/import-problems.js';
+import type { CatalogImportEntry, CatalogImportRejected } from '../../../../shared/catalog/catalog-api.js';
+import type { CatalogChanges, ImportMode } from '../../../../shared/catalog/import.js';
+import { changesNothing, importModes } from '../../../../shared/catalog/import.js';
+import { describeImportProblem } from '../../../../shared/catalog/import-problems.js';
 import type { ClientBridge } from '../../../bridge/client-bridge.js';
 import { useI18n } from '../../app-context.js';
 import { ChangeSummary } from './ChangeSummary.js';

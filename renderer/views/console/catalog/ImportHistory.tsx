@@ -4,8 +4,8 @@
  * itself an entry, so it can be undone in turn.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogImportEntry, CatalogUndoPreview } from '../../../../shared/api/catalog-api.js';
-import type { CatalogChanges } from '../../../../shared/copilot/catalog-import.js';
+import type { CatalogImportEntry, CatalogUndoPreview } from '../../../../shared/catalog/catalog-api.js';
+import type { CatalogChanges } from '../../../../shared/catalog/import.js';
 import type { ClientBridge } from '../../../bridge/client-bridge.js';
 import type { I18n } from '../../../i18n/i18n.js';
 import { useI18n } from '../../app-context.js';

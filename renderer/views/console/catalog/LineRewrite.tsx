@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { REWRITE_TIMEOUT_MS, type RewriteFailure } from '../../../../shared/api/rewriter-api.js';
-import type { CatalogProduct } from '../../../../shared/copilot/catalog.js';
+import type { CatalogProduct } from '../../../../shared/catalog/catalog.js';
 import type { ComplianceFlag } from '../../../../shared/copilot/compliance.js';
 import type { I18n } from '../../../i18n/i18n.js';
 import { useAppStore, useBridge, useI18n } from '../../app-context.js';
-import type { DraftPoint } from './BuyingPointCard.js';
+import type { DraftPoint } from './draft-point.js';
 import { FlagChips } from './FlagChips.js';
 
 type RewriteState =

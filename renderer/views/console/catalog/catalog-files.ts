@@ -1,5 +1,5 @@
 /** Catalog files between the page and the user's disk: CSV as text, XLSX as base64 (common/files.ts). */
-import type { CatalogFile } from '../../../../shared/api/catalog-api.js';
+import type { CatalogFile } from '../../../../shared/catalog/catalog-api.js';
 import { base64ToBytes, bytesToBase64, saveBlob } from '../../common/files.js';
 
 /** What to send for an uploaded file, from its name: CSV text or XLSX bytes in base64; null for any other kind. */

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Catalog } from '../../../../shared/copilot/catalog.js';
+import type { Catalog } from '../../../../shared/catalog/catalog.js';
 import { readNotesCsv } from '../../../../shared/plan/preheat-notes.js';
 import { autoCheckLabels } from '../../../../shared/plan/labels.js';
 import { autoChecks, type ChecklistItem } from '../../../../shared/plan/plan.js';

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../../shared/copilot/catalog.js';
+import type { Catalog } from '../../../../shared/catalog/catalog.js';
 import type { PlanCheck } from '../../../../shared/plan/check.js';
 import { goalLabels, productRoleLabels } from '../../../../shared/plan/labels.js';
 import { planGoalKeys, productRoles, rateGoalKeys, type LineupItem, type PlanGoalKey } from '../../../../shared/plan/plan.js';

@@ -1,6 +1,6 @@
 import '../../../styles/plan.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Catalog } from '../../../../shared/copilot/catalog.js';
+import type { Catalog } from '../../../../shared/catalog/catalog.js';
 import { checkPlan, describePlanProblem, type PlanProblem } from '../../../../shared/plan/check.js';
 import { validatePlan } from '../../../../shared/plan/plan-file.js';
 import type { ChecklistItem, Plan } from '../../../../shared/plan/plan.js';

@@ -2,7 +2,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEvent } from 'react';
-import type { Catalog } from '../../../../shared/copilot/catalog.js';
+import type { Catalog } from '../../../../shared/catalog/catalog.js';
 import type { PlanCheck } from '../../../../shared/plan/check.js';
 import { segmentKindLabels } from '../../../../shared/plan/labels.js';
 import { segmentKinds, type Segment } from '../../../../shared/plan/plan.js';

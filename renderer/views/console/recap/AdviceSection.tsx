@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Recap } from '../../../../shared/api/contract.js';
-import type { AppliedAdvice } from '../../../../shared/api/recap-api.js';
+import type { AppliedAdvice } from '../../../../shared/recap/recap-api.js';
 import { describeAdvice, type Advice, type AdviceAction } from '../../../../shared/recap/advice.js';
 import type { I18n } from '../../../i18n/i18n.js';
 import { useBridge, useI18n } from '../../app-context.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { recapTables, type RecapFormat, type RecapTableName } from '../../../../shared/api/recap-api.js';
+import { recapTables, type RecapFormat, type RecapTableName } from '../../../../shared/recap/recap-api.js';
 import { useBridge, useI18n } from '../../app-context.js';
 import { base64ToBytes, saveBlob } from '../../common/files.js';
 

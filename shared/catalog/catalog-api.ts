@@ -8,9 +8,9 @@
  * user did not see is removed; every import can be undone from its history.
  */
 import { z } from 'zod';
-import type { CatalogFormat, ImportProblem } from '../copilot/catalog-csv.js';
-import { importModes, type CatalogChanges, type ChangeCounts, type ImportMode } from '../copilot/catalog-import.js';
-import { buyingPointSchema, catalogProductSchema, productCategories, type BuyingPoint, type Catalog, type CatalogProduct } from '../copilot/catalog.js';
+import type { CatalogFormat, ImportProblem } from './file-layout.js';
+import { importModes, type CatalogChanges, type ChangeCounts, type ImportMode } from './import.js';
+import { buyingPointSchema, catalogProductSchema, productCategories, type BuyingPoint, type Catalog, type CatalogProduct } from './catalog.js';
 
 /** An uploaded file: CSV text, or XLSX as base64 (4/3 of the file). Bounds a 5 MB workbook. */
 export const MAX_IMPORT_CHARS = 7_000_000;

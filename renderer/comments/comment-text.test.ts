@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampText, foldKey, MAX_COMMENT_CHARS } from './normalize.js';
+import { clampText, foldKey, MAX_COMMENT_CHARS } from './comment-text.js';
 
 describe('foldKey', () => {
   it('treats the same question in different punctuation, width and case as one', () => {

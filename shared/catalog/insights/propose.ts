@@ -9,7 +9,7 @@
 import type { CommentIntent } from '../../comments/intents.js';
 import { normalise } from '../../comments/normalise.js';
 import type { BuyingPoint, CatalogProduct } from '../catalog.js';
-import { checkLine } from '../compliance.js';
+import { checkLine } from '../../copilot/compliance.js';
 import { categoryKnowledge, categoryLabels, type ScenarioTemplate } from './category-knowledge.js';
 
 /** A cluster of past questions about the product: one intent and one key word, counted by distinct askers. */

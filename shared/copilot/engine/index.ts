@@ -34,18 +34,18 @@
  * stock); a flagged buying point is reported in `flagged` and never
  * suggested.
  */
-import { BuyingPoints } from './engine/buying-points.js';
-import { collect } from './engine/candidates.js';
-import { metricCues, trackOnAirOrders, type OnAirOrders } from './engine/metric-cues.js';
-import { planCues, plannedPoints, preferPlanned } from './engine/plan-cues.js';
-import { clusterPoints, onAirPoints } from './engine/point-cues.js';
-import { QuestionWindow } from './engine/question-window.js';
-import { rank, type Merged, type Timing } from './engine/rank.js';
-import { unanswered } from './engine/reminders.js';
-import { COPILOT } from './engine/thresholds.js';
-import type { EngineComment, FlaggedLine, Suggestion, TickInput } from './engine/types.js';
+import { BuyingPoints } from './buying-points.js';
+import { collect } from './candidates.js';
+import { metricCues, trackOnAirOrders, type OnAirOrders } from './metric-cues.js';
+import { planCues, plannedPoints, preferPlanned } from './plan-cues.js';
+import { clusterPoints, onAirPoints } from './point-cues.js';
+import { QuestionWindow } from './question-window.js';
+import { rank, type Merged, type Timing } from './rank.js';
+import { unanswered } from './reminders.js';
+import { COPILOT } from './thresholds.js';
+import type { EngineComment, FlaggedLine, Suggestion, TickInput } from './types.js';
 
-export { COPILOT, HOST_SUGGESTIONS } from './engine/thresholds.js';
+export { COPILOT, HOST_SUGGESTIONS } from './thresholds.js';
 export {
   planCueKinds,
   suggestionKinds,
@@ -57,7 +57,7 @@ export {
   type Suggestion,
   type SuggestionKind,
   type TickInput,
-} from './engine/types.js';
+} from './types.js';
 
 export class TalkingPointEngine {
   private readonly questions = new QuestionWindow();

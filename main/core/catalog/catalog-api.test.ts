@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalogToCsv } from '../../../shared/copilot/catalog-csv.js';
-import type { BuyingPoint } from '../../../shared/copilot/catalog.js';
+import { catalogToCsv } from '../../../shared/catalog/file-layout.js';
+import type { BuyingPoint } from '../../../shared/catalog/catalog.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { tempFolder } from '../store/testing/temp-files.js';
 import { StoreWriter } from '../store/writer.js';
-import { buyingPoint } from '../../../shared/copilot/testing/buying-point.js';
+import { buyingPoint } from '../../../shared/catalog/testing/buying-point.js';
 import { createCatalogApi, type CatalogApi } from './catalog-api.js';
 
 let folder: ReturnType<typeof tempFolder>;

@@ -14,14 +14,14 @@ import type {
   CatalogUndoResult,
   SaveBuyingPointInput,
   SaveProductInput,
-} from '../../../shared/api/catalog-api.js';
-import type { CatalogFormat, CatalogParse } from '../../../shared/copilot/catalog-csv.js';
-import { applyImport, diffCatalog, type ImportMode } from '../../../shared/copilot/catalog-import.js';
-import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/copilot/catalog.js';
+} from '../../../shared/catalog/catalog-api.js';
+import type { CatalogFormat, CatalogParse } from '../../../shared/catalog/file-layout.js';
+import { applyImport, diffCatalog, type ImportMode } from '../../../shared/catalog/import.js';
+import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/catalog/catalog.js';
 import { checkCatalogLine } from '../../../shared/copilot/compliance.js';
-import { proposeBuyingPoints } from '../../../shared/copilot/insights/propose.js';
-import { exportCatalog, parseCatalogFile } from '../catalog/files.js';
-import { mineAskedQuestions, type MineOptions } from '../catalog/insights.js';
+import { proposeBuyingPoints } from '../../../shared/catalog/insights/propose.js';
+import { exportCatalog, parseCatalogFile } from './files.js';
+import { mineAskedQuestions, type MineOptions } from './insights.js';
 import type { GatewayProduct } from '../store/catalog.js';
 import { catalogRevision } from '../store/catalog-history.js';
 import type { StoreReader } from '../store/reader.js';

@@ -6,10 +6,10 @@
  * its problems, field by field, and nothing changes.
  */
 import { z } from 'zod';
-import type { PlanCheck, PlanProblem } from '../plan/check.js';
-import type { Plan } from '../plan/plan.js';
-import type { Readiness } from '../plan/readiness.js';
-import type { SegmentRun } from '../plan/rundown.js';
+import type { PlanCheck, PlanProblem } from './check.js';
+import type { Plan } from './plan.js';
+import type { Readiness } from './readiness.js';
+import type { SegmentRun } from './rundown.js';
 
 /** A plan file is small: a 100-segment plan with notes is well under this. */
 export const MAX_PLAN_FILE_CHARS = 1_000_000;

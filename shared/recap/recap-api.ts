@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../protocol/index.js';
-import type { AdviceAction } from '../recap/advice.js';
-import { languages } from './settings.js';
+import type { AdviceAction } from './advice.js';
+import { languages } from '../api/settings.js';
 
 /** The recap's tables: one XLSX sheet or one CSV file each. */
 export const recapTables = ['summary', 'minutes', 'products', 'peaks', 'questions', 'talkingPoints', 'layers'] as const;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../api/settings.js';
 import type { Catalog } from './catalog.js';
 import { describeImportProblem, type ImportProblem } from './import-problems.js';
-import { catalogTemplateCsv, catalogToCsv, catalogToTables, csvToCatalog, parseCsv, sheetTable, tablesToCatalog, TEMPLATE_CATALOG, toCsv } from './catalog-csv.js';
+import { parseCsv, toCsv } from '../format/csv.js';
+import { catalogTemplateCsv, catalogToCsv, catalogToTables, csvToCatalog, sheetTable, tablesToCatalog, TEMPLATE_CATALOG } from './file-layout.js';
 
 const HEADER = '类型,编号,商品名称,类目,价格（元）,优惠券,卖点,商品编号,人群,场景,痛点,利益点,证据,话术,回答问题,关键词,来源,来源说明,状态';
 
@@ -31,47 +32,7 @@ const catalog: Catalog = {
   ],
 };
 
-
 const say = (p: ImportProblem | undefined, language: Language = 'en'): string => (p ? describeImportProblem(p, language) : '');
-
-describe('parseCsv', () => {
-  it('reads quotes, doubled quotes, commas and newlines in fields, a BOM and CRLF', () => {
-    const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n,,\n last,"",z';
-    expect(parseCsv(text)).toEqual({
-      ok: true,
-      records: [
-        ['a', 'b', 'c'],
-        ['x, y', 'say "hi"', 'two\r\nlines'],
-        ['', '', ''],
-        [' last', '', 'z'],
-      ],
-    });
-  });
-
-  it('names the row of a quote that is never closed', () => {
-    expect(parseCsv('a,b\n1,2\n3,"open\n')).toMatchObject({ ok: false, row: 3 });
-  });
-
-  it('writes text a spreadsheet would run as a formula with a leading apostrophe, and reads it back as it was', () => {
-    const records = [['=HYPERLINK("http://evil.example","领券")', '+1', '-5%', '@SUM(A1)', 'a=b', "'plain"]];
-    const text = toCsv(records);
-    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""领券"")"`);
-    expect(text.split('\r\n')[0]!.slice(1).split(',').slice(-5)).toEqual(["'+1", "'-5%", "'@SUM(A1)", 'a=b', "'plain"]);
-    expect(parseCsv(text)).toEqual({ ok: true, records });
-  });
-
-  it('treats the full-width ＝＋－＠ some spreadsheets read as formulas the same way', () => {
-    const records = [['＝HYPERLINK("x")', '＋1', '－5', '＠A1', '满199－30']];
-    const text = toCsv(records);
-    expect(text.slice(1).split(',').slice(1)).toEqual(["'＋1", "'－5", "'＠A1", '满199－30\r\n']);
-    expect(parseCsv(text)).toEqual({ ok: true, records });
-  });
-
-  it('round-trips what toCsv writes', () => {
-    const records = [['h1', 'h2'], ['a "q"', 'b,c'], [' pad ', 'x\ny']];
-    expect(parseCsv(toCsv(records))).toEqual({ ok: true, records });
-  });
-});
 
 describe('catalog CSV', () => {
   it('export then import gives the same catalog, byte for byte on a second export', () => {

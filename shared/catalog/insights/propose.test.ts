@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuyingPoint, CatalogProduct } from '../catalog.js';
-import { checkLine } from '../compliance.js';
+import { checkLine } from '../../copilot/compliance.js';
 import { categoryKnowledge } from './category-knowledge.js';
 import { clusterQuestions, MIN_ASKERS, proposeBuyingPoints, type AskedQuestion } from './propose.js';
 
