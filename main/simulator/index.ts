@@ -1,6 +1,6 @@
 /**
  * The built-in demo room and test gateway: a socket.io server implementing
- * PROTOCOL.md (server side) with simulated or replayed live-room traffic.
+ * docs/PROTOCOL.md (server side) with simulated or replayed live-room traffic.
  */
 export { startSimulator, type RunningSimulator } from './server.js';
 export { simulatorOptionsSchema, type SimulatorOptions } from './options.js';

@@ -26,7 +26,7 @@ export const simulatorOptionsSchema = z
     batchIntervalMs: z.number().int().min(1).max(10_000).default(50),
     /** Replay buffer size in events: memory stays bounded by it. */
     replayBufferEvents: z.number().int().min(1).max(50_000_000).default(200_000),
-    /** Acknowledged events younger than this stay replayable (PROTOCOL.md: at least 10 minutes). */
+    /** Acknowledged events younger than this stay replayable (docs/PROTOCOL.md: at least 10 minutes). */
     minRetentionMs: z.number().int().min(0).default(10 * 60_000),
     /** Length of the scenario in live-room minutes (default: the rundown's planned length). Not with `replayFile`. */
     durationMinutes: z.number().positive().max(24 * 60).optional(),

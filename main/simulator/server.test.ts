@@ -29,7 +29,7 @@ const protocolViolations: string[] = [];
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.disconnect();
   await Promise.all(running.splice(0).map((sim) => sim.close()));
-  // Every message any peer received must have matched PROTOCOL.md.
+  // Every message any peer received must have matched docs/PROTOCOL.md.
   expect(protocolViolations.splice(0)).toEqual([]);
 });
 

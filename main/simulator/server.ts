@@ -1,5 +1,5 @@
 /**
- * The gateway: a socket.io server speaking PROTOCOL.md on `/live`, serving
+ * The gateway: a socket.io server speaking docs/PROTOCOL.md on `/live`, serving
  * one simulated (or replayed) live room.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -138,7 +138,7 @@ async function roomSource(
   };
 }
 
-/** PROTOCOL.md's connect checks: the token first (so a stranger learns nothing about rooms), then the room. */
+/** docs/PROTOCOL.md's connect checks: the token first (so a stranger learns nothing about rooms), then the room. */
 function authenticate(token: string, room: LiveRoom) {
   const tokenOnly = authSchema.pick({ token: true });
   const roomOnly = authSchema.pick({ room: true });

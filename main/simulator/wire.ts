@@ -1,4 +1,4 @@
-/** The socket.io event maps of PROTOCOL.md, as the gateway side sees them. */
+/** The socket.io event maps of docs/PROTOCOL.md, as the gateway side sees them. */
 import type { Namespace, Socket } from 'socket.io';
 import type { Auth, CommandReply, End, Gap, Hello, LiveEvent, Product } from '../../shared/protocol/index.js';
 

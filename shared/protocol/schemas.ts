@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md v1 as zod schemas. These are the reference definition of a
+ * docs/PROTOCOL.md v1 as zod schemas. These are the reference definition of a
  * valid message; the hot path uses the hand-written checks in validate.ts,
  * which a property test keeps in agreement with these schemas.
  */

@@ -126,7 +126,7 @@ export function describeRaw(raw: unknown): string {
 
 /**
  * Why a whole `events` payload is refused (not an array, empty, or over the
- * batch limit, as PROTOCOL.md asks), or null when its events can be judged
+ * batch limit, as docs/PROTOCOL.md asks), or null when its events can be judged
  * one by one with `eventProblem`.
  */
 export function batchProblem(payload: unknown): string | null {

@@ -5,7 +5,7 @@ import { parseFlags, port, required, speed } from '../args.js';
 
 export const simHelp = `livecue sim --port P --token T [--scenario skincare|apparel] [--seed N] [--speed 1..1000|max]
             [--replay FILE.jsonl] [--host 127.0.0.1]
-  Runs the live-room simulator gateway (PROTOCOL.md) on 127.0.0.1:P.`;
+  Runs the live-room simulator gateway (docs/PROTOCOL.md) on 127.0.0.1:P.`;
 
 export async function sim(argv: string[]): Promise<void> {
   const flags = parseFlags(

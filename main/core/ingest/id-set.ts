@@ -1,6 +1,6 @@
 /**
  * The platform ids stored in a session, for dropping a platform's repeats
- * (PROTOCOL.md: the same `id` under a new seq). A session can hold millions
+ * (docs/PROTOCOL.md: the same `id` under a new seq). A session can hold millions
  * of ids; as strings in a Set they cost ~70 bytes each and grow the heap for
  * the whole stream. Here an id is a 64-bit fingerprint (two independent
  * 32-bit hashes) in an open-addressing table of typed arrays: 16 bytes per

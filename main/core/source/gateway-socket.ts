@@ -1,6 +1,6 @@
 /**
  * The socket.io-client socket LiveCue keeps to a gateway, typed with the
- * message names of PROTOCOL.md.
+ * message names of docs/PROTOCOL.md.
  */
 import { io, type Socket } from 'socket.io-client';
 import { NAMESPACE, type Ack, type Auth, type Command } from '../../../shared/protocol/index.js';

@@ -1,5 +1,5 @@
 /**
- * The socket.io gateway client: PROTOCOL.md's client side as a LiveSource.
+ * The socket.io gateway client: docs/PROTOCOL.md's client side as a LiveSource.
  *
  * Reconnection is done here, not by socket.io-client (`reconnection: false`):
  * - socket.io-client never reconnects after a server-side disconnect or a
@@ -107,7 +107,7 @@ function runGateway(
   /** False once stopped, ended or failed: nothing is retried or reported any more. */
   let active = true;
   let beenLive = false;
-  /** Whether the current connection has sent a valid hello; PROTOCOL.md puts it before anything else. */
+  /** Whether the current connection has sent a valid hello; docs/PROTOCOL.md puts it before anything else. */
   let helloReceived = false;
   /** Failed attempts since the source was last live. */
   let failedAttempts = 0;

@@ -1,7 +1,7 @@
 /**
  * Notices when a connection has gone quiet. socket.io's own ping only proves
  * the socket is open, not that the upstream platform still sends anything
- * (PROTOCOL.md, "Liveness").
+ * (docs/PROTOCOL.md, "Liveness").
  *
  * `heard()` runs for every message, up to thousands a second, so it only
  * stores a time. A single timer aimed at the current deadline wakes up, sees

@@ -1,5 +1,5 @@
 /**
- * A minimal gateway (PROTOCOL.md, server side) on a real socket.io server on
+ * A minimal gateway (docs/PROTOCOL.md, server side) on a real socket.io server on
  * loopback, for testing the client. It checks auth, greets with a hello and
  * answers commands; tests script everything else through `clients()`. It
  * keeps no replay buffer: the real simulator does, with its own tests.
