@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { RewriteLineResult } from '../../shared/api/rewriter-api.js';
-import type { BuyingPoint, Catalog } from '../../shared/catalog/catalog.js';
-import { FakeBridge } from '../testing/fake-bridge.js';
-import { settingsView } from '../testing/fixtures.js';
-import { renderView, typeInto } from '../testing/render-view.js';
+import type { RewriteLineResult } from '../../../../shared/api/rewriter-api.js';
+import type { BuyingPoint, Catalog } from '../../../../shared/catalog/catalog.js';
+import { FakeBridge } from '../../../testing/fake-bridge.js';
+import { settingsView } from '../../../testing/fixtures.js';
+import { renderView, typeInto } from '../../../testing/render-view.js';
 
 
 const point: BuyingPoint = {

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { BridgeReply, BridgeRequestName } from '../../shared/api/bridge.js';
-import type { Recap, RecapMinute, SessionSummary } from '../../shared/api/contract.js';
-import { count, cue, inChinese } from '../../shared/copilot/engine/cue-text.js';
-import { metricKeys } from '../../shared/metrics/keys.js';
-import { funnelOf } from '../../shared/recap/funnel.js';
-import UPlotStandIn from '../testing/uplot-stand-in.js';
-import { FakeBridge } from '../testing/fake-bridge.js';
-import { metrics, settingsView, T0 } from '../testing/fixtures.js';
-import { renderView, typeInto } from '../testing/render-view.js';
+import type { BridgeReply, BridgeRequestName } from '../../../../shared/api/bridge.js';
+import type { Recap, RecapMinute, SessionSummary } from '../../../../shared/api/contract.js';
+import { count, cue, inChinese } from '../../../../shared/copilot/engine/cue-text.js';
+import { metricKeys } from '../../../../shared/metrics/keys.js';
+import { funnelOf } from '../../../../shared/recap/funnel.js';
+import UPlotStandIn from '../../../testing/uplot-stand-in.js';
+import { FakeBridge } from '../../../testing/fake-bridge.js';
+import { metrics, settingsView, T0 } from '../../../testing/fixtures.js';
+import { renderView, typeInto } from '../../../testing/render-view.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
