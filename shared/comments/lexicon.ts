@@ -1,6 +1,9 @@
 /**
  * The cues of each intent: regex phrase patterns over the normalised text
  * (normalise.ts), written for families of phrasings rather than sentences.
+ * They are data (lexicon.json, whose `about` says how to edit it), checked
+ * and compiled when this module loads: a broken file is refused with the
+ * place and the reason.
  *
  * Every cue set has a weight. 3: the phrase settles the intent on its own
  * (多少钱, 包邮, 运费险). 2: it points at the intent but other words often
@@ -11,7 +14,9 @@
  * A cue can be cancelled by what comes just before it (`unless`): 不是问价格
  * is not a price question, 还没拍 is not a purchase.
  */
-import type { CommentIntent } from './intents.js';
+import { z } from 'zod';
+import { commentIntents, type CommentIntent } from './intents.js';
+import shipped from './lexicon.json' with { type: 'json' };
 
 export type CueWeight = 1 | 2 | 3;
 
@@ -24,453 +29,100 @@ export interface CueSet {
   unless?: RegExp;
 }
 
-// Longest first, so a cue reports the whole phrase that fired (赠品, not 赠).
-const any = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length).join('|');
+export interface Lexicon {
+  /** Colour words by colour (粉: 粉色, 樱花粉, pink …). */
+  colourWords: Record<string, readonly string[]>;
+  cueSets: readonly CueSet[];
+  /** Every intent but spam, once: ties go to the intent listed first. */
+  tieBreak: readonly CommentIntent[];
+}
+
+const text = z.string().min(1);
+const eitherPhrasesOrPattern = [(o: { phrases?: unknown; pattern?: unknown }) => (o.phrases === undefined) !== (o.pattern === undefined), 'has either "phrases" or "pattern"'] as const;
+const cueIntents = commentIntents.filter((intent) => intent !== 'spam');
+
+const lexiconSchema = z.object({
+  about: z.string(),
+  colourWords: z.record(text, z.array(text).min(1)),
+  fragments: z.record(text, z.object({ note: z.string().optional(), phrases: z.array(text).min(1).optional(), pattern: text.optional() }).strict().refine(...eitherPhrasesOrPattern)),
+  cueSets: z
+    .array(
+      z
+        .object({
+          intent: z.enum(cueIntents as [CommentIntent, ...CommentIntent[]]),
+          weight: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          note: z.string().optional(),
+          phrases: z.array(text).min(1).optional(),
+          pattern: text.optional(),
+          unless: text.optional(),
+        })
+        .strict()
+        .refine(...eitherPhrasesOrPattern),
+    )
+    .min(1),
+  tieBreak: z
+    .array(z.enum(commentIntents))
+    .refine((order) => order.length === cueIntents.length && cueIntents.every((intent) => order.includes(intent)), `lists every intent but spam once: ${cueIntents.join(', ')}`),
+});
+
+/** `{{name}}` in a phrase or pattern stands for a fragment. */
+const reference = /\{\{(\w+)\}\}/g;
+
+/** Checks a lexicon file's content and compiles its cues; throws naming the file, the place and the reason. */
+export function parseLexicon(data: unknown, file = 'lexicon.json'): Lexicon {
+  const parsed = lexiconSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${file} is invalid:\n${z.prettifyError(parsed.error)}`);
+  const refuse = (where: string, reason: string) => new Error(`${file} is invalid:\n✖ ${reason}\n  → at ${where}`);
+  const { colourWords, fragments, cueSets, tieBreak } = parsed.data;
+
+  const sources = new Map<string, string>();
+  const fill = (source: string, where: string) =>
+    source.replace(reference, (_, name: string) => {
+      const fragment = sources.get(name);
+      if (fragment === undefined) throw refuse(where, `{{${name}}} is no fragment defined before it (${[...sources.keys()].join(', ')})`);
+      return fragment;
+    });
+  const compile = (source: string, flags: string, where: string) => {
+    try {
+      return new RegExp(source, flags);
+    } catch (e) {
+      throw refuse(where, `not a regular expression: ${(e as Error).message.replace(/^.*\/[a-z]*: /s, '')}`);
+    }
+  };
+  // Longest first, so a cue reports the whole phrase that fired (赠品, not 赠); each phrase must be a regular expression of its own.
+  const alternatives = (phrases: readonly string[], where: string) => {
+    const filled = phrases.map((phrase, i) => fill(phrase, `${where}[${i}]`));
+    filled.forEach((phrase, i) => compile(phrase, '', `${where}[${i}] "${phrases[i]}"`));
+    return [...filled].sort((a, b) => b.length - a.length).join('|');
+  };
+  const sourceOf = (entry: { phrases?: readonly string[] | undefined; pattern?: string | undefined }, where: string) =>
+    entry.phrases ? alternatives(entry.phrases, `${where}.phrases`) : fill(entry.pattern!, `${where}.pattern`);
+
+  // {{colours}}: every colour word, shared with product-ref.ts.
+  sources.set('colours', alternatives(Object.values(colourWords).flat(), 'colourWords'));
+  for (const [name, fragment] of Object.entries(fragments)) {
+    if (sources.has(name)) throw refuse(`fragments.${name}`, `{{${name}}} is defined twice`);
+    const where = `fragments.${name}`;
+    const source = sourceOf(fragment, where);
+    compile(source, '', where);
+    sources.set(name, source);
+  }
+
+  return {
+    colourWords,
+    cueSets: cueSets.map(({ intent, weight, unless, ...entry }, i) => {
+      const where = `cueSets[${i}] (${intent}, weight ${weight})`;
+      const pattern = compile(sourceOf(entry, where), 'g', where);
+      return unless === undefined ? { intent, weight, pattern } : { intent, weight, pattern, unless: compile(fill(unless, `${where}.unless`), '', `${where}.unless`) };
+    }),
+    tieBreak,
+  };
+}
+
+const lexicon = parseLexicon(shipped);
 
 /** Colour words; shared with product-ref.ts, which resolves "粉色那个" / "the pink one" to a product. */
-export const colourWords: Record<string, readonly string[]> = {
-  粉: ['粉色', '粉红', '粉的', '樱花粉', '藕粉', 'pink'],
-  红: ['红色', '红的', '酒红', '大红', '正红', '枣红', 'red'],
-  白: ['白色', '白的', '米白', '奶白', '纯白', '象牙白', 'white'],
-  黑: ['黑色', '黑的', '纯黑', 'black'],
-  灰: ['灰色', '灰的', '浅灰', '深灰', 'grey', 'gray'],
-  蓝: ['蓝色', '蓝的', '藏青', '藏蓝', '天蓝', '雾霾蓝', '宝蓝', 'blue', 'navy'],
-  绿: ['绿色', '绿的', '墨绿', '军绿', '薄荷绿', 'green'],
-  黄: ['黄色', '黄的', '鹅黄', '姜黄', 'yellow'],
-  紫: ['紫色', '紫的', '香芋紫', 'purple'],
-  棕: ['棕色', '棕的', '咖啡色', '咖色', '驼色', '焦糖色', 'brown', 'camel'],
-  米: ['米色', '杏色', '燕麦色', 'beige'],
-  橙: ['橙色', '橘色', '橙的', 'orange'],
-  金: ['金色', 'gold', 'golden'],
-  银: ['银色', 'silver'],
-  卡其: ['卡其', 'khaki'],
-};
-const colours = any(Object.values(colourWords).flat());
-
-/** Measure words: 几瓶, 多少厘米, 一箱几包 ask how much of the product there is. */
-const measures =
-  '(?:只|双|对|瓶|罐|盒|袋|包|片|支|条|件|套|张|粒|颗|块|根|卷|抽|层|斤|两|克|千克|公斤|升|毫升|厘米|公分|毫米|米|寸|码|瓦|毫安|档|种|款|色|味|人份)';
-
-/** Who or where a product is used: the subject of a suitability question. */
-const people = any([
-  '敏感肌', '敏皮', '毛孔粗大', '\\d{2,3}斤', '[一二两三四五六七八九十百]+斤', '小姑娘', '小女孩', '小男孩', '女孩',
-  '男孩', '烂脸期', '敏感期', '刷酸期', '生理期', '经期', '术后', '油皮', '干皮', '混油', '混干', '痘痘?肌', '油痘',
-  '熬夜党', '孕妇', '孕期', '怀孕', '孕妈', '准妈妈', '宝妈', '新手(?:妈妈?|爸爸?|宝妈|奶爸)', '妈妈', '奶爸', '备孕', '哺乳期?', '月子', '产后', '宝宝(?!们)', '小孩', '孩子', '儿童', '小朋友',
-  '新生儿', '婴儿', '幼儿', '学生', '老人', '老年人', '长辈', '我妈', '我爸', '爸妈', '老公', '男生', '女生', '男士',
-  '男的', '女的', '男朋友', '微胖', '胖子', '胖胖', '胖的', '偏胖', '胖人', '瘦的', '偏瘦', '瘦子', '梨形', '苹果型',
-  '小个子', '个子矮', '高个子', '大骨架', '肩宽', '腿粗', '黄皮', '黑皮', '糖尿病', '血糖', '高血压', '三高', '过敏体质',
-  '痛风', '肠胃', '\\d+岁', '[一二两三四五六七八九十\\d]+个月', '[一二两三四五六七八九十\\d]+岁', '安卓', '苹果手机',
-  'iphone', '华为', '猫(?!毛|砂)', '狗(?!毛)', '宠物(?!毛)', '木地板', '地毯', '瓷砖', '大理石', '小户型',
-  'sensitive skin', '\\bpregnant\\b', '\\bkids?\\b', '\\bbab(?:y|ies)\\b',
-]);
-/** The ask of a suitability question: can it be used / worn / eaten by them. */
-const suits = any([
-  '适合', '适用', '合适吗', '合不合适', '能用', '可以用', '能不能用', '可不可以用', '能吃', '可以吃', '能不能吃', '能喝',
-  '可以喝', '能穿', '可以穿', '能戴', '驾驭', '能学会', '显[瘦胖高矮老小嫩黑白]吗', '禁用', '慎用', '忌口',
-  '不能[吃用喝穿]', '安全', '穿[^\\s]{0,3}好看吗', '会用吗', '方便吗', '可以吗', '行吗', '显老', '老气', '显黑', '显胖',
-  '会不会太(?:成熟|老|幼稚|嫩|艳)', '会不会?过敏', '过敏吗', '\\bsuitable\\b', '\\bok for\\b',
-]);
-
-/** Substances and materials a buyer asks about (ingredient). */
-const substances = any([
-  '酒精', '香精', '防腐剂', '色素', '添加剂', '硅油', '激素', '荧光剂', '甲醛', '重金属', '[铅汞]', '含糖', '无糖', '蔗糖',
-  '代糖', '白砂糖', '果葡糖浆', '反式脂肪', '代可可脂', '可可脂', '棕榈油', '味精', '鸡精', '脂肪', '淀粉', '益生菌',
-  '维生素', '钙', '锌', 'dha', '叶黄素', '热量', '卡路里', '蛋白质', '生牛乳', '菌种', '奶源', '羊奶', 'a2', '全麦',
-  '肉含量', '纯肉', '原切', '拼接', '鲜榨', '加水', '兑水', '勾兑', '原浆', '纯粮', '酿造', '浓缩', '香料', '合成',
-  '纯天然', '天然的', '纯牛奶', '调制乳', '复原乳', '人工', '转基因', '非转', '有机', '食品级', '安全吗', '滑石粉',
-  '烟酰胺', '玻尿酸', '视黄醇', 'a醇', '水杨酸', '果酸', '氨基酸', '神经酰胺', '胶原蛋白', '化学防晒', '物理防晒', '纯棉',
-  '全棉', '棉的', '棉花', '羊毛', '羊绒', '真丝', '桑蚕丝', '蚕丝', '天丝', '涤纶', '聚酯', '化纤', '莫代尔', '亚麻',
-  '锦纶', '氨纶', '粘胶', '人棉', '竹纤维', '尼龙', '帆布', '雪纺', '针织', '加绒', '内衬', '里衬', '弹力', '弹性', '鸭绒',
-  '鹅绒', '含绒量', '羽绒', '乳胶', '记忆棉', '真皮', '牛皮', '羊皮', '皮革', '头层', '硅胶', '塑料', '不锈钢',
-  '(?<!\\d)3[01]6(?!\\d)', '陶瓷', '玻璃的', 'ppsu', 'tritan', '涂层', '特氟龙', '麦饭石', '铸铁', '纯铜', '合金', '钛',
-  '碳纤维', '亚克力', '\\babs\\b', '\\btpu\\b', '钢化', '实木', '板材', '颗粒板', '密度板', 'e0', '\\bcotton\\b',
-  '\\balcohol\\b',
-]);
-
-// 券还有吗, 买一送一还有吗, 会员价还有吗: the deal, not the goods, is what may have run out.
-const dealBefore = /(?:券|价|送[一\d]?|活动|赠品|优惠|福袋|福利|红包|折扣|满减|小样)$/;
-
-// Negations that cancel a question cue right before it: 不是问价格, 别光说好用, 不用上链接.
-const notAsking = /(?:不是问的?|不问|别问|不用|不要|不需要|别光说|别|没说)$/;
-
-export const cueSets: readonly CueSet[] = [
-  // —— price ——
-  {
-    intent: 'price',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '多少钱(?!都|也)', '多钱', '价格?是?多少', '单买', '这个?价(?!格|钱|位)', '几[块元]钱?', '什么价', '价格', '价钱',
-        '价位', '报个?价', '到手价?多少', '到手价', '原价', '现价', '售价', '单价', '怎么卖', '卖多少', '贵不贵', '贵吗',
-        '太贵', '好贵', '贵死', '有点贵', '抢钱', '性价比', '值这个价', '值不值', '多少一[支瓶件个盒斤箱罐袋套条双包片]',
-        `一[支瓶件个盒斤箱罐袋套条双包片]多少(?!${measures}|g|ml)`, '卖(?:\\d+|[一二两三四五六七八九]百)多?块?',
-        '\\d+(?:块|元)', '(?<![线绳布尺长宽高深])(?:多少|几)米(?![长宽高深色的床线])', '多少刀', '(?:几|[一二两三四五六七八九\\d])毛钱?(?![衣巾绒呢料孔球发笔刷线毯毡])',
-        '比(?:官方|官网|专柜|旗舰店|实体店|线下|超市|外面|店里|别家|别人家|平时|日常|上次|去年|双十一|618)[^\\s]{0,4}(?:便宜|贵|划算|实惠|低|高)',
-        '\\bhow much\\b',
-        '\\bprices?\\b', '\\bcosts?\\b',
-      ]),
-      'g',
-    ),
-    unless: notAsking,
-  },
-  {
-    intent: 'price',
-    weight: 2,
-    // A bare 多少 at the end asks the price (现在多少, 到手多少); 便宜/贵 compare it.
-    pattern: /多少(?=$|[\s?.,!啊呀呢])|划算|(?<![再能])便宜(?!点|些|一点)|贵(?!宾|州)|\d{2,}多(?=[?.!]|$)|不是说?\d{2,4}|显示\d{2,4}|(?<![\d号#.])\d{2,4}(?=吗|呢)|[一二两三四五六七八九十\d]+[百千]多?(?:块|元)?(?![人个件单万次遍])/g,
-    unless: notAsking,
-  },
-
-  // —— spec ——
-  {
-    intent: 'spec',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '几码', '什么码', '标准?码', '[两三四五六七八九几\\d]个?(?:色|颜色)', '多大码', '哪个码', '码数', '尺码', '尺寸',
-        '大码', '小码', '均码', '偏大', '偏小', '正码', '[a-z\\d]{1,4}码', '(?<!\\d)\\d{3}\\s?[/,\\s]\\s?\\d{2,3}(?!\\d)',
-        '(?<!\\d)\\d{3}\\s?\\d{2,3}斤', '身高', '体重', '多大(?!了|岁)', '多长', '多宽', '多厚', '多重', '几斤重', '重量',
-        '容量', '净含量', '(?:分量|份量|克重|克数|净重|毛重|个头|体积|大小|长宽高?|尺码|规格|重量|容量|长度|宽度|高度|厚度)[^\\s]{0,2}(?:多少|几)', '多少(?:毫升|ml|克|g|片|抽|粒|颗|支|寸|升|瓦|w|斤|度电|码)',
-        '几(?:毫升|克|片|寸|升|粒|颗|人份|个人用|个装|支装|片装|斤装)', '规格', '型号', '可调节?', '可拆', '可折叠',
-        '伸缩', '配件', '附件', '新款还是', '几代', '[长短中]款', '[长短]袖', '[高低]腰', '款还是', '版还是', '[大小]包装',
-        '独立包装', '散装', '[盒袋瓶罐桶箱]装', '单人', '双人', '[一二两三四五六\\d]人(?:份|用|座|位)', '直径', '周长',
-        '宽度', '厚度', '深度', '口径', '长度', '面积', '一整套', '全套', '包括', '包含', '带不带', '正装', '旅行装',
-        '中样', '试用装', '家庭装', '大瓶', '小瓶', '\\d+[支瓶片包袋个只罐]装',
-        '(?:哪些|哪几个?|几个|什么)(?:码|尺码|颜色|色|款|规格|尺寸)', '一[瓶罐盒包袋支管桶]能用多久', '能用几[天次个]',
-        '[衣裤袖肩腰胸臀]长', '[腰胸臀]围', '\\d+(?:寸|英寸|cm|厘米|毫米|mm|ml|毫升|升|克|kg|公斤)(?![a-z])',
-        '(?<=\\d)g\\b', '几种', '几个(?:色|颜色|款|味)', '颜色', '什么色', '哪个色', '色号', '\\d*号色', '配色', '款式',
-        '版型', '宽松', '修身', '紧吗', '会紧', '会大吗', '高度', '几寸', '[\\d.]+米的?床',
-        `(?<![到手第])(?:几|多少)${measures}(?!钱)`, `一${measures}几`, '单只', '一对', '一双还是', '码正', '码准', '加长',
-        '加大', '加厚', '加宽', '(?<=\\S)版吗', '什么版', '[大小长短宽窄厚薄]一?[点号码些]的',
-        '[大小长短宽窄厚薄]一[点号码]', '口味', '版本', '放得下', '装下', '能装', '塞得下', '偏码', '码偏',
-        '穿\\d{2}码?(?!\\d)', '\\d\\.\\d米', '[\\d.]+米[的床宽长高]', '保质期', '生产日期', '临期', '毫安', 'mah', '功率',
-        '内存', '像素', '屏幕', '分辨率', '电压', '瓦数', '几个?档', '放得进', '装得下', `有(?:没有)?(?:${colours})`,
-        '有(?:没有)?\\d{2,3}(?:码|的)', '\\bsizes?\\b', '\\bcolou?rs?\\b',
-      ]),
-      'g',
-    ),
-  },
-  {
-    intent: 'spec',
-    weight: 2,
-    pattern: new RegExp(`${colours}|(?<![a-z])(?:xs|xl|xxl|xxxl|[2-6]xl)(?![a-z])|分量|份量|克重|净重|个头|体积|大不大|多高|\\d+斤|多少个|套装|单[支瓶罐盒只件]`, 'g'),
-  },
-  // 有没有盖子: whether a variant or part exists, when nothing more specific fired.
-  { intent: 'spec', weight: 1, pattern: /有没有[^\s]{1,5}$/g },
-
-  // —— suitability ——
-  {
-    intent: 'suitability',
-    weight: 3,
-    // Who + can they use it (孕妇能吃吗), or who + will it do something to them (混油皮会闷痘吗).
-    pattern: new RegExp(`(?:${people}).{0,10}?(?:${suits}|会)|(?:${suits}).{0,4}?(?:${people})`, 'g'),
-  },
-  { intent: 'suitability', weight: 2, pattern: new RegExp(`${suits}|人群`, 'g') },
-  // Who alone (狗狗, 宝宝) is chat as often as a suitability question.
-  { intent: 'suitability', weight: 1, pattern: new RegExp(people, 'g') },
-
-  // —— efficacy ——
-  {
-    intent: 'efficacy',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '效果', '去[油屑黄渍污味螨]', '导热', '受热', '[跟和]新的一样', '没坏', '副作用', '上火', '拉肚子', '胀气', '便秘',
-        '长肉', '发胖', '犯困', '失眠', '睡不着', '依赖', '反弹', '掉渣', '掉皮', '脱皮', '起皮', '开胶', '开线',
-        '越[用吃穿洗涂]越', '(?:戴|穿|用|吃)久了', '[疼痛痒酸]吗', '夹耳', '压耳', '勒脚', '得干净', '干净吗',
-        '质量(?:真|很|挺|超|太|不错|好|一般|差|怎么样|如何)', '漏音', '发热', '发烫', '卡顿', '流畅', '信号', '清晰',
-        '画质', '音效', '腻', '脆', '软糯', '嚼劲', '筋道', '入味', '糊', '能吸', '吸得', '吸不', '去污', '去渍', '除螨',
-        '杀菌', '除味', '除臭', '洗得干净', '舒服', '舒适', '磨脚', '硌', '扎不扎', '扎人', '勒', '变色', '氧化', '暗沉',
-        '显色', '服帖', '浮粉', '卡纹', '紧致', '修护', '舒缓', '泛红', '闷痘', '长痘', '致痘', '爆痘', '紧绷', '收毛孔',
-        '会不会好', '会好吗', '不沾', '沾锅', '留香', '香味', '耗电', '省电', '散热', '防摔', '耐摔', '耐磨', '牢固',
-        '承重', '保冷', '保温(?!杯|壶|箱|桶|饭盒)', '吸汗', '速干', '防风', '回弹', '塌', '支撑', '好睡', '好穿', '好洗',
-        '好打理', '实用', '(?:真的)?能(?:[去祛淡遮瘦白亮防抗修护]|改善|消除|减肥|助眠|提神)', '遮不遮', '遮得住', '声音大',
-        '噪音', '静音', '吵不吵', '伤(?:头发|发质|皮肤|脸|手|锅|牙|眼)', '伤不伤', '拔干', '防得住', '能防住', '挡得住',
-        '会胖', '长胖', '生锈', '刺痛', '卡住', '假白', '油不油', '救回来', '救得回', '透不透', '会透', '透吗', '容易皱',
-        '皱吗', '显腿长', '显高', '显脸小', '显气色', '冷不冷', '热不热', '暖和', '起静电', '异味', '有用吗', '有没有用',
-        '有效吗', '管用', '好用吗', '好不好用', '好用不', '见效', '美白', '淡斑', '祛斑', '祛痘', '去痘', '痘印', '闭口',
-        '黑头', '抗老', '抗皱', '细纹', '提亮', '补水', '保湿', '滋润', '控油', '持妆', '持久', '掉色', '沾杯', '脱妆',
-        '卡粉', '斑驳', '搓泥', '晕妆', '晕染', '晕不晕', '遮瑕', '显白', '显瘦', '起球', '掉毛', '褪色', '缩水', '变形',
-        '起皱', '透气', '保暖(?!内衣|衣|裤)', '吸力', '降噪', '音质', '续航', '电池', '能用多久', '吹干', '好吃', '好喝',
-        '口感', '什么味', '味道', '甜不甜', '辣不辣', '咸不咸', '酸不酸', '腥不腥', '会不会很?干', '干不干', '吸水',
-        '红屁屁', '不粘', '粘锅', '防水', '防滑', '耐用', '结实', '质量(?:怎么样|好|如何|咋|行)', '软不软', '硬不硬',
-        '闷不闷', '刺激', '油腻', '黏腻', '清爽', '好闻', '智商税', '踩雷', '真的有用', '用过的', '买过的',
-        '有没有人(?:用|买|吃)过',
-        '(?:用|吃|喝|穿|涂)了.{0,8}(?:没事|好多了|没用|更干|干了|变白|白了|有效|不错|没效果|很好|改善|少了|好了|没感觉|消了|淡了|瘦了|亮了|细腻|不痛|不疼|[小细滑嫩软平]了|变[好小细滑嫩软]|好转)',
-        '这也叫', '\\bdoes it work\\b', '\\beffective\\b', '\\blong.?lasting\\b',
-      ]),
-      'g',
-    ),
-    unless: notAsking,
-  },
-  { intent: 'efficacy', weight: 1, pattern: /[快慢]不[快慢]|[快慢]吗/g },
-  // X不X on a quality (腻不腻, 透不透); the structural ones (是不是, 有没有, 能不能) are left out.
-  { intent: 'efficacy', weight: 1, pattern: /(?<![是有能会要可用行对])([^\s是有能会要可用行对去来买拍发退换])不\1/g },
-  // 会X吗 about the product's effect: 会胖吗, 会生锈吗, 会不会卡.
-  { intent: 'efficacy', weight: 2, pattern: /好用|怎么样|如何|会不会[^\s]{1,4}$|有用|干不|值得|(?<![不要])会[^\s不]{1,4}吗/g, unless: notAsking },
-
-  // —— ingredient ——
-  {
-    intent: 'ingredient',
-    weight: 3,
-    // Asking what it is made of, whatever the substance.
-    pattern: new RegExp(
-      any([
-        '成分', '浓度', '含[^\\s]{1,3}吗', '什么(?:油|皮|料|布|棉|木|粉|面|材|肉|米|奶|茶叶|豆)(?![^\\s]?[色码号])',
-        '配料', '配方', '原料', '含不含', '(?<!净)含[^\\s]?量',
-        '含有?(?:酒精|香精|糖|硅油|激素|防腐剂|色素|添加剂|铅|汞|荧光剂|甲醛|麸质|乳糖|咖啡因|酒|油)',
-        '(?:有没有|无|零|不)添加', '添加了?[^\\s]{0,3}吗', '添加了?(?:什么|糖|蔗糖|香精|防腐)', '有没有加[^\\s]',
-        '(?:含|有|加)(?:没有)?(?:坚果|花生|鸡蛋|乳制品|小麦|大豆|麸质)', '材质', '材料', '面料', '布料', '填充',
-        '什么做的', '用什么做', '\\d+%', '百分之', '\\bingredients?\\b', '\\bmaterials?\\b', '\\bcontains?\\b',
-      ]),
-      'g',
-    ),
-  },
-  {
-    intent: 'ingredient',
-    weight: 3,
-    // Asking whether it holds a substance: 有没有香精, 含酒精吗, 加了糖吗.
-    pattern: new RegExp(`(?:有没有|有|含有?|加了?|不含)(?:${substances})`, 'g'),
-  },
-  {
-    intent: 'ingredient',
-    weight: 2,
-    // A substance or material alone: they also appear in product names (全麦面包, 羊毛衫), so a stronger cue of another intent wins.
-    pattern: new RegExp(`${substances}|是纯[^\\s]{1,3}(?:吗|的)|里面(?:是|有|装|填)`, 'g'),
-  },
-
-  // —— usage ——
-  {
-    intent: 'usage',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '怎么用', '重复[用使]', '反复用', '能用几次', '(?:多久|几天|多长时间)[^\\s]{0,2}换', '换一次', '敷多[久长]',
-        '微波', '说明书', '使用说明', '预热', '[解化]冻', '多久(?:再|才能?)', '[煎炒烤蒸煮炖炸焖]多久',
-        '(?:用|拿)什么(?:卸|洗|擦|涂|刷|泡|冲|清洁|清洗)',
-        '(?:早上|晚上|白天|夜里|睡前|饭前|饭后|空腹)(?:(?:能|可以)[用吃喝涂敷]|[用吃喝涂敷]吗)', '[湿干]着[^\\s]{0,2}用',
-        '湿发', '开始用', '开始吃', '几岁开始', '洗掉', '冲掉', '擦掉', '[挖挤涂抹倒放加按喷][^\\s]{0,2}多少',
-        '当[^\\s]{1,5}用', '对着', '能直接[^\\s]{1,4}吗', '用多少', '[泡冲兑加](?:几|多少)', '泡多久', '能放多久',
-        '放多久', '保存多久', '能放几天', '充电(?:要|需要)?多久', '充满', '前面还是后面', '先还是后', '哪一步', '第几步',
-        '一起用', '混用', '配什么', '翻面', '熨', '晾', '(?:白天|晚上)(?:可以|能)', '如何用', '用法', '使用方法',
-        '怎么使用', '怎么吃', '吃法', '怎么喝', '怎么冲', '冲泡', '怎么泡', '怎么煮', '怎么做', '怎么洗', '清洗', '消毒',
-        '怎么搭', '搭配', '怎么穿', '怎么戴', '怎么涂', '怎么装', '安装', '自己装', '怎么连', '连蓝牙', '配对', '怎么充电',
-        '怎么操作', '怎么设置', '教程', '示范', '演示', '用量', '一次(?:用|吃|放|涂|喷|挤)?(?:几|多少)',
-        '一天(?:用|吃|涂|喝)?(?:几|多少)', '几天一次', '先用', '先涂', '后用', '顺序', '早晚', '白天用', '晚上用', '机洗',
-        '手洗', '水洗', '干洗', '洗衣机', '烘干', '放冰箱', '要冷藏', '冷冻保存', '常温保存', '保存', '会不会用', '会用吗',
-        '难不难用', '好上手', '上手', '新手(?!妈|爸|宝妈|奶爸)', '飞机', '随身带', '托运', '开封后', '直接(?:吃|喝|泡|用|涂|上脸)', '泡水',
-        '水温', '多少度', '上脸', '敷多久', '敷几', '几分钟', '摇一摇', '摇匀', '卸妆', '倒垃圾', '电磁炉', '燃气灶',
-        '微波炉', '烤箱', '洗碗机', '戴着', '洗澡', '游泳', '加热', '放几', '放多少', '[湿干]着?用',
-        '拍(?:开|匀|打|几下|上去|在脸上)', '拍[^\\s]{0,2}(?:才|更|会)?(?:不?卡粉|不?浮粉|服帖|均匀|自然|吸收)',
-        '(?:粉扑|美妆蛋|海绵|气垫|粉底|散粉|蜜粉|粉饼|腮红|修容|爽肤水|化妆水|精华水?|乳液)[^\\s]{0,3}(?:怎么|用手|要|轻轻)拍',
-        '用(?:手|粉扑|美妆蛋|海绵)拍', '\\bhow (?:to|do i|should i) use\\b',
-      ]),
-      'g',
-    ),
-  },
-  // 怎么 + an action on the product (怎么调档位, 怎么折叠) asks how to use it; 怎么买/卖/办/样 belong elsewhere.
-  {
-    intent: 'usage',
-    weight: 2,
-    pattern: /怎么(?!样|办|处理|回事|显示|变|这么|那么|还|没|不|买|卖|拍|下单|领|算|选|可能|会|抢|进|加购|购买|连不上|找|搜|看不|一上|都|就)|要不要|用不用/g,
-  },
-  // 要打泡吗, 需要清洗吗, 用完要拍水吗: a step of using it.
-  { intent: 'usage', weight: 1, pattern: /(?:要|需要|用完|用前|用之前|用后)[^\s]{0,8}吗|要自己|冰箱|冷藏|冷冻|常温/g },
-
-  // —— shipping ——
-  {
-    intent: 'shipping',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '发货', '发出', '发到', '加急', '催', '[今明后]天(?:能|可以)?发',
-        '(?:哪天|几号|什么时候|多久|几天)[^\\s]{0,2}(?:能|可以)?(?:到|发|寄)', '截单', '几点截', '路上', '运输', '会化吗',
-        '化掉', '压坏', '签收', '派送', '派件', '闪送', '同城', '当天发', '隔天发', '什么时候发', '多久发',
-        '几号(?:能)?发', '几天发', '能发(?!一下)', '发不发', '不发', '(?<![头理毛沙])发吗', '发什么', '发的是', '快递',
-        '物流', '包邮', '邮费', '(?<!退货|退换货?)运费(?!险)', '顺丰', '京东物流', '邮政', 'ems', '中通', '圆通', '韵达',
-        '申通', '极兔', '几天(?:能)?到', '(?:今天|明天|后天|周末|月底|节前)[^\\s]{0,3}(?:(?:能|可以)到|到(?=吗|不|货|\\?|$))', '能到吗',
-        '多久(?:能)?收到', '(?:从|在)哪.{0,6}发', '哪个?(?:城市|省|仓)发', '到付', '驿站', '一起发', '江浙沪', '分开发',
-        '多久(?:能)?到', '多久收到', '什么时候到', '(?<!收)到货', '还没到', '没到', '送到', '配送', '偏远', '新疆', '西藏',
-        '内蒙', '青海', '宁夏', '甘肃', '海南', '港澳台?', '香港', '澳门', '台湾', '海外', '国外', '寄', '冷链', '冰袋',
-        '预售', '待发货', '揽收', '单号', '哪里发', '从哪发', '哪发', '发货地', '仓', '送货上门', '自提', '次日达',
-        '\\bship(?:ping|s)?\\b', '\\bdeliver(?:y|ed)?\\b',
-      ]),
-      'g',
-    ),
-  },
-  { intent: 'shipping', weight: 2, pattern: /会不会化|化了|(?<![不找抢拍买等看听想遇碰轮抽刷蹲])到了(?!吗)/g },
-
-  // —— link ——
-  {
-    intent: 'link',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '上[个下一]{0,2}链接', '链接[^\\s]{0,2}(?:发|挂|给)', '搜什么', '怎么搜', '链接(?:在|是)\\s?\\d', '购买方式',
-        '购买渠道', '哪里购买', '购买链接', '没有?链接吗', '有链接吗', '有没有链接', '刷不出', '加载不出',
-        '[挂发][一个下]{0,2}链接', '链接.{0,2}错', '搜不到', '哪[^\\s]{0,4}(?:买|拍|下单)', '求.{0,2}链接',
-        '链接.{0,3}在哪', '链接呢', '链接.{0,3}(?:是哪|是什么|是几)', '哪个链接', '几号链接', '什么链接',
-        '链接.{0,4}(?:挂|失效|打不开|点不|进不|上了|上好了|没了|不见|消失|坏)', '(?:找不到|没有?找到|没有?看到|没有?看见)链接',
-        '链接.{0,2}(?:找不到|没找到|没看到|没看见|看不到)', '(?:怎么|为什么|还)没有?链接',
-        '(?<!穿)几号(?!色|发|到|能|之前|前)', '第几个', '在几号', '哪个号', '在哪(?:买|拍|下单)', '哪里(?:买|拍|下单)',
-        '哪买', '怎么(?:买|拍|下单|购买|抢|加购|进)', '购物车', '小黄车', '小车', '上车', '橱窗', '加购', '蹲.{0,2}链接', '上架',
-        '(?:求|快|赶紧)上\\s?\\d+号?', '(?<!\\S)上\\s?\\d+号(?:链接)?(?=$|[\\s!.~])',
-        '\\blj\\b', '\\blinks?\\b', '\\bwhere (?:to|can i) (?:buy|get)\\b', '\\bhow (?:to|do i|can i) (?:buy|order)\\b',
-      ]),
-      'g',
-    ),
-    unless: notAsking,
-  },
-  {
-    intent: 'link',
-    weight: 2,
-    pattern: /哪[一]?个是|是哪[一]?个|没找到|进不去|什么时候上|怎么还不上|还不上|快上|(?:能不能|可以|快|再)上一?下|\d+号?链接|找不到|点不进/g,
-    unless: notAsking,
-  },
-  // 链接 alone only names the product (表带是真皮吗 链接7); 没链接 says there is none.
-  { intent: 'link', weight: 1, pattern: /链接/g, unless: /(?:没有?|不用|不要|不需要|别)$/ },
-
-  // —— promotion ——
-  {
-    intent: 'promotion',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '优惠', '最低价', '会降', '降吗', '买赠', '满赠', '加赠', '赠', '满[^\\s]{0,3}包邮', '满多少', '返现', '返券',
-        '返利', '券', '红包', '折扣', '打折', '几折', '[\\d一二三四五六七八九]折', '满减', '满\\d+减',
-        '满[一二两三四五六七八九]', '减\\d+', '立减', '秒杀', '活动', '福袋', '抽奖', '抽中', '赠品', '送什么', '送的什么',
-        '送的(?:是|什么)', '有送', '送个', '赠送', '买[一二两三\\d]送', '小样', '福利', '便宜点', '便宜些', '便宜一点',
-        '(?:再|能|还能)便宜', '少点', '少一点', '少点吗', '能少', '抹零', '砍价', '降价', '第二件', '半价', '首单', '积分',
-        '专属', '专享', '(?:会员|粉丝|老粉|宠粉|新人|新客|老客|内部|员工|福利|特惠|限时|专享|专属|vip)价(?!格|钱|[^\\s]{0,2}(?:多少|几))',
-        '(?:这次|今天|还|额外|另外|多)送的(?![^\\s]{0,3}(?:快递|快|慢|货))', '赠的', '补贴', '国补', '以旧换新', '凑单', '多买', '(?<!单)买多(?!少)', '叠加', '拼单', '团购',
-        '\\bdiscounts?\\b', '\\bcoupons?\\b', '\\bpromo(?:tion)?s?\\b', '\\bsale\\b',
-      ]),
-      'g',
-    ),
-    unless: notAsking,
-  },
-  { intent: 'promotion', weight: 2, pattern: /会员|买送|送的[^\s]{0,2}多|送得多|两件|送吗|新人(?!报|来)|新客|送的东西|送[这那]么多|送好多/g, unless: notAsking },
-
-  // —— stock ——
-  {
-    intent: 'stock',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '还有吗', '还有没有', '还有货', '有货', '没货', '无货', '缺货', '断货', '补货', '补吗', '再放', '[放加]一批',
-        '补[一点些]{1,2}货?', '几点补', '还有几', '还剩', '还有没有?(?=$|[\\s?.!])', '下一?[轮波]', '再来一[轮波]',
-        '第二[轮波]', '什么时候再上', '再上吗', '还上吗', '还会上',
-        '还有(?!什么|别的|其他|用|效|必要)(?![^\\s]{0,3}(?:券|赠|优惠|活动|福利|红包|折|小样))[^\\s]{1,4}吗', '现货',
-        '没有?[^\\s]{0,4}了吗', '还能抢', '抢得到', '还有多少', '剩几', '什么时候有', '秒光', '一上就', '就光了', '开抢',
-        '开售', '开卖', '会补', '还补', '补不补', '什么时候(?:补|有货|到货)', '下架', '补一点', '库存', '加单', '加\\d+单',
-        '再加', '再上一?[点些波批]', '多上点', '卖完', '卖光', '售罄', '抢光', '抢不到', '没抢到', '抢不过', '手慢',
-        '(?<!链接(?:怎么|咋|又|突然|就){0,2})没了', '秒没', '秒空', '就没', '返场', '下次.{0,6}(?:还有|还会)', '还会有', '剩多少', '几单', '多少单', '限量',
-        '\\bin stock\\b', '\\bsold out\\b', '\\brestock', '\\bout of stock\\b',
-      ]),
-      'g',
-    ),
-    unless: dealBefore,
-  },
-  { intent: 'stock', weight: 2, pattern: /还有(?!什么)|有吗$|抢到/g, unless: dealBefore },
-
-  // —— aftersales ——
-  {
-    intent: 'aftersales',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '退货', '退款', '少送', '漏送', '送错', '少了一?[个件只套包]', '缺了', '缺少', '(?<!多)少[个件]',
-        '[是收到][^\\s]{0,2}[坏破烂漏]的', '退回', '有问题', '出问题', '包赔', '赔吗', '赔付', '理赔', '坏果', '破损',
-        '损坏', '划痕', '瑕疵', '不新鲜', '变质', '发霉', '过期', '补发', '重发', '三包', '发票', '开票', '拍错', '买错',
-        '选错', '改地址', '能改吗', '修改', '能退', '可以退', '退吗', '退不', '包退', '退换', '换货', '能换', '可以换',
-        '换吗', '包换', '换新', '换[大小]一?码', '给我换', '补差价', '退差价', '价保', '保价', '运费险', '退货运费',
-        '售后', '保修', '质保', '维修', '坏了', '破了', '漏了', '烂了', '碎了', '裂了', '凹', '瘪了', '少发', '漏发',
-        '发错', '错发', '过敏了', '过敏怎么办', '烂脸了', '投诉', '客服', '不理人', '没人理', '无理由', '质量问题', '到账',
-        '拒收', '申请', '\\brefund', '\\breturns?\\b', '\\bwarranty\\b', '\\bbroken\\b',
-      ]),
-      'g',
-    ),
-    // 送运费险 is a perk on offer, and 链接坏了 a dead link, not an after-sales question.
-    unless: /(?:送个?|链接)$/,
-  },
-  { intent: 'aftersales', weight: 2, pattern: /怎么办|怎么处理|找谁|麻烦吗|退/g },
-
-  // —— authenticity ——
-  {
-    intent: 'authenticity',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '正品', '真品', '同厂', '平替', '原厂', '代工', '贴牌', '\\boem\\b', '正规',
-        '(?:跟|和|与)(?:官网|专柜|实体店|线下|官方)[^\\s]{0,3}一样', '\\breal\\b', '中文标签', '验真', '真伪', '官方店',
-        '防伪', '正货', '真货', '假货', '假的', '是假', '仿的', '高仿', '仿品', 'a货', '原单', '尾单', '专柜', '官方', '旗舰店发',
-        '品牌直供', '直供', '授权', '验货', '鉴定', '序列号', '溯源', '质检', '检测报告', '国行', '海淘', '水货', '港版',
-        '正版', '盗版', '翻新', '全新', '二手', '山寨', '洗澡蟹', '是真的', '都是真的', '原装', '保真', '假一赔',
-        '\\bauthentic\\b', '\\bgenuine\\b', '\\bfake\\b', '\\boriginal\\b',
-      ]),
-      'g',
-    ),
-    // 比官方便宜多少, 比专柜贵: the shop named is a price to compare, not a question of authenticity.
-    unless: /比$/,
-  },
-  { intent: 'authenticity', weight: 2, pattern: /真的假的|品牌|进口/g },
-
-  // —— purchased ——
-  {
-    intent: 'purchased',
-    weight: 3,
-    pattern: new RegExp(
-      any([
-        '已拍', '拍了', '付完款', '付好了', '入坑', '刚付', '刚下单', '刚入', '下单[了啦咯喽]', '已购', '购买了', '拍下',
-        '拍到', '入手', '已付', '下了[^\\s]{0,2}单', '买给.{0,6}了', '刚买', '买到了', '拍完', '已买', '买了', '已经买',
-        '又买', '已下单', '下单了', '下单成功', '已付款', '付款了', '付款成功', '付了', '回购', '已入', '入了', '入手了',
-        '抢到了', '抢到啦', '已抢', '冲了', '拿下', '囤了', '剁手', '\\bbought\\b', '\\bordered\\b', '\\bpurchased\\b',
-        '\\bjust got\\b',
-      ]),
-      'g',
-    ),
-    // Not bought yet, or only wished for: 还没拍, 想买, 要是有钱就全拍了.
-    unless: /(?:没|没有|还没|不|别|想|准备|打算|要是.{0,6}|如果.{0,6}|假如.{0,6})$/,
-  },
-
-  // —— other ——
-  {
-    intent: 'other',
-    weight: 3,
-    // Questions about the host or the room, not the goods.
-    pattern: /主播.{0,4}(?:多大了|几岁|多少岁|哪里人|哪的人|哪人|口音|结婚|对象|男朋友|女朋友|单身|下播|几点播|播到几点|叫什么|哪个省|哪里的|老家|吃饭了吗|休息|多高|身高|体重|多重)|叫什么名字|多大了|人呢(?=$|\s)|怎么不说话|不说话了|主播呢/g,
-  },
-  {
-    intent: 'other',
-    weight: 1,
-    pattern: new RegExp(
-      any([
-        // 扣1 / 111 answer the host's "想要的扣1" poll: a show of hands, not a question.
-        '扣\\d', '^1+$', '[早晚中]上好', '点赞', '小心心', '关注主播', '分享', '下午好', '大家好', '主播好', '来了',
-        '来啦', '来晚了', '打卡', '报道', '报到', '签到', '666', '好美', '好看', '漂亮', '可爱', '好听', '专业', '厉害',
-        '支持', '加油', '辛苦', '爱了', '绝绝子', 'yyds', 'xswl', '哈哈', '笑死', '闭眼入', '讲一下', '讲讲', '讲解',
-        '求讲', '关注', '下班', '没钱', '穷', '工资', '蹲', '\\bhello\\b', '\\bhi\\b', '\\blove\\b',
-      ]),
-      'g',
-    ),
-  },
-];
-
+export const colourWords: Record<string, readonly string[]> = lexicon.colourWords;
+export const cueSets: readonly CueSet[] = lexicon.cueSets;
 /** Ties go to the intent listed first: the more specific need before the broader one, statements last. */
-export const tieBreak: readonly CommentIntent[] = [
-  'aftersales',
-  'authenticity',
-  'stock',
-  'promotion',
-  'price',
-  'shipping',
-  // A verb of use (一起用, 泡几升) says more than the noun beside it (A醇, 升).
-  'usage',
-  'ingredient',
-  'spec',
-  'suitability',
-  'efficacy',
-  'link',
-  'purchased',
-  'other',
-];
+export const tieBreak: readonly CommentIntent[] = lexicon.tieBreak;
