@@ -5,28 +5,13 @@
  * restores the catalog exactly as it was.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { catalogToCsv } from '../../shared/catalog/file-layout.js';
 import { scenarios } from '../../main/simulator/index.js';
-import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { ARTIFACTS, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-catalog-');
-const ACCESS = 'ui-catalog-access-token-0123456789';
-let browser: Browser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-  serve = await startServe(['--demo', '--speed', '10', '--db', tmp.file('catalog.db')], ACCESS);
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
+const ui = useUi('catalog', { demo: true });
 
 /**
  * Clicks a confirming button until `done` shows. The live room may change the catalog between a preview and its
@@ -49,8 +34,7 @@ async function pick(page: Page, path: string): Promise<void> {
 
 describe('catalog import in the console', () => {
   it('previews, merges, replaces after a second confirmation, and undoes exactly', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    const page = await ui.open();
     // The demo room's products join the catalog when its session starts: wait for them on the live console first
     // (商品库 reads the catalog when it opens).
     await expect.poll(() => page.locator('[data-testid^="pin-"]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
@@ -80,7 +64,7 @@ describe('catalog import in the console', () => {
 
     // The file changes the merchant's part (category, coupon, selling points); title and price are the live room's.
     const demo = scenarios.skincare.products.find((p) => p.id === first)!;
-    const file = tmp.file('one-product.csv');
+    const file = ui.tmp.file('one-product.csv');
     writeFileSync(file, catalogToCsv({ products: [{ id: first, title: demo.title, category: 'skincare', price: demo.price, coupon: '满199减30', sellingPoints: ['导入的新卖点'] }], buyingPoints: [] }));
 
     // Merge (the default): one product changed, nothing removed.

@@ -9,36 +9,19 @@
  * then the questions, then the figures) and a tap pins a product. Screenshots
  * console-1440.png, console-tablet-768.png, console-phone-390.png.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { defaultHeadlineMetrics } from '../../shared/api/settings.js';
 import { metricKeys } from '../../shared/metrics/index.js';
 import { scenarios } from '../../main/simulator/index.js';
-import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { ARTIFACTS, DESKTOP, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-layout-');
-const ACCESS = 'ui-layout-access-token-0123456789abcdef';
 const PRODUCTS = scenarios.skincare.products;
-let browser: Browser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-  serve = await startServe(['--demo', '--speed', '10', '--db', tmp.file('layout.db')], ACCESS);
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
+const ui = useUi('layout', { demo: true });
 
 /** The live console with the demo room's products listed. */
 async function openConsole(options: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(`${serve.base}/?token=${ACCESS}`);
+  const page = await ui.open('/', options);
   await expect.poll(() => page.getByTestId('connection-banner').getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
   await expect.poll(() => page.locator('[data-testid^="pin-"]').count(), { timeout: 30_000 }).toBe(PRODUCTS.length);
   return page;
@@ -75,7 +58,7 @@ const top = async (page: Page, selector: string) => (await page.locator(selector
 
 describe('the live console, products first', () => {
   it('at 1440×900: every pin button on the first screen, six headline figures, the rest under 全部指标, and 已开播 by the room’s clock', async () => {
-    const page = await openConsole({ viewport: { width: 1440, height: 900 } });
+    const page = await openConsole({ viewport: DESKTOP });
     expect(await page.locator('meta[name="viewport"]').getAttribute('content')).toBe('width=device-width, initial-scale=1');
 
     // No scrolling at all: neither the page nor the console's column has moved.

@@ -4,36 +4,17 @@
  * text than it shows (scrollWidth over clientWidth), which is what cut
  * "cumulative viewe…" and ran the Purchases tab off its panel.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, setLanguage, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-english-');
-const ACCESS = 'ui-english-access-token-0123456789abcdef';
-let browser: Browser;
-let serve: ServeProcess;
+const ui = useUi('english', { demo: true });
 let page: Page;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-  serve = await startServe(['--demo', '--speed', '10', '--db', tmp.file('english.db')], ACCESS);
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
 
 describe('the live console in English', () => {
   it('cuts no tile label, tab or button', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
-    const nav = page.getByRole('navigation', { name: 'LiveCue' });
-    await nav.getByRole('button', { name: /^(设置|Settings)$/ }).click();
-    await page.getByTestId('settings-language').selectOption('en');
-    await nav.getByRole('button', { name: /^Live$/ }).click();
+    page = await ui.open();
+    await setLanguage(page, 'en', /^Live$/);
     await page.getByTestId('comment-filter-purchases').waitFor();
     // Every figure, the folded ones too.
     const allMetrics = page.getByRole('button', { name: /all figures/i });

@@ -5,28 +5,17 @@
  * comments shown as text, a wrong token refused, and screenshots.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recap } from '../../shared/api/contract.js';
 import { metricKeys } from '../../shared/metrics/index.js';
 import type { Command, LiveEvent } from '../../shared/protocol/index.js';
 import { ScenarioGenerator, scenarios, startSimulator, type RunningSimulator } from '../../main/simulator/index.js';
-import { runCli, tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { runCli } from '../helpers.js';
+import { ARTIFACTS, DESKTOP, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-');
-const ACCESS = 'ui-test-access-token-0123456789';
 const GATEWAY_TOKEN = 'gateway-secret';
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  tmp.remove();
-});
+const ui = useUi('live');
 
 const valueOf = async (page: Page, testId: string): Promise<number | null> => {
   const raw = await page.getByTestId(testId).first().getAttribute('data-value');
@@ -39,27 +28,26 @@ const topSuggestion = (page: Page) => page.locator('[data-testid="talking-point"
 
 describe('console and overlay on a live room', () => {
   let simulator: RunningSimulator;
-  let serve: ServeProcess;
   const commands: Command[] = [];
-  const db = tmp.file('live.db');
+  const db = ui.tmp.file('live.db');
 
   beforeAll(async () => {
     // 12 live-room minutes at 40× : about 18 s of traffic, long enough to pin twice and watch it end.
     simulator = await startSimulator({ token: GATEWAY_TOKEN, scenario: 'skincare', seed: 21, speed: 40, durationMinutes: 12 });
     simulator.onCommand((command) => commands.push(command));
-    serve = await startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', db], ACCESS);
+    await ui.startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', db]);
   });
   afterAll(async () => {
-    await serve?.stop();
+    await ui.stopServe();
     await simulator?.close();
   });
 
   it('pins by click and by keyboard, shows the card on air, and ends with the recap’s numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await ui.browser.newContext({ viewport: DESKTOP });
     const console_ = await context.newPage();
     const dialogs: string[] = [];
     console_.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
-    await console_.goto(`${serve.base}/?token=${ACCESS}`);
+    await console_.goto(ui.url());
     await expect.poll(() => console_.getByTestId('connection-banner').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
 
     const productIds = await console_.locator('[data-testid^="pin-"]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!.slice('pin-'.length)));
@@ -68,7 +56,7 @@ describe('console and overlay on a live room', () => {
     // The merchant gives the third product a coupon in 商品库, in another tab: the OBS card shows it once that card is on air.
     const coupon = '满199减30';
     const catalogTab = await context.newPage();
-    await catalogTab.goto(`${serve.base}/?token=${ACCESS}`);
+    await catalogTab.goto(ui.url());
     await catalogTab.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '商品库' }).click();
     await catalogTab.locator(`[data-testid="catalog-product"][data-product-id="${productIds[2]}"]`).click();
     await catalogTab.getByTestId('product-coupon').fill(coupon);
@@ -85,14 +73,11 @@ describe('console and overlay on a live room', () => {
     await expect.poll(() => commands.some((c) => c.type === 'card.pin' && c.productId === productIds[2]), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => onAirProduct(console_), { timeout: 10_000 }).toBe(productIds[2]);
 
-    const overlayContext = await browser.newContext({ viewport: { width: 420, height: 640 } });
-    const overlay = await overlayContext.newPage();
-    await overlay.goto(`${serve.base}/overlay?token=${ACCESS}`);
+    const overlay = await ui.open('/overlay', { viewport: { width: 420, height: 640 } });
     await expect.poll(() => onAirProduct(overlay), { timeout: 10_000 }).toBe(productIds[2]);
 
     // The OBS browser source: the card on air, with the coupon from 商品库 under the price, on a transparent page.
-    const obs = await browser.newPage({ viewport: { width: 640, height: 240 } });
-    await obs.goto(`${serve.base}/obs/card?token=${ACCESS}`);
+    const obs = await ui.open('/obs/card', { viewport: { width: 640, height: 240 } });
     await expect.poll(() => onAirProduct(obs), { timeout: 10_000 }).toBe(productIds[2]);
     await expect.poll(() => obs.locator('[data-testid="coupon"]').evaluateAll((nodes) => nodes[0]?.textContent ?? null), { timeout: 10_000 }).toBe(coupon);
     await obs.screenshot({ path: `${ARTIFACTS}obs-card-640x240.png`, omitBackground: true });
@@ -132,14 +117,13 @@ describe('console and overlay on a live room', () => {
     await overlay.screenshot({ path: `${ARTIFACTS}overlay-420x640.png` });
     expect(dialogs).toEqual([]);
     await context.close();
-    await overlayContext.close();
+    await overlay.close();
   });
 });
 
 describe('hostile input and access', () => {
   const hostile = '<img src=x onerror=alert(1)>';
   let simulator: RunningSimulator;
-  let serve: ServeProcess;
 
   beforeAll(async () => {
     // A recorded session with a hostile comment in the middle of ordinary traffic.
@@ -148,21 +132,21 @@ describe('hostile input and access', () => {
     generator.take(3_000, Infinity, events);
     const middle = events[1_500]!;
     events.splice(1_500, 0, { seq: 0, ts: middle.ts, type: 'comment', id: 'hostile-1', user: { id: 'u-x', name: '<b>mallory</b>' }, text: hostile });
-    const file = tmp.file('hostile.jsonl');
+    const file = ui.tmp.file('hostile.jsonl');
     writeFileSync(file, events.map((event, i) => JSON.stringify({ ...event, seq: i + 1 })).join('\n'));
     simulator = await startSimulator({ token: GATEWAY_TOKEN, replayFile: file, speed: 'max' });
-    serve = await startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', tmp.file('hostile.db')], ACCESS);
+    await ui.startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', ui.tmp.file('hostile.db')]);
   });
   afterAll(async () => {
-    await serve?.stop();
+    await ui.stopServe();
     await simulator?.close();
   });
 
   it('shows a comment carrying HTML as text and creates no element from it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await ui.browser.newPage({ viewport: DESKTOP });
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    await page.goto(ui.url());
     // The list is virtualised: search brings an older comment into view, as an assistant would.
     await page.getByTestId('comment-search').fill(hostile);
     const row = page.getByTestId('comment-row').filter({ hasText: hostile });
@@ -175,11 +159,11 @@ describe('hostile input and access', () => {
   });
 
   it('refuses a wrong access token with 401 and no page', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${serve.base}/?token=not-the-token-at-all-000`);
+    const page = await ui.browser.newPage();
+    const response = await page.goto(`${ui.serve.base}/?token=not-the-token-at-all-000`);
     expect(response?.status()).toBe(401);
     expect(await page.locator('#root, script').count()).toBe(0);
-    const overlay = await page.goto(`${serve.base}/overlay`);
+    const overlay = await page.goto(`${ui.serve.base}/overlay`);
     expect(overlay?.status()).toBe(401);
     await page.close();
   });

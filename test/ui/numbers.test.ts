@@ -6,28 +6,13 @@
  * 个百分点 — in Chinese, then in English (K, pp), and with two decimals once
  * 设置 chooses them. Screenshots numbers-zh-CN.png, numbers-en.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/api/settings.js';
 import { numberFormats, type NumberFormats, type WanDecimals } from '../../shared/format/numbers.js';
-import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { ARTIFACTS, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-numbers-');
-const ACCESS = 'ui-numbers-access-token-0123456789abcdef';
-let browser: Browser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-  serve = await startServe(['--demo', '--speed', '10', '--db', tmp.file('numbers.db')], ACCESS);
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
+const ui = useUi('numbers', { demo: true });
 
 type Kind = 'count' | 'money' | 'rate' | 'seconds';
 interface TileText {
@@ -84,8 +69,7 @@ async function openLive(page: Page) {
 
 describe('numbers on the live console', () => {
   it('are written one way in Chinese and in English, with the decimals the settings choose', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    const page = await ui.open();
     await expect.poll(() => page.getByTestId('connection-banner').getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
     await openLive(page);
     // Until some count is past 10,000, so that 万 is seen (观看次数 and 曝光 get there first).

@@ -7,50 +7,29 @@
  * `livecue recap --json`. Screenshots in zh-CN and English.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Recap } from '../../shared/api/contract.js';
 import { catalogToCsv } from '../../shared/catalog/file-layout.js';
 import { scenarios } from '../../main/simulator/index.js';
-import { runCli, tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { runCli } from '../helpers.js';
+import { ARTIFACTS, setLanguage, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-plan-');
-const ACCESS = 'ui-plan-access-token-0123456789abcdef';
 const HERO = scenarios.skincare.products[0]!;
-let browser: Browser;
-let serve: ServeProcess | null = null;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
-
-async function setLanguage(page: Page, language: 'zh-CN' | 'en', back: RegExp): Promise<void> {
-  const nav = page.getByRole('navigation', { name: 'LiveCue' });
-  await nav.getByRole('button', { name: /^(设置|Settings)$/ }).click();
-  await page.getByTestId('settings-language').selectOption(language);
-  await nav.getByRole('button', { name: back }).click();
-}
+const ui = useUi('plan');
 
 const segmentIds = (page: Page) => page.getByTestId('plan-segment').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')));
 
 describe('the live plan in the console and the overlay', () => {
   it('is made before the stream, then drives a rehearsal of the demo room', async () => {
-    const db = tmp.file('livecue.db');
-    const csv = tmp.file('catalog.csv');
+    const db = ui.tmp.file('livecue.db');
+    const csv = ui.tmp.file('catalog.csv');
     writeFileSync(csv, catalogToCsv({ products: scenarios.skincare.products.map((p) => ({ id: p.id, title: p.title, category: 'skincare', price: p.price, coupon: '', sellingPoints: [] })), buyingPoints: [] }));
     expect((await runCli(['catalog', 'import', '--db', db, '--file', csv])).code).toBe(0);
 
     // Before the stream: the room is not open (nothing listens at the gateway yet).
-    serve = await startServe(['--gateway', 'http://127.0.0.1:9', '--room', 'demo-skincare', '--token', 't', '--db', db], ACCESS);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    await ui.startServe(['--gateway', 'http://127.0.0.1:9', '--room', 'demo-skincare', '--token', 't', '--db', db]);
+    const page = await ui.open();
     await page.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '直播计划' }).click();
     await page.getByText('还没有直播计划').waitFor();
     await page.getByTestId('plan-new').selectOption({ label: '2 小时店播（120 分钟）' });
@@ -88,8 +67,8 @@ describe('the live plan in the console and the overlay', () => {
     const score = async () => Number(await page.getByTestId('plan-readiness-score').first().textContent());
     const start = await score();
     // The pre-heat notes' figures come from a CSV export of the notes, which ticks the item.
-    writeFileSync(tmp.file('notes.csv'), '标题,链接,点赞,收藏\n换季修护,https://xhslink.com/a,1.2万,3400\n敏感肌,https://xhslink.com/b,856,120\n');
-    await page.locator('[data-item-id="notes"]').getByTestId('plan-notes-file').setInputFiles(tmp.file('notes.csv'));
+    writeFileSync(ui.tmp.file('notes.csv'), '标题,链接,点赞,收藏\n换季修护,https://xhslink.com/a,1.2万,3400\n敏感肌,https://xhslink.com/b,856,120\n');
+    await page.locator('[data-item-id="notes"]').getByTestId('plan-notes-file').setInputFiles(ui.tmp.file('notes.csv'));
     await expect.poll(() => page.locator('[data-item-id="notes"]').getByTestId('plan-check-tick').isChecked()).toBe(true);
     expect(await page.locator('[data-item-id="notes"] .plan__check-value').inputValue()).toBe('2 篇笔记 · 赞 1.3万 · 藏 3,520');
     await page.locator('[data-item-id="devices"]').getByTestId('plan-check-tick').check();
@@ -103,9 +82,7 @@ describe('the live plan in the console and the overlay', () => {
     await page.screenshot({ path: `${ARTIFACTS}plan-editor-zh-CN.png`, fullPage: true });
 
     // The overlay before the stream: what is still open, critical first, the score and the first segment.
-    const overlayContext = await browser.newContext({ viewport: { width: 420, height: 640 } });
-    const overlay = await overlayContext.newPage();
-    await overlay.goto(`${serve.base}/overlay?token=${ACCESS}`);
+    const overlay = await ui.open('/overlay', { viewport: { width: 420, height: 640 } });
     await overlay.getByTestId('overlay-prestream').waitFor();
     await expect.poll(() => overlay.getByTestId('overlay-first-segment').textContent()).toBe('第一个环节：开场暖场（3 分钟）');
     await expect.poll(() => overlay.getByTestId('overlay-open-items').locator('li').first().textContent()).toContain('关键');
@@ -119,16 +96,15 @@ describe('the live plan in the console and the overlay', () => {
     await overlay.reload();
     await expect.poll(() => overlay.getByTestId('overlay-first-segment').textContent()).toBe('First segment: 开场暖场 (3 min)');
     await overlay.screenshot({ path: `${ARTIFACTS}overlay-before-stream-en.png` });
-    await overlayContext.close();
+    await overlay.close();
     await page.close();
-    await serve.stop();
+    await ui.stopServe();
 
     // The rehearsal: the demo room at 10×, the plan's minutes ten times faster, in a database of its own.
-    serve = await startServe(['--demo', '--speed', '10', '--rehearse', '--db', db], ACCESS);
+    const serve = await ui.startServe(['--demo', '--speed', '10', '--rehearse', '--db', db]);
     const rehearsalDb = /→ (\S+rehearsal-\S+\.db)/.exec(serve.output())?.[1];
     expect(rehearsalDb).toBeDefined();
-    const live = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await live.goto(`${serve.base}/?token=${ACCESS}`);
+    const live = await ui.open();
     // Critical items are open as the room goes live: someone confirms, and it is recorded.
     await live.getByTestId('start-confirm').waitFor({ timeout: 60_000 });
     await live.getByTestId('start-confirm-who').fill('Lin');
@@ -136,8 +112,7 @@ describe('the live plan in the console and the overlay', () => {
     await expect.poll(() => live.getByTestId('start-confirm').count()).toBe(0);
     await expect.poll(() => live.getByTestId('rehearsal-badge').textContent()).toBe('Rehearsal 10×');
 
-    const watch = await browser.newPage({ viewport: { width: 420, height: 640 } });
-    await watch.goto(`${serve.base}/overlay?token=${ACCESS}`);
+    const watch = await ui.open('/overlay', { viewport: { width: 420, height: 640 } });
     const countdown = watch.getByTestId('overlay-countdown');
     await countdown.waitFor({ timeout: 30_000 });
     const remaining = async () => Number(await countdown.getAttribute('data-remaining'));
@@ -161,8 +136,7 @@ describe('the live plan in the console and the overlay', () => {
     await watch.reload();
     await expect.poll(() => watch.getByTestId('overlay-next').textContent()).toContain('下一环节');
     await watch.screenshot({ path: `${ARTIFACTS}overlay-segment-zh-CN.png` });
-    await serve.stop();
-    serve = null;
+    await ui.stopServe();
 
     const recap = await runCli(['recap', '--db', rehearsalDb!, '--json']);
     const plan = (JSON.parse(recap.stdout) as Recap).plan!;

@@ -7,15 +7,11 @@
  * leads with the question itself in large type.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/protocol/index.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/index.js';
-import { tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { ARTIFACTS, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-questions-');
-const ACCESS = 'questions-test-access-token-0123456789';
 const GATEWAY_TOKEN = 'gateway-secret';
 const T = 1_700_000_000_000;
 const END_SECONDS = 900;
@@ -39,29 +35,23 @@ function recording(): LiveEvent[] {
   return events.map((event, i) => ({ ...event, seq: i + 1 }));
 }
 
-let browser: Browser;
+const ui = useUi('questions');
 let simulator: RunningSimulator;
-let serve: ServeProcess;
 
 beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-  const file = tmp.file('questions.jsonl');
+  const file = ui.tmp.file('questions.jsonl');
   writeFileSync(file, recording().map((e) => JSON.stringify(e)).join('\n'));
   simulator = await startSimulator({ token: GATEWAY_TOKEN, replayFile: file, speed: 10 });
-  serve = await startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', tmp.file('live.db')], ACCESS);
+  await ui.startServe(['--gateway', simulator.url, '--room', simulator.room, '--token', GATEWAY_TOKEN, '--db', ui.tmp.file('live.db')]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await ui.stopServe();
   await simulator?.close();
-  tmp.remove();
 });
 
 describe('questions at the rate they come', () => {
   it('groups them by product and intent, answers a group in one click, and the overlay leads with the question', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    const page = await ui.open();
     const unanswered = async () => Number((await page.getByTestId('comment-filter-unanswered').innerText()).replace(/\D/g, ''));
     await expect.poll(unanswered, { timeout: 30_000 }).toBe(8);
 
@@ -83,8 +73,7 @@ describe('questions at the rate they come', () => {
 
     // A minute on, the price questions wait. The host waves away the other talking points (D) until the overlay
     // leads with the question itself, large; a recording has no cart, so there is no price to answer it with.
-    const overlay = await browser.newPage({ viewport: { width: 420, height: 760 } });
-    await overlay.goto(`${serve.base}/overlay?token=${ACCESS}`);
+    const overlay = await ui.open('/overlay', { viewport: { width: 420, height: 760 } });
     const question = overlay.getByTestId('overlay-question');
     const top = overlay.getByTestId('talking-point').first();
     for (let tries = 0; tries < 60 && (await question.count()) === 0; tries++) {

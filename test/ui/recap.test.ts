@@ -9,27 +9,14 @@
  * zh-CN and English, and of the comparison.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../main/simulator/index.js';
-import { runCli, tempDir } from '../helpers.js';
-import { ARTIFACTS, launchChromium, requireBrowserParts, startServe, type ServeProcess } from './harness.js';
+import { runCli } from '../helpers.js';
+import { ARTIFACTS, DESKTOP, setLanguage, useUi } from './harness.js';
 
-const tmp = tempDir('livecue-ui-recap-');
-const ACCESS = 'ui-recap-access-token-0123456789abcdef';
 const SESSION_MINUTES = 12;
-let browser: Browser;
-let serve: ServeProcess | null = null;
-
-beforeAll(async () => {
-  requireBrowserParts();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await serve?.stop();
-  await browser?.close();
-  tmp.remove();
-});
+const ui = useUi('recap');
 
 /** One demo session recorded by `livecue record` until the simulator ends it. */
 async function recordSession(db: string, seed: number): Promise<void> {
@@ -41,13 +28,6 @@ async function recordSession(db: string, seed: number): Promise<void> {
   } finally {
     await simulator.close();
   }
-}
-
-async function setLanguage(page: Page, language: 'zh-CN' | 'en', back: RegExp): Promise<void> {
-  const nav = page.getByRole('navigation', { name: 'LiveCue' });
-  await nav.getByRole('button', { name: /^(设置|Settings)$/ }).click();
-  await page.getByTestId('settings-language').selectOption(language);
-  await nav.getByRole('button', { name: back }).click();
 }
 
 /** The whole recap in one picture: the page scrolls inside the console, so the viewport grows to the recap's height for the shot. */
@@ -71,7 +51,7 @@ async function exportFile(page: Page, button: string): Promise<{ download: Downl
   await expect.poll(() => page.getByTestId('recap-export-status').textContent()).toMatch(/正在导出|已导出/);
   const outcome = await Promise.race([download, failed]);
   if ('error' in outcome) return outcome;
-  const path = tmp.file(outcome.download.suggestedFilename());
+  const path = ui.tmp.file(outcome.download.suggestedFilename());
   await outcome.download.saveAs(path);
   return { download: outcome.download, path };
 }
@@ -80,16 +60,16 @@ const sessionIds = (page: Page) => page.getByTestId('recap-session').evaluateAll
 
 describe('复盘 in the console', () => {
   it('opens a recorded session, reads a minute off its chart, exports it, and compares two sessions', async () => {
-    const db = tmp.file('livecue.db');
+    const db = ui.tmp.file('livecue.db');
     await recordSession(db, 1);
     await recordSession(db, 2);
 
     // The live room is not there (nothing listens at the gateway): the recap reads the store alone.
-    serve = await startServe(['--gateway', 'http://127.0.0.1:9', '--room', 'demo-skincare', '--token', 't', '--db', db], ACCESS);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await ui.startServe(['--gateway', 'http://127.0.0.1:9', '--room', 'demo-skincare', '--token', 't', '--db', db]);
+    const page = await ui.browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${serve.base}/?token=${ACCESS}`);
+    await page.goto(ui.url());
     await page.getByRole('navigation', { name: 'LiveCue' }).getByRole('button', { name: '复盘', exact: true }).click();
     // On a loaded machine the first request may fail (the socket still connecting): the page offers 重试, as a user would use it.
     await expect
