@@ -13,7 +13,22 @@ const n = (value) => value.toLocaleString('en');
 
 const ratio = (value) => `${value.toFixed(3)}×`;
 
+const f3 = (value) => value.toFixed(3);
+
 const tables = {
+  'comment-quality'(f) {
+    const dirty = f.uncommittedFiles > 0 ? ` with ${f.uncommittedFiles} uncommitted file(s)` : '';
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`${dirty} (Node ${f.node}) by \`node build/comment-figures.mjs\`.`,
+      '',
+      '| set | n | intent accuracy | macro-F1 | question P / R / F1 | productRef exact | misses |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...f.sets.map(
+        (s) =>
+          `| \`${s.file}\`: ${s.label} | ${n(s.total)} | ${f3(s.accuracy)} | ${f3(s.macroF1)} | ${f3(s.question.precision)} / ${f3(s.question.recall)} / ${f3(s.question.f1)} | ${f3(s.productRefExact)} | ${n(s.misses)}${s.missedBars.length > 0 ? ` (below the bars: ${s.missedBars.join(', ')})` : ''} |`,
+      ),
+    ].join('\n');
+  },
   'before-after'(f) {
     return [
       `Measured ${f.measuredAt.slice(0, 10)} against \`${f.base}\` (before the recap's aggregates), alternating builds, medians of 3 runs of 1,000,000 events.`,
