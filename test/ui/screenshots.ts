@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { tempDir } from '../helpers.js';
-import { launchChromium, requireBrowserParts, startServe } from './harness.js';
+import { DESKTOP, launchChromium, requireBrowserParts, startServe } from './harness.js';
 
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt > 0 ? process.argv[outAt + 1]! : new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const serve = await startServe(['--demo', '--speed', SPEED, '--db', tmp.file('livecue.db')], ACCESS);
   const browser = await launchChromium();
   try {
-    const console_ = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }).then((c) => c.newPage());
+    const console_ = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }).then((c) => c.newPage());
     await console_.goto(`${serve.base}/?token=${ACCESS}`);
     await until('the console to show live figures', () => figuresShown(console_));
     await until('the console to list talking points', async () => (await console_.locator('[data-testid="talking-points"] [data-testid^="suggestion-used-"]').count()) > 0);
