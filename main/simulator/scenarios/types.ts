@@ -1,6 +1,8 @@
 /**
  * What a demo scenario is made of: the room, its cart, its rundown (the
  * timed segments a real stream plan has) and the words its audience uses.
+ * Each scenario is a data file of this shape (apparel.json, skincare.json),
+ * checked by load.ts.
  */
 import type { ProductCategory } from '../../../shared/catalog/catalog.js';
 import type { Room } from '../../../shared/protocol/index.js';
@@ -10,7 +12,8 @@ export const scenarioNames = ['skincare', 'apparel'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 /** 开场, 福利款, 主推款, 互动/过款, 返场, 收尾: each moves traffic and questions differently. */
-export type SegmentKind = 'opening' | 'deal' | 'hero' | 'interlude' | 'encore' | 'closing';
+export const segmentKinds = ['opening', 'deal', 'hero', 'interlude', 'encore', 'closing'] as const;
+export type SegmentKind = (typeof segmentKinds)[number];
 
 export interface RundownSegment {
   kind: SegmentKind;
@@ -49,7 +52,7 @@ export interface ScenarioProduct {
  * The category's own phrasings for the intents whose words depend on what is
  * sold (a size question for a dress, a skin-type question for a serum), plus
  * category-flavoured chatter. Templates may use `{p}` (the product's short
- * name), `{h}`/`{w}` (a height in cm / weight in kg).
+ * name), `{h}`/`{w}` (a height in cm / a weight in 斤).
  */
 export interface CategoryPhrases {
   spec: NonEmpty<string>;
