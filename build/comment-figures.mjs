@@ -5,7 +5,7 @@
 // build/figures.mjs. No figure in that table is typed by hand.
 //   node build/comment-figures.mjs          (npm run figures:comments)
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const sets = [
@@ -16,12 +16,19 @@ const sets = [
   ['shared/comments/testing/fresh-b.jsonl', 'fresh batch B (tuned on: a regression set)'],
   ['shared/comments/testing/fresh-c.jsonl', 'fresh batch C (blind: never tuned on, not in the model\'s training)'],
 ];
+// The blind batches of data/comments/blind/ (data/comments/README.md), one row each, when they are there.
+const blind = new URL('data/comments/blind/', `file://${root}`);
+if (existsSync(blind)) {
+  for (const file of readdirSync(blind).filter((name) => name.endsWith('.jsonl')).sort()) {
+    sets.push([`data/comments/blind/${file}`, `blind batch, ${file.replace(/\.jsonl$/, '')} (never tuned on)`]);
+  }
+}
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
 const results = sets.map(([file, label]) => {
   let out;
   try {
-    out = execFileSync('npm', ['run', '--silent', 'eval:comments', '--', file, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+    out = execFileSync('npm', ['run', '--silent', 'eval:comments', '--', file, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     // Below the quality bars the evaluation exits 1 but still prints its figures.
     out = error.stdout ?? '';
