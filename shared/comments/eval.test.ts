@@ -14,13 +14,13 @@ const row = (text: string, intent: LabelledComment['intent'], question: boolean,
 });
 
 // The stand-in answers from a table keyed by text.
-const answers: Record<string, Omit<CommentLabel, 'cues'>> = {
+const answers: Record<string, Omit<CommentLabel, 'cues' | 'confidence'>> = {
   a: { intent: 'price', question: true, productRef: 1 },
   b: { intent: 'price', question: true, productRef: null },
   c: { intent: 'spec', question: false, productRef: null },
   d: { intent: 'spec', question: true, productRef: 2 },
 };
-const standIn = (text: string): CommentLabel => ({ ...answers[text]!, cues: [] });
+const standIn = (text: string): CommentLabel => ({ ...answers[text]!, cues: [], confidence: 1 });
 
 describe('evaluate', () => {
   const report = evaluate(

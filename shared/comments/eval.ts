@@ -4,19 +4,12 @@
  * question detection P/R/F1 and exact product-reference matches. Pure: the
  * CLI (main/cli/commands/eval-comments.ts) reads the file and prints.
  */
-import { z } from 'zod';
-import { classifyComment } from './classify.js';
+import { classifyComment, UNCLEAR_BELOW } from './classify.js';
 import { commentIntents, type CommentIntent, type CommentLabel } from './intents.js';
+import type { LabelledComment } from './labelled.js';
 import { normalise } from './normalise.js';
 
-/** One line of a labelled file; extra fields (category …) are allowed and ignored. */
-export const labelledCommentSchema = z.object({
-  text: z.string().min(1),
-  intent: z.enum(commentIntents),
-  question: z.boolean(),
-  productRef: z.number().int().positive().nullable(),
-});
-export type LabelledComment = z.infer<typeof labelledCommentSchema>;
+export { labelledCommentSchema, type LabelledComment } from './labelled.js';
 
 export interface Scores {
   precision: number;
@@ -50,6 +43,27 @@ export interface EvalReport {
   misses: Miss[];
   /** The commonest words of the comments given the wrong intent: where the lexicons may lack a phrasing. */
   missedWords: { word: string; count: number }[];
+  /**
+   * What a confidence threshold buys: of the readings at or above it, how many there are (coverage) and how many
+   * have the right intent (precision). The model's own threshold is among them.
+   */
+  confidence: ConfidencePoint[];
+}
+
+export interface ConfidencePoint {
+  threshold: number;
+  coverage: number;
+  precision: number;
+}
+
+const CURVE = [0, 0.5, 0.7, 0.9];
+
+/** Precision of the readings acted on against how many are acted on, at each threshold (and the model's). */
+export function confidenceCurve(readings: readonly { confidence: number; right: boolean }[]): ConfidencePoint[] {
+  return [...new Set([...CURVE, UNCLEAR_BELOW])].sort((a, b) => a - b).map((threshold) => {
+    const acted = readings.filter((r) => r.confidence >= threshold);
+    return { threshold, coverage: ratio(acted.length, readings.length), precision: ratio(acted.filter((r) => r.right).length, acted.length) };
+  });
 }
 
 /** The quality bars of the comments issue; `.ci/run` fails below them on the development set. */
@@ -68,9 +82,11 @@ export function evaluate(rows: readonly LabelledComment[], classify: (text: stri
   let fp = 0;
   let fn = 0;
   const misses: Miss[] = [];
+  const readings: { confidence: number; right: boolean }[] = [];
 
   for (const row of rows) {
     const got = classify(row.text);
+    readings.push({ confidence: got.confidence, right: got.intent === row.intent });
     confusion[row.intent][got.intent]++;
     if (got.intent === row.intent) correct++;
     if (got.productRef === row.productRef) refMatches++;
@@ -82,6 +98,26 @@ export function evaluate(rows: readonly LabelledComment[], classify: (text: stri
     }
   }
 
+  const { perIntent, macroF1 } = intentScores(confusion);
+  const qp = ratio(tp, tp + fp);
+  const qr = ratio(tp, tp + fn);
+
+  return {
+    total: rows.length,
+    accuracy: ratio(correct, rows.length),
+    macroF1,
+    perIntent,
+    confusion,
+    question: { precision: qp, recall: qr, f1: f1(qp, qr) },
+    productRefExact: ratio(refMatches, rows.length),
+    misses,
+    missedWords: commonWords(misses.filter((m) => m.got.intent !== m.expected.intent).map((m) => m.text)),
+    confidence: confidenceCurve(readings),
+  };
+}
+
+/** Per-intent precision, recall and F1 from a confusion matrix, and their macro mean over the intents labelled. */
+export function intentScores(confusion: Record<CommentIntent, Record<CommentIntent, number>>): { perIntent: Record<CommentIntent, IntentScores>; macroF1: number } {
   const perIntent = {} as Record<CommentIntent, IntentScores>;
   for (const intent of commentIntents) {
     const hit = confusion[intent][intent];
@@ -97,20 +133,7 @@ export function evaluate(rows: readonly LabelledComment[], classify: (text: stri
     present.reduce((sum, i) => sum + perIntent[i].f1, 0),
     present.length,
   );
-  const qp = ratio(tp, tp + fp);
-  const qr = ratio(tp, tp + fn);
-
-  return {
-    total: rows.length,
-    accuracy: ratio(correct, rows.length),
-    macroF1,
-    perIntent,
-    confusion,
-    question: { precision: qp, recall: qr, f1: f1(qp, qr) },
-    productRefExact: ratio(refMatches, rows.length),
-    misses,
-    missedWords: commonWords(misses.filter((m) => m.got.intent !== m.expected.intent).map((m) => m.text)),
-  };
+  return { perIntent, macroF1 };
 }
 
 // Word boundaries are what Intl.Segmenter adds here: the classifier itself matches phrases and never

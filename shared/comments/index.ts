@@ -1,5 +1,5 @@
 /** Comment understanding: intent, question, product reference (docs/COMMENTS.md). */
-export { classifyComment } from './classify.js';
+export { classifyComment, commentClassifier, UNCLEAR_BELOW } from './classify.js';
 export { commentIntents, type CommentIntent, type CommentLabel } from './intents.js';
 export { normalise } from './normalise.js';
 export { findProductRef, resolveProduct, type ProductInfo, type ProductRef } from './product-ref.js';

@@ -46,4 +46,6 @@ export interface CommentLabel {
   /** The product's position number (号, #, 链接) when the comment names one. */
   productRef: number | null;
   cues: string[];
+  /** How sure the intent is, 0–1 (the learned model's probability of it); below the model's threshold it is unclear. */
+  confidence: number;
 }

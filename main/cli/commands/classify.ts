@@ -26,7 +26,7 @@ export async function classify(
 }
 
 function formatJson(text: string, label: CommentLabel): string {
-  return `${JSON.stringify({ text, intent: label.intent, question: label.question, productRef: label.productRef, cues: label.cues })}\n`;
+  return `${JSON.stringify({ text, intent: label.intent, question: label.question, productRef: label.productRef, cues: label.cues, confidence: label.confidence })}\n`;
 }
 
 /** `price         ?  #3    3号多少钱   ← price:多少钱 · question:多少 · ref:3号` */

@@ -6,14 +6,18 @@
  * window before any UI looks, and the ingest thread should not pay for them.
  */
 import type { CommentView } from '../../../shared/api/contract.js';
-import { classifyComment, resolveProduct, type ProductInfo } from '../../../shared/comments/index.js';
+import { classifyComment, resolveProduct, UNCLEAR_BELOW, type ProductInfo } from '../../../shared/comments/index.js';
 import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
 export type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string; id?: string } };
 
-/** A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. */
+/**
+ * A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. An intent read
+ * below the model's confidence threshold is unclear, and shown and used as `other`: the co-pilot answers no topic
+ * it is not sure was asked.
+ */
 export function describeComment(event: CommentEvent, products: readonly ProductInfo[]): CommentView {
   const label = classifyComment(event.text);
   return {
@@ -23,7 +27,7 @@ export function describeComment(event: CommentEvent, products: readonly ProductI
     userName: event.user.name,
     text: event.text.length > MAX_TEXT ? `${event.text.slice(0, MAX_TEXT)}…` : event.text,
     answered: false,
-    intent: label.intent,
+    intent: label.confidence < UNCLEAR_BELOW ? 'other' : label.intent,
     question: label.question,
     productId: resolveProduct(event.text, products),
   };

@@ -1,0 +1,189 @@
+/**
+ * The learned reading of a comment's intent: multinomial logistic regression
+ * over modelFeatures (characters, the lexicon's cues, the question reading),
+ * trained by testing/train-model.ts from the labelled corpus. Its weights
+ * are data (intent-model.json), checked when this module loads: each weight
+ * is a whole number of its class's step (`scale`, a signed byte), the bytes
+ * feature by feature in base64, so the file stays under a megabyte and the
+ * same training gives the same bytes.
+ *
+ * A reading names the features that tipped it (the largest contributions to
+ * the winning intent) and its probability, the confidence the co-pilot acts on.
+ */
+import { z } from 'zod';
+import { commentIntents, type CommentIntent } from '../intents.js';
+import { featureKey, isCueFeature } from './features.js';
+import shipped from './intent-model.json' with { type: 'json' };
+
+export const intentModelSchema = z.object({
+  about: z.string(),
+  /** What it was trained from and how: the stale check compares these. */
+  trainedOn: z.object({ files: z.array(z.string()), comments: z.number().int(), digest: z.string() }),
+  classes: z.array(z.enum(commentIntents)).min(2),
+  bias: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  /** Below this probability a reading is unclear: the co-pilot does not act on it (calibrated on held-out folds). */
+  threshold: z.number().min(0).max(1),
+  features: z.array(z.string()),
+  /** Base64 of one signed byte per feature and class (feature-major): the weight in steps of the class's `scale`. */
+  weights: z.string(),
+});
+export type IntentModelData = z.infer<typeof intentModelSchema>;
+
+export interface ModelReading {
+  intent: CommentIntent;
+  /** The model's probability for it. */
+  confidence: number;
+  /** The features that added most to it, as a person reads them (characters without edge marks, cues by name). */
+  evidence: string[];
+}
+
+const EVIDENCE_SHOWN = 3;
+
+export class IntentModel {
+  readonly classes: readonly CommentIntent[];
+  readonly threshold: number;
+  readonly trainedOn: IntentModelData['trainedOn'];
+  private readonly bias: Float64Array;
+  /** Feature key → where its K weights start in `weights`. */
+  private readonly rows: FeatureTable;
+  private readonly weights: Float64Array;
+  private readonly logits: Float64Array;
+  /** Where each known feature's weights start, in reading order. */
+  private readonly known: number[] = [];
+  /** Each feature as a reading's evidence shows it, by its row. */
+  private readonly names: string[];
+  private readonly top = new Float64Array(EVIDENCE_SHOWN);
+  private readonly topWeight = new Float64Array(EVIDENCE_SHOWN);
+
+  constructor(data: IntentModelData) {
+    const { classes, bias, scale, features } = data;
+    const K = classes.length;
+    if (bias.length !== K || scale.length !== K) throw new Error('intent model: bias and scale must have one value per class');
+    const steps = decodeSteps(data.weights);
+    if (steps.length !== features.length * K) throw new Error(`intent model: ${steps.length} weights for ${features.length} features × ${K} classes`);
+    this.classes = classes;
+    this.threshold = data.threshold;
+    this.trainedOn = data.trainedOn;
+    this.bias = Float64Array.from(bias);
+    this.logits = new Float64Array(K);
+    this.weights = new Float64Array(features.length * K);
+    this.rows = new FeatureTable(features.length);
+    this.names = features.map(shown);
+    features.forEach((feature, f) => {
+      const key = featureKey(feature);
+      if (Number.isNaN(key)) throw new Error(`intent model: ${JSON.stringify(feature)} is no feature`);
+      for (let c = 0; c < K; c++) this.weights[f * K + c] = steps[f * K + c]! * scale[c]!;
+      this.rows.set(key, f * K);
+    });
+  }
+
+  read(features: readonly number[]): ModelReading {
+    const logits = this.logits;
+    logits.set(this.bias);
+    const { known, weights } = this;
+    const K = logits.length;
+    known.length = 0;
+    for (const feature of features) {
+      const at = this.rows.get(feature);
+      if (at < 0) continue;
+      known.push(at);
+      for (let c = 0; c < K; c++) logits[c]! += weights[at + c]!;
+    }
+    let best = 0;
+    for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
+    let sum = 0;
+    for (let c = 0; c < logits.length; c++) sum += Math.exp(logits[c]! - logits[best]!);
+    return { intent: this.classes[best]!, confidence: 1 / sum, evidence: this.evidence(known, best) };
+  }
+
+  /** The known features (their rows) adding most to class `c`, largest first (ties: the earlier row): one pass, no sort. */
+  private evidence(known: readonly number[], c: number): string[] {
+    const { top, topWeight, weights } = this;
+    let n = 0;
+    for (const feature of known) {
+      const w = weights[feature + c]!;
+      if (w <= 0) continue;
+      if (n === EVIDENCE_SHOWN && w < topWeight[n - 1]!) continue;
+      // Counted twice, shown once.
+      let seen = false;
+      for (let j = 0; j < n && !seen; j++) seen = top[j] === feature;
+      if (seen) continue;
+      let i = n;
+      while (i > 0 && (topWeight[i - 1]! < w || (topWeight[i - 1] === w && top[i - 1]! > feature))) i--;
+      if (i >= EVIDENCE_SHOWN) continue;
+      for (let j = Math.min(n, EVIDENCE_SHOWN - 1); j > i; j--) {
+        top[j] = top[j - 1]!;
+        topWeight[j] = topWeight[j - 1]!;
+      }
+      top[i] = feature;
+      topWeight[i] = w;
+      if (n < EVIDENCE_SHOWN) n++;
+    }
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) names.push(this.names[top[i]! / this.classes.length]!);
+    return names;
+  }
+}
+
+/**
+ * Feature keys (whole numbers up to 2^51) → offsets, by open addressing: a Map keyed by numbers that large hashes
+ * each lookup as a heap number, and it was the classifier's largest cost.
+ */
+class FeatureTable {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly shift: number;
+
+  constructor(size: number) {
+    let bits = 4;
+    while (1 << bits < size * 2) bits++;
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  // `| 0` keeps the low 32 bits of a whole number below 2^53 (exact, and no floating-point remainder on the hot path).
+  private slot(key: number): number {
+    return Math.imul((key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b) >>> this.shift;
+  }
+
+  set(key: number, value: number): void {
+    const mask = this.keys.length - 1;
+    let i = this.slot(key);
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  /** The offset, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = this.slot(key); ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === -1) return -1;
+    }
+  }
+}
+
+// atob is in every runtime LiveCue runs in (Node ≥ 16, Chromium); shared/ compiles without DOM or Node types.
+const { atob } = globalThis as unknown as { atob(data: string): string };
+
+function decodeSteps(base64: string): Int8Array {
+  const text = atob(base64);
+  const bytes = new Int8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) << 24 >> 24;
+  return bytes;
+}
+
+/** Edge marks dropped (^多少 → 多少), a cue in brackets ([price3]). */
+function shown(feature: string): string {
+  if (isCueFeature(feature)) return `[${feature.slice(1)}]`;
+  const start = feature.charCodeAt(0) === 0x5e ? 1 : 0;
+  const end = feature.charCodeAt(feature.length - 1) === 0x24 ? feature.length - 1 : feature.length;
+  return end > start ? feature.slice(start, end) : feature;
+}
+
+/** The shipped model, loaded and checked once. */
+export const intentModel = new IntentModel(intentModelSchema.parse(shipped));

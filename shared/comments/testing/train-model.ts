@@ -1,0 +1,220 @@
+/**
+ * Trains ../model/intent-model.json, the learned intent reading
+ * (../model/intent-model.ts), from the labelled corpus:
+ *
+ *   npm run train:comments
+ *
+ * Multinomial logistic regression, trained by AdaGrad with L2 on the
+ * features of ../model/features.ts, examples visited in a seeded order:
+ * the same files give the same bytes, and model.test.ts fails when the
+ * committed file is stale. The threshold is calibrated on held-out folds
+ * (each fold's readings come from a model trained without it). The sets
+ * that measure the classifier (data/comments/dev.jsonl, blind/, holdout,
+ * fresh-b, fresh-c) are never trained on.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { intentCount, matchCues } from '../cues.js';
+import { labelledCommentSchema, type LabelledComment } from '../labelled.js';
+import { commentIntents, type CommentIntent } from '../intents.js';
+import { featureName, modelFeatures } from '../model/features.js';
+import type { IntentModelData } from '../model/intent-model.js';
+import { normalise } from '../normalise.js';
+import { readQuestion } from '../question.js';
+
+const root = new URL('../../../', import.meta.url);
+const corpusDir = new URL('data/comments/corpus/', root);
+export const modelFile = new URL('shared/comments/model/intent-model.json', root);
+
+/** The training files, relative to the repository, in a fixed order. */
+export function trainingFiles(): string[] {
+  let corpus: string[] = [];
+  try {
+    corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => `data/comments/corpus/${f}`);
+  } catch {
+    // No corpus yet: the in-project phrasing sets alone.
+  }
+  return [...corpus, 'shared/comments/testing/phrasings.jsonl', 'shared/comments/testing/fresh-a.jsonl'];
+}
+
+export function readLabelled(path: string): (LabelledComment & { category?: string })[] {
+  return readFileSync(new URL(path, root), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const row = JSON.parse(line) as { category?: unknown };
+      return { ...labelledCommentSchema.parse(row), ...(typeof row.category === 'string' ? { category: row.category } : {}) };
+    });
+}
+
+/** The classes the model reads: spam is found by lures.ts, never guessed. */
+export const modelClasses: readonly CommentIntent[] = commentIntents.filter((intent) => intent !== 'spam');
+
+export const HYPER = { epochs: 12, rate: 0.3, l2: 1e-5, minCount: 1, folds: 5, targetPrecision: 0.95, minStep: 2, seed: 20261207 } as const;
+export type Hyper = { [K in keyof typeof HYPER]: number };
+
+export function featuresOf(text: string): number[] {
+  const norm = normalise(text);
+  const scores = new Uint8Array(intentCount);
+  matchCues(norm, scores, []);
+  return modelFeatures(norm, scores, readQuestion(norm).question);
+}
+
+interface Example {
+  features: Int32Array;
+  label: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainedWeights {
+  /** Feature keys, ascending. */
+  vocabulary: number[];
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+/** Fits the weights on the labelled rows (their features given): deterministic for the same rows in the same order. */
+export function fit(rows: readonly { features: readonly number[]; intent: CommentIntent }[], hyper: Hyper = HYPER): TrainedWeights {
+  const K = modelClasses.length;
+  const counts = new Map<number, number>();
+  for (const row of rows) for (const f of row.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocabulary = [...counts].filter(([, n]) => n >= hyper.minCount).map(([f]) => f).sort((a, b) => a - b);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const examples: Example[] = rows.flatMap((row) => {
+    const label = modelClasses.indexOf(row.intent);
+    if (label < 0) return [];
+    const ids = row.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+    return [{ features: Int32Array.from(ids), label }];
+  });
+  const weights = new Float64Array(vocabulary.length * K);
+  const squares = new Float64Array(vocabulary.length * K);
+  const bias = new Float64Array(K);
+  const biasSquares = new Float64Array(K);
+  const logits = new Float64Array(K);
+  const random = mulberry32(hyper.seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < hyper.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const e of order) {
+      const { features, label } = examples[e]!;
+      logits.set(bias);
+      for (const f of features) for (let c = 0; c < K; c++) logits[c]! += weights[f * K + c]!;
+      let max = -Infinity;
+      for (let c = 0; c < K; c++) if (logits[c]! > max) max = logits[c]!;
+      let sum = 0;
+      for (let c = 0; c < K; c++) sum += logits[c] = Math.exp(logits[c]! - max);
+      for (let c = 0; c < K; c++) {
+        const g = logits[c]! / sum - (c === label ? 1 : 0);
+        biasSquares[c]! += g * g;
+        bias[c]! -= (hyper.rate * g) / Math.sqrt(biasSquares[c]! + 1e-8);
+        for (const f of features) {
+          const k = f * K + c;
+          const gw = g + hyper.l2 * weights[k]!;
+          squares[k]! += gw * gw;
+          weights[k]! -= (hyper.rate * gw) / Math.sqrt(squares[k]! + 1e-8);
+        }
+      }
+    }
+  }
+  return { vocabulary, weights, bias };
+}
+
+/** The readings of the fitted weights: the most probable class and its probability. */
+export function predict(model: TrainedWeights, features: readonly number[]): { intent: CommentIntent; confidence: number } {
+  const K = modelClasses.length;
+  const index = new Map(model.vocabulary.map((f, i) => [f, i]));
+  const logits = Float64Array.from(model.bias);
+  for (const f of features) {
+    const i = index.get(f);
+    if (i !== undefined) for (let c = 0; c < K; c++) logits[c]! += model.weights[i * K + c]!;
+  }
+  let best = 0;
+  for (let c = 1; c < K; c++) if (logits[c]! > logits[best]!) best = c;
+  let sum = 0;
+  for (let c = 0; c < K; c++) sum += Math.exp(logits[c]! - logits[best]!);
+  return { intent: modelClasses[best]!, confidence: 1 / sum };
+}
+
+/** Weights as whole steps of each class's largest weight / 127 (a signed byte): small, and the same on every machine. */
+export function quantise(model: TrainedWeights, hyper: Hyper = HYPER): Pick<IntentModelData, 'bias' | 'scale' | 'features' | 'weights'> {
+  const K = modelClasses.length;
+  const scale = Array.from({ length: K }, (_, c) => {
+    let max = 0;
+    for (let i = 0; i < model.vocabulary.length; i++) max = Math.max(max, Math.abs(model.weights[i * K + c]!));
+    return round6(max / 127 || 1);
+  });
+  const features: string[] = [];
+  const steps: number[] = [];
+  model.vocabulary.forEach((feature, i) => {
+    const row = Array.from({ length: K }, (_, c) => Math.round(model.weights[i * K + c]! / scale[c]!));
+    // A feature whose every weight is under `minStep` steps moves no reading measurably.
+    if (row.every((q) => Math.abs(q) < hyper.minStep)) return;
+    features.push(featureName(feature));
+    steps.push(...row);
+  });
+  return { bias: Array.from(model.bias, round6), scale, features, weights: Buffer.from(Int8Array.from(steps).buffer).toString('base64') };
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * The lowest probability at which the readings of held-out folds are right at least `targetPrecision` of the
+ * time (each fold read by a model fitted without it): below it a reading is unclear.
+ */
+export function calibrate(rows: readonly { features: readonly number[]; intent: CommentIntent }[], decide: (i: number, reading: { intent: CommentIntent; confidence: number }) => { intent: CommentIntent; confidence: number } | null = (_, r) => r): { threshold: number; heldOut: { confidence: number; right: boolean }[] } {
+  const heldOut: { confidence: number; right: boolean }[] = [];
+  for (let fold = 0; fold < HYPER.folds; fold++) {
+    const fitted = fit(rows.filter((_, i) => i % HYPER.folds !== fold));
+    rows.forEach((row, i) => {
+      if (i % HYPER.folds !== fold) return;
+      const reading = decide(i, predict(fitted, row.features));
+      if (reading) heldOut.push({ confidence: reading.confidence, right: reading.intent === row.intent });
+    });
+  }
+  const sorted = [...heldOut].sort((a, b) => b.confidence - a.confidence);
+  let right = 0;
+  let threshold = 1;
+  sorted.forEach((r, i) => {
+    if (r.right) right++;
+    if (right / (i + 1) >= HYPER.targetPrecision) threshold = r.confidence;
+  });
+  return { threshold: round6(threshold), heldOut };
+}
+
+export function trainIntentModel(): IntentModelData {
+  const files = trainingFiles();
+  const texts = files.map((f) => readFileSync(new URL(f, root), 'utf8'));
+  const rows = files.flatMap((f) => readLabelled(f)).filter((r) => r.intent !== 'spam').map((r) => ({ features: featuresOf(r.text), intent: r.intent }));
+  const digest = createHash('sha256').update(JSON.stringify(HYPER)).update(texts.join('\u0000')).digest('hex').slice(0, 16);
+  const { threshold } = calibrate(rows);
+  return {
+    about:
+      'The learned intent reading of shared/comments/model/intent-model.ts: multinomial logistic regression over model/features.ts. Generated by `npm run train:comments` (shared/comments/testing/train-model.ts); never edit by hand.',
+    trainedOn: { files, comments: rows.length, digest },
+    classes: [...modelClasses],
+    threshold,
+    ...quantise(fit(rows)),
+  };
+}
+
+export const renderModel = (model: IntentModelData): string => `${JSON.stringify(model, null, 1)}\n`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const model = trainIntentModel();
+  writeFileSync(modelFile, renderModel(model));
+  process.stdout.write(`intent model: ${model.trainedOn.comments} comments from ${model.trainedOn.files.length} files, ${model.features.length} features, threshold ${model.threshold}\n`);
+}
