@@ -11,8 +11,8 @@ const root = new URL('..', import.meta.url).pathname;
 const sets = [
   ['data/comments/dev.jsonl', 'the development set (the lexicons were written with it in view)'],
   ['shared/comments/testing/holdout.jsonl', 'holdout'],
-  ['shared/comments/testing/phrasings.jsonl', 'phrasings (regression set; trains the fallback model)'],
-  ['shared/comments/testing/fresh-a.jsonl', 'fresh batch A (trains the fallback model)'],
+  ['shared/comments/testing/phrasings.jsonl', 'phrasings (regression set; trains the model)'],
+  ['shared/comments/testing/fresh-a.jsonl', 'fresh batch A (trains the model)'],
   ['shared/comments/testing/fresh-b.jsonl', 'fresh batch B (tuned on: a regression set)'],
   ['shared/comments/testing/fresh-c.jsonl', 'fresh batch C (blind: never tuned on, not in the model\'s training)'],
 ];
