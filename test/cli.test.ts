@@ -152,7 +152,7 @@ describe('livecue classify', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(labels.map((l) => Object.keys(l))).toEqual(Array(4).fill(['text', 'intent', 'question', 'productRef', 'cues']));
+    expect(labels.map((l) => Object.keys(l))).toEqual(Array(4).fill(['text', 'intent', 'question', 'productRef', 'cues', 'confidence']));
     expect(labels.map(({ text, intent, question, productRef }) => ({ text, intent, question, productRef }))).toEqual([
       { text: '5号多少钱', intent: 'price', question: true, productRef: 5 },
       { text: '已拍，什么时候发货？', intent: 'shipping', question: true, productRef: null },
@@ -180,7 +180,7 @@ describe('livecue classify', () => {
 });
 
 describe('npm run eval:comments', () => {
-  const evalScript = 'main/cli/eval-comments.ts';
+  const evalScript = 'main/cli/eval-comments-entry.ts';
 
   it('prints the figures and the confusion matrix of the in-project holdout set, and passes its bars', async () => {
     const result = await runScript(evalScript, ['shared/comments/testing/holdout.jsonl']);
