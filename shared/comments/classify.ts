@@ -5,8 +5,8 @@
  * A lure (lures.ts: 点我头像有同款便宜货, 加V) is `spam` before anything else.
  * Otherwise the lexicon's cue sets (lexicon.json, matched by cues.ts) and the
  * question reading (question.ts) go first, and the learned model
- * (model/intent-model.ts) decides the intent from the comment's characters
- * together with those cues: a cue that settles its intent carries a heavy
+ * (model/intent-model.ts) decides the intent — and whether it asks — from
+ * the comment's characters together with those cues: a cue that settles its intent carries a heavy
  * weight, learned from the corpus rather than forced — measured by held-out
  * category, letting weight-3 cues override the model cost 1.8 points of
  * accuracy. The label names the cues that fired and the features that tipped
@@ -39,11 +39,14 @@ export function commentClassifier(model: IntentModel): (text: string) => Comment
     const cues: string[] = [];
     matchCues(norm, scores, cues);
     const reading = readQuestion(norm);
-    const { intent, confidence, evidence } = model.read(modelFeatures(norm, scores, reading.question, features));
+    const read = model.read(modelFeatures(norm, scores, reading.question, features));
+    const { intent, confidence, evidence } = read;
     if (evidence.length > 0) cues.push(`model:${evidence.join(' ')}`);
     // A purchase report waits for nothing, even with a 吗 in it.
-    const question = reading.question && intent !== 'purchased';
+    const question = read.question && intent !== 'purchased';
     if (reading.cue !== null) cues.push(`${reading.question ? 'question' : 'not question'}:${reading.cue}`);
+    // Where the question head overrules the rules, the label says which characters did.
+    if (read.question !== reading.question) cues.push(`${read.question ? 'question' : 'not question'}:model ${model.questionEvidence().join(' ')}`.trimEnd());
     const ref = findProductRef(norm);
     if (ref !== null) cues.push(`ref:${ref.cue}`);
     return { intent, question, productRef: ref?.position ?? null, cues, confidence: Math.round(confidence * 1000) / 1000 };

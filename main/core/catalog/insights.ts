@@ -85,7 +85,7 @@ export function mineAskedQuestions(reader: StoreReader, productId: string, optio
       const { text, user } = parsed.data;
       const label = classifyComment(text);
       if (!label.question) continue;
-      const named = resolveProduct(text, products);
+      const named = resolveProduct(text, { products, onAir: presenting?.(row.seq) ?? null });
       if (named !== productId && !(named === null && (only || presenting?.(row.seq) === productId))) continue;
       questions.push({ text: text.replace(LEADING_REF, '') || text, intent: label.intent, user: user.id, session: String(session.key) });
     }

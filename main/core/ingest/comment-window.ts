@@ -11,7 +11,11 @@ import type { EventOf } from '../../../shared/protocol/index.js';
 
 const MAX_TEXT = 300;
 
-export type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & { user: { name: string; id?: string } };
+export type CommentEvent = Pick<EventOf<'comment'>, 'seq' | 'id' | 'ts' | 'text'> & {
+  user: { name: string; id?: string };
+  /** The product whose card was on air when the comment arrived: what "这个" meant to its writer. */
+  onAir?: string | null;
+};
 
 /**
  * A comment as a UI shows it: classified, its product resolved; `answered` is the core's to fill in. An intent read
@@ -29,7 +33,7 @@ export function describeComment(event: CommentEvent, products: readonly ProductI
     answered: false,
     intent: label.confidence < UNCLEAR_BELOW ? 'other' : label.intent,
     question: label.question,
-    productId: resolveProduct(event.text, products),
+    productId: resolveProduct(event.text, { products, onAir: event.onAir ?? null }),
   };
 }
 
@@ -40,9 +44,9 @@ export class CommentWindow {
 
   constructor(private readonly capacity: number) {}
 
-  add(event: EventOf<'comment'>): void {
+  add(event: EventOf<'comment'>, onAir: string | null): void {
     const { seq, id, ts, text, user } = event;
-    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name } });
+    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name }, onAir });
     if (this.items.length > this.capacity) {
       for (const gone of this.items.splice(0, this.items.length - this.capacity)) this.views.delete(gone.id);
     }
@@ -86,9 +90,9 @@ export class CommentFeed {
 
   constructor(private readonly capacity: number) {}
 
-  add(event: EventOf<'comment'>): void {
+  add(event: EventOf<'comment'>, onAir: string | null): void {
     const { seq, id, ts, text, user } = event;
-    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name, id: user.id } });
+    this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name, id: user.id }, onAir });
     if (this.items.length > this.capacity * 2) this.trim();
   }
 

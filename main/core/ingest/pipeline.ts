@@ -233,8 +233,9 @@ export class IngestPipeline {
     engine.apply(event);
     this.eventsSinceSnapshot++;
     if (event.type === 'comment') {
-      this.comments.add(event);
-      this.commentFeed.add(event);
+      const onAir = engine.onAir()?.productId ?? null;
+      this.comments.add(event, onAir);
+      this.commentFeed.add(event, onAir);
       this.rememberComment(event.id, event.seq);
     } else if (event.type === 'retract') {
       this.comments.retract(event.ids);

@@ -1,32 +1,42 @@
 /**
- * The learned reading of a comment's intent: multinomial logistic regression
- * over modelFeatures (characters, the lexicon's cues, the question reading),
- * trained by testing/train-model.ts from the labelled corpus. Its weights
- * are data (intent-model.json), checked when this module loads: each weight
- * is a whole number of its class's step (`scale`, a signed byte), the bytes
- * feature by feature in base64, so the file stays under a megabyte and the
- * same training gives the same bytes.
+ * The learned readings of a comment: its intent, and whether it asks
+ * something — two heads, each multinomial logistic regression over the same
+ * modelFeatures (characters, the lexicon's cues, question.ts's rule reading),
+ * trained by testing/train-model.ts from the labelled corpus. The question
+ * head learns where the rules are wrong (链接!! asks, 说好的包邮呢 does not)
+ * from the same characters. The weights are data (intent-model.json),
+ * checked when this module loads: each weight is a whole number of its
+ * class's step (`scale`, a signed byte), the bytes feature by feature in
+ * base64, so the same training gives the same bytes. One lookup per feature
+ * serves both heads.
  *
  * A reading names the features that tipped it (the largest contributions to
- * the winning intent) and its probability, the confidence the co-pilot acts on.
+ * the winning class) and the intent's probability, the confidence the
+ * co-pilot acts on.
  */
 import { z } from 'zod';
 import { commentIntents, type CommentIntent } from '../intents.js';
 import { featureKey, isCueFeature } from './features.js';
 import shipped from './intent-model.json' with { type: 'json' };
 
+const headSchema = z.object({
+  bias: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  /** Base64 of one signed byte per feature and class (feature-major): the weight in steps of the class's `scale`. */
+  weights: z.string(),
+});
+type HeadData = z.infer<typeof headSchema>;
+
 export const intentModelSchema = z.object({
   about: z.string(),
   /** What it was trained from and how: the stale check compares these. */
   trainedOn: z.object({ files: z.array(z.string()), comments: z.number().int(), digest: z.string() }),
-  classes: z.array(z.enum(commentIntents)).min(2),
-  bias: z.array(z.number()),
-  scale: z.array(z.number().positive()),
-  /** Below this probability a reading is unclear: the co-pilot does not act on it (calibrated on held-out folds). */
+  /** Below this probability an intent is unclear: the co-pilot does not act on it (calibrated on held-out folds). */
   threshold: z.number().min(0).max(1),
   features: z.array(z.string()),
-  /** Base64 of one signed byte per feature and class (feature-major): the weight in steps of the class's `scale`. */
-  weights: z.string(),
+  intent: headSchema.extend({ classes: z.array(z.enum(commentIntents)).min(2) }),
+  /** Classes: not a question, a question. */
+  question: headSchema,
 });
 export type IntentModelData = z.infer<typeof intentModelSchema>;
 
@@ -36,73 +46,97 @@ export interface ModelReading {
   confidence: number;
   /** The features that added most to it, as a person reads them (characters without edge marks, cues by name). */
   evidence: string[];
+  question: boolean;
 }
 
 const EVIDENCE_SHOWN = 3;
+
+/** One head's weights, decoded: its K classes' weights feature by feature. */
+class Head {
+  readonly K: number;
+  readonly bias: Float64Array;
+  readonly weights: Float64Array;
+  readonly logits: Float64Array;
+
+  constructor(name: string, data: HeadData, K: number, features: number) {
+    if (data.bias.length !== K || data.scale.length !== K) throw new Error(`intent model: the ${name} head's bias and scale must have one value per class`);
+    const steps = decodeSteps(data.weights);
+    if (steps.length !== features * K) throw new Error(`intent model: ${steps.length} ${name} weights for ${features} features × ${K} classes`);
+    this.K = K;
+    this.bias = Float64Array.from(data.bias);
+    this.logits = new Float64Array(K);
+    this.weights = new Float64Array(features * K);
+    for (let i = 0; i < steps.length; i++) this.weights[i] = steps[i]! * data.scale[i % K]!;
+  }
+
+  /** The best class of the features at `known` (feature indexes) and its probability. */
+  read(known: readonly number[]): { best: number; probability: number } {
+    const { K, logits, weights } = this;
+    logits.set(this.bias);
+    for (const f of known) for (let c = 0, at = f * K; c < K; c++) logits[c]! += weights[at + c]!;
+    let best = 0;
+    for (let c = 1; c < K; c++) if (logits[c]! > logits[best]!) best = c;
+    let sum = 0;
+    for (let c = 0; c < K; c++) sum += Math.exp(logits[c]! - logits[best]!);
+    return { best, probability: 1 / sum };
+  }
+}
 
 export class IntentModel {
   readonly classes: readonly CommentIntent[];
   readonly threshold: number;
   readonly trainedOn: IntentModelData['trainedOn'];
-  private readonly bias: Float64Array;
-  /** Feature key → where its K weights start in `weights`. */
+  /** Feature key → its index in the model's feature list. */
   private readonly rows: FeatureTable;
-  private readonly weights: Float64Array;
-  private readonly logits: Float64Array;
-  /** Where each known feature's weights start, in reading order. */
+  private readonly intent: Head;
+  private readonly question: Head;
+  /** The indexes of a comment's known features, in reading order. */
   private readonly known: number[] = [];
-  /** Each feature as a reading's evidence shows it, by its row. */
+  /** Each feature as a reading's evidence shows it, by its index. */
   private readonly names: string[];
   private readonly top = new Float64Array(EVIDENCE_SHOWN);
   private readonly topWeight = new Float64Array(EVIDENCE_SHOWN);
+  private lastQuestion = 0;
 
   constructor(data: IntentModelData) {
-    const { classes, bias, scale, features } = data;
-    const K = classes.length;
-    if (bias.length !== K || scale.length !== K) throw new Error('intent model: bias and scale must have one value per class');
-    const steps = decodeSteps(data.weights);
-    if (steps.length !== features.length * K) throw new Error(`intent model: ${steps.length} weights for ${features.length} features × ${K} classes`);
-    this.classes = classes;
+    const { features } = data;
+    this.classes = data.intent.classes;
     this.threshold = data.threshold;
     this.trainedOn = data.trainedOn;
-    this.bias = Float64Array.from(bias);
-    this.logits = new Float64Array(K);
-    this.weights = new Float64Array(features.length * K);
+    this.intent = new Head('intent', data.intent, this.classes.length, features.length);
+    this.question = new Head('question', data.question, 2, features.length);
     this.rows = new FeatureTable(features.length);
     this.names = features.map(shown);
     features.forEach((feature, f) => {
       const key = featureKey(feature);
       if (Number.isNaN(key)) throw new Error(`intent model: ${JSON.stringify(feature)} is no feature`);
-      for (let c = 0; c < K; c++) this.weights[f * K + c] = steps[f * K + c]! * scale[c]!;
-      this.rows.set(key, f * K);
+      this.rows.set(key, f);
     });
   }
 
   read(features: readonly number[]): ModelReading {
-    const logits = this.logits;
-    logits.set(this.bias);
-    const { known, weights } = this;
-    const K = logits.length;
+    const { known } = this;
     known.length = 0;
     for (const feature of features) {
-      const at = this.rows.get(feature);
-      if (at < 0) continue;
-      known.push(at);
-      for (let c = 0; c < K; c++) logits[c]! += weights[at + c]!;
+      const f = this.rows.get(feature);
+      if (f >= 0) known.push(f);
     }
-    let best = 0;
-    for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
-    let sum = 0;
-    for (let c = 0; c < logits.length; c++) sum += Math.exp(logits[c]! - logits[best]!);
-    return { intent: this.classes[best]!, confidence: 1 / sum, evidence: this.evidence(known, best) };
+    const intent = this.intent.read(known);
+    this.lastQuestion = this.question.read(known).best;
+    return { intent: this.classes[intent.best]!, confidence: intent.probability, evidence: this.evidence(this.intent, intent.best), question: this.lastQuestion === 1 };
   }
 
-  /** The known features (their rows) adding most to class `c`, largest first (ties: the earlier row): one pass, no sort. */
-  private evidence(known: readonly number[], c: number): string[] {
-    const { top, topWeight, weights } = this;
+  /** The features that tipped the last reading's question head (asked for only when it overrules the rules: rarely). */
+  questionEvidence(): string[] {
+    return this.evidence(this.question, this.lastQuestion);
+  }
+
+  /** The known features adding most to class `c` of `head`, largest first (ties: the earlier feature): one pass, no sort. */
+  private evidence(head: Head, c: number): string[] {
+    const { top, topWeight, known } = this;
     let n = 0;
     for (const feature of known) {
-      const w = weights[feature + c]!;
+      const w = head.weights[feature * head.K + c]!;
       if (w <= 0) continue;
       if (n === EVIDENCE_SHOWN && w < topWeight[n - 1]!) continue;
       // Counted twice, shown once.
@@ -121,7 +155,7 @@ export class IntentModel {
       if (n < EVIDENCE_SHOWN) n++;
     }
     const names: string[] = [];
-    for (let i = 0; i < n; i++) names.push(this.names[top[i]! / this.classes.length]!);
+    for (let i = 0; i < n; i++) names.push(this.names[top[i]!]!);
     return names;
   }
 }

@@ -48,9 +48,9 @@ function classifierWithout(file: string): (text: string) => CommentLabel {
     .filter((f) => f !== file)
     .flatMap((f) => readLabelled(f))
     .filter((r) => r.intent !== 'spam')
-    .map((r) => ({ features: featuresOf(r.text), intent: r.intent }));
+    .map((r) => ({ features: featuresOf(r.text), intent: r.intent, question: r.question }));
   const { threshold } = calibrate(rows);
-  return commentClassifier(new IntentModel({ about: '', trainedOn: { files: [], comments: rows.length, digest: '' }, classes: [...intentModel.classes], threshold, ...quantise(fit(rows)) }));
+  return commentClassifier(new IntentModel({ about: '', trainedOn: { files: [], comments: rows.length, digest: '' }, threshold, ...quantise(fit(rows)) }));
 }
 
 /** Sums reports' confusion matrices: the per-intent figures of everything they read. */

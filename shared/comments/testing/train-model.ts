@@ -77,28 +77,32 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export interface TrainedWeights {
-  /** Feature keys, ascending. */
-  vocabulary: number[];
+/** One row to learn from: its features and, for each head, its class's index. */
+export interface TrainingRow {
+  features: readonly number[];
+  intent: CommentIntent;
+  question: boolean;
+}
+
+export interface TrainedHead {
+  /** Classes per feature. */
+  K: number;
+  /** Feature-major: the K weights of vocabulary[i] start at i × K. */
   weights: Float64Array;
   bias: Float64Array;
 }
 
-/** Fits the weights on the labelled rows (their features given): deterministic for the same rows in the same order. */
-export function fit(rows: readonly { features: readonly number[]; intent: CommentIntent }[], hyper: Hyper = HYPER): TrainedWeights {
-  const K = modelClasses.length;
-  const counts = new Map<number, number>();
-  for (const row of rows) for (const f of row.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocabulary = [...counts].filter(([, n]) => n >= hyper.minCount).map(([f]) => f).sort((a, b) => a - b);
-  const index = new Map(vocabulary.map((f, i) => [f, i]));
-  const examples: Example[] = rows.flatMap((row) => {
-    const label = modelClasses.indexOf(row.intent);
-    if (label < 0) return [];
-    const ids = row.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
-    return [{ features: Int32Array.from(ids), label }];
-  });
-  const weights = new Float64Array(vocabulary.length * K);
-  const squares = new Float64Array(vocabulary.length * K);
+export interface TrainedModel {
+  /** Feature keys, ascending. */
+  vocabulary: number[];
+  intent: TrainedHead;
+  question: TrainedHead;
+}
+
+/** Multinomial logistic regression of `labels` (K classes) by AdaGrad with L2, examples in a seeded order: deterministic. */
+function fitHead(examples: readonly Example[], size: number, K: number, hyper: Hyper): TrainedHead {
+  const weights = new Float64Array(size * K);
+  const squares = new Float64Array(size * K);
   const bias = new Float64Array(K);
   const biasSquares = new Float64Array(K);
   const logits = new Float64Array(K);
@@ -130,17 +134,32 @@ export function fit(rows: readonly { features: readonly number[]; intent: Commen
       }
     }
   }
-  return { vocabulary, weights, bias };
+  return { K, weights, bias };
 }
 
-/** The readings of the fitted weights: the most probable class and its probability. */
-export function predict(model: TrainedWeights, features: readonly number[]): { intent: CommentIntent; confidence: number } {
-  const K = modelClasses.length;
+/** Fits both heads on the labelled rows (their features given): deterministic for the same rows in the same order. */
+export function fit(rows: readonly TrainingRow[], hyper: Hyper = HYPER): TrainedModel {
+  const counts = new Map<number, number>();
+  for (const row of rows) for (const f of row.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocabulary = [...counts].filter(([, n]) => n >= hyper.minCount).map(([f]) => f).sort((a, b) => a - b);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const known = rows.filter((row) => modelClasses.includes(row.intent));
+  const ids = known.map((row) => Int32Array.from(row.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined).sort((a, b) => a - b)));
+  return {
+    vocabulary,
+    intent: fitHead(known.map((row, i) => ({ features: ids[i]!, label: modelClasses.indexOf(row.intent) })), vocabulary.length, modelClasses.length, hyper),
+    question: fitHead(known.map((row, i) => ({ features: ids[i]!, label: row.question ? 1 : 0 })), vocabulary.length, 2, hyper),
+  };
+}
+
+/** The intent reading of the fitted weights: the most probable class and its probability. */
+export function predict(model: TrainedModel, features: readonly number[]): { intent: CommentIntent; confidence: number } {
+  const { K, weights, bias } = model.intent;
   const index = new Map(model.vocabulary.map((f, i) => [f, i]));
-  const logits = Float64Array.from(model.bias);
+  const logits = Float64Array.from(bias);
   for (const f of features) {
     const i = index.get(f);
-    if (i !== undefined) for (let c = 0; c < K; c++) logits[c]! += model.weights[i * K + c]!;
+    if (i !== undefined) for (let c = 0; c < K; c++) logits[c]! += weights[i * K + c]!;
   }
   let best = 0;
   for (let c = 1; c < K; c++) if (logits[c]! > logits[best]!) best = c;
@@ -149,24 +168,30 @@ export function predict(model: TrainedWeights, features: readonly number[]): { i
   return { intent: modelClasses[best]!, confidence: 1 / sum };
 }
 
-/** Weights as whole steps of each class's largest weight / 127 (a signed byte): small, and the same on every machine. */
-export function quantise(model: TrainedWeights, hyper: Hyper = HYPER): Pick<IntentModelData, 'bias' | 'scale' | 'features' | 'weights'> {
-  const K = modelClasses.length;
-  const scale = Array.from({ length: K }, (_, c) => {
+/** Each class's weights as whole steps of its largest weight / 127 (a signed byte): small, and the same on every machine. */
+function scales(head: TrainedHead, size: number): number[] {
+  return Array.from({ length: head.K }, (_, c) => {
     let max = 0;
-    for (let i = 0; i < model.vocabulary.length; i++) max = Math.max(max, Math.abs(model.weights[i * K + c]!));
+    for (let i = 0; i < size; i++) max = Math.max(max, Math.abs(head.weights[i * head.K + c]!));
     return round6(max / 127 || 1);
   });
+}
+
+export function quantise(model: TrainedModel, hyper: Hyper = HYPER): Pick<IntentModelData, 'features' | 'intent' | 'question'> {
+  const size = model.vocabulary.length;
+  const heads = [model.intent, model.question];
+  const headScales = heads.map((head) => scales(head, size));
   const features: string[] = [];
-  const steps: number[] = [];
+  const steps: number[][] = heads.map(() => []);
   model.vocabulary.forEach((feature, i) => {
-    const row = Array.from({ length: K }, (_, c) => Math.round(model.weights[i * K + c]! / scale[c]!));
+    const rows = heads.map((head, h) => Array.from({ length: head.K }, (_, c) => Math.round(head.weights[i * head.K + c]! / headScales[h]![c]!)));
     // A feature whose every weight is under `minStep` steps moves no reading measurably.
-    if (row.every((q) => Math.abs(q) < hyper.minStep)) return;
+    if (rows.every((row) => row.every((q) => Math.abs(q) < hyper.minStep))) return;
     features.push(featureName(feature));
-    steps.push(...row);
+    rows.forEach((row, h) => steps[h]!.push(...row));
   });
-  return { bias: Array.from(model.bias, round6), scale, features, weights: Buffer.from(Int8Array.from(steps).buffer).toString('base64') };
+  const packed = (h: number) => ({ bias: Array.from(heads[h]!.bias, round6), scale: headScales[h]!, weights: Buffer.from(Int8Array.from(steps[h]!).buffer).toString('base64') });
+  return { features, intent: { classes: [...modelClasses], ...packed(0) }, question: packed(1) };
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -175,7 +200,7 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  * The lowest probability at which the readings of held-out folds are right at least `targetPrecision` of the
  * time (each fold read by a model fitted without it): below it a reading is unclear.
  */
-export function calibrate(rows: readonly { features: readonly number[]; intent: CommentIntent }[], decide: (i: number, reading: { intent: CommentIntent; confidence: number }) => { intent: CommentIntent; confidence: number } | null = (_, r) => r): { threshold: number; heldOut: { confidence: number; right: boolean }[] } {
+export function calibrate(rows: readonly TrainingRow[], decide: (i: number, reading: { intent: CommentIntent; confidence: number }) => { intent: CommentIntent; confidence: number } | null = (_, r) => r): { threshold: number; heldOut: { confidence: number; right: boolean }[] } {
   const heldOut: { confidence: number; right: boolean }[] = [];
   for (let fold = 0; fold < HYPER.folds; fold++) {
     const fitted = fit(rows.filter((_, i) => i % HYPER.folds !== fold));
@@ -198,14 +223,13 @@ export function calibrate(rows: readonly { features: readonly number[]; intent: 
 export function trainIntentModel(): IntentModelData {
   const files = trainingFiles();
   const texts = files.map((f) => readFileSync(new URL(f, root), 'utf8'));
-  const rows = files.flatMap((f) => readLabelled(f)).filter((r) => r.intent !== 'spam').map((r) => ({ features: featuresOf(r.text), intent: r.intent }));
+  const rows = files.flatMap((f) => readLabelled(f)).filter((r) => r.intent !== 'spam').map((r) => ({ features: featuresOf(r.text), intent: r.intent, question: r.question }));
   const digest = createHash('sha256').update(JSON.stringify(HYPER)).update(texts.join('\u0000')).digest('hex').slice(0, 16);
   const { threshold } = calibrate(rows);
   return {
     about:
-      'The learned intent reading of shared/comments/model/intent-model.ts: multinomial logistic regression over model/features.ts. Generated by `npm run train:comments` (shared/comments/testing/train-model.ts); never edit by hand.',
+      'The learned readings of shared/comments/model/intent-model.ts — the intent and whether the comment asks something — each multinomial logistic regression over the features of model/features.ts. Generated by `npm run train:comments` (shared/comments/testing/train-model.ts); never edit by hand.',
     trainedOn: { files, comments: rows.length, digest },
-    classes: [...modelClasses],
     threshold,
     ...quantise(fit(rows)),
   };
