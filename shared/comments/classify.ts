@@ -2,7 +2,9 @@
  * One comment → intent, question, product position, the cues that decided
  * them and how sure the intent is (docs/COMMENTS.md).
  *
- * A lure (lures.ts: 点我头像有同款便宜货, 加V) is `spam` before anything else.
+ * A lure (lures.ts: 点我头像有同款便宜货, 加V) is `spam` before anything else;
+ * the model, which learned spam from the corpus too, finds the lures no
+ * pattern knows (进群领券 看主页).
  * Otherwise the lexicon's cue sets (lexicon.json, matched by cues.ts) and the
  * question reading (question.ts) go first, and the learned model
  * (model/intent-model.ts) decides the intent — and whether it asks — from
@@ -42,8 +44,8 @@ export function commentClassifier(model: IntentModel): (text: string) => Comment
     const read = model.read(modelFeatures(norm, scores, reading.question, features));
     const { intent, confidence, evidence } = read;
     if (evidence.length > 0) cues.push(`model:${evidence.join(' ')}`);
-    // A purchase report waits for nothing, even with a 吗 in it.
-    const question = read.question && intent !== 'purchased';
+    // A purchase report waits for nothing, even with a 吗 in it; nor does a lure.
+    const question = read.question && intent !== 'purchased' && intent !== 'spam';
     if (reading.cue !== null) cues.push(`${reading.question ? 'question' : 'not question'}:${reading.cue}`);
     // Where the question head overrules the rules, the label says which characters did.
     if (read.question !== reading.question) cues.push(`${read.question ? 'question' : 'not question'}:model ${model.questionEvidence().join(' ')}`.trimEnd());

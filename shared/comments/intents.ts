@@ -14,7 +14,7 @@ export const commentIntents = [
   'authenticity',
   'purchased',
   'other',
-  // Advertising and lures (lures.ts): last, so the fallback model's classes (the intents before it) keep their indexes.
+  // Advertising and lures: lures.ts finds the plain ones, the model the rest.
   'spam',
 ] as const;
 export type CommentIntent = (typeof commentIntents)[number];

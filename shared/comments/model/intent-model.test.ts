@@ -11,7 +11,7 @@ describe('the intent model', () => {
 
   it('refuses a file whose weights do not fit its features and classes, with the reason', () => {
     const data = intentModelSchema.parse(JSON.parse(readFileSync(modelFile, 'utf8')));
-    expect(() => new IntentModel({ ...data, features: [...data.features, 'extra'] })).toThrow(/\d+ intent weights for \d+ features × 14 classes/);
+    expect(() => new IntentModel({ ...data, features: [...data.features, 'extra'] })).toThrow(/\d+ intent weights for \d+ features × 15 classes/);
     expect(() => new IntentModel({ ...data, intent: { ...data.intent, scale: data.intent.scale.slice(1) } })).toThrow(/intent head's bias and scale must have one value per class/);
     expect(() => new IntentModel({ ...data, question: { ...data.question, weights: data.intent.weights } })).toThrow(/question weights for \d+ features × 2 classes/);
     expect(intentModelSchema.safeParse({ ...data, threshold: 2 }).success).toBe(false);
