@@ -1,28 +1,23 @@
-// The comment classifier's current figures on every labelled set, measured
-// with `npm run eval:comments -- FILE --json`, saved to
-// docs/figures/comment-quality.json with the date and commit, then put into
-// docs/COMMENTS.md (between <!-- figures:comment-quality --> markers) by
-// build/figures.mjs. No figure in that table is typed by hand.
+// The comment classifier's current figures, saved to docs/figures/ with the
+// date and commit and put into docs/COMMENTS.md (between <!-- figures:NAME -->
+// markers) by build/figures.mjs — no figure there is typed by hand:
+//   comment-quality   the sets never trained on (`npm run eval:comments -- FILE --json`);
+//   comment-held-out  held out by category, blind batch B, the threshold's effect
+//                     (`npm run eval:comments:held-out -- --json`);
+//   product-refs      which product a comment means (`npm run eval:comments:product-refs -- --json`).
 //   node build/comment-figures.mjs          (npm run figures:comments)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
+// The sets never trained on (the corpus, the phrasings, batch A and the first blind batches train the model:
+// their held-out figures come from held-out.ts below).
 const sets = [
   ['data/comments/dev.jsonl', 'the development set (the lexicons were written with it in view)'],
   ['shared/comments/testing/holdout.jsonl', 'holdout'],
-  ['shared/comments/testing/phrasings.jsonl', 'phrasings (regression set; trains the model)'],
-  ['shared/comments/testing/fresh-a.jsonl', 'fresh batch A (trains the model)'],
   ['shared/comments/testing/fresh-b.jsonl', 'fresh batch B (tuned on: a regression set)'],
-  ['shared/comments/testing/fresh-c.jsonl', 'fresh batch C (blind: never tuned on, not in the model\'s training)'],
+  ['shared/comments/testing/fresh-c.jsonl', 'fresh batch C (blind when written; its misses were read since)'],
 ];
-// The blind batches of data/comments/blind/ (data/comments/README.md), one row each, when they are there.
-const blind = new URL('data/comments/blind/', `file://${root}`);
-if (existsSync(blind)) {
-  for (const file of readdirSync(blind).filter((name) => name.endsWith('.jsonl')).sort()) {
-    sets.push([`data/comments/blind/${file}`, `blind batch, ${file.replace(/\.jsonl$/, '')} (never tuned on)`]);
-  }
-}
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
 const results = sets.map(([file, label]) => {
@@ -48,12 +43,24 @@ const results = sets.map(([file, label]) => {
   };
 });
 
+/** The last line of an npm script's output, as JSON. */
+const lastJson = (script, args = []) => JSON.parse(execFileSync('npm', ['run', '--silent', script, '--', ...args, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1));
+
+// Held out by category and blind batch B (several minutes: ten models are trained), and the product references.
+process.stdout.write('held-out figures: training a model without each category…\n');
+const heldOut = lastJson('eval:comments:held-out');
+const productRefs = lastJson('eval:comments:product-refs');
+
 // Changes that cannot move a figure (the docs, the scripts that write them) are not counted.
 const docsOnly = /^(docs\/|.*\.md$|build\/(performance|figures|comment-figures)\.mjs$)/;
 const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' })
   .split('\n')
   .filter((line) => line.trim() !== '' && !docsOnly.test(line.slice(3))).length;
-const saved = { measuredAt: new Date().toISOString(), node: process.version, commit: git('rev-parse', 'HEAD'), uncommittedFiles: changed, sets: results };
-writeFileSync(new URL('docs/figures/comment-quality.json', `file://${root}`), `${JSON.stringify(saved, null, 2)}\n`);
+const stamp = { measuredAt: new Date().toISOString(), node: process.version, commit: git('rev-parse', 'HEAD'), uncommittedFiles: changed };
+const save = (name, figures) => writeFileSync(new URL(`docs/figures/${name}.json`, `file://${root}`), `${JSON.stringify({ ...stamp, ...figures }, null, 2)}\n`);
+save('comment-quality', { sets: results });
+save('comment-held-out', heldOut);
+const { misses, ...refFigures } = productRefs;
+save('product-refs', { ...refFigures, misses: misses.length });
 process.stdout.write(`docs/figures/comment-quality.json: ${results.map((r) => `${r.file} ${r.accuracy}`).join(', ')}\n`);
 execFileSync(process.execPath, [`${root}build/figures.mjs`], { stdio: 'inherit' });

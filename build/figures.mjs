@@ -29,6 +29,62 @@ const tables = {
       ),
     ].join('\n');
   },
+  'comment-held-out'(f) {
+    const dirty = f.uncommittedFiles > 0 ? ` with ${f.uncommittedFiles} uncommitted file(s)` : '';
+    const row = (r) => `| ${r.set} | ${n(r.comments)} | ${f3(r.accuracy)} | ${f3(r.macroF1)} | ${f3(r.questionF1)} | ${f3(r.productRefExact)} |`;
+    const pooled = (label, p) => `| **${label}** | ${n(p.comments)} | **${f3(p.accuracy)}** | **${f3(p.macroF1)}** | | |`;
+    const intents = Object.keys(f.heldOutPooled.confusion);
+    const short = (intent) => intent.slice(0, 4);
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`${dirty} (Node ${f.node}) by \`npm run eval:comments:held-out\`; the shipped model was trained on ${n(f.trainedOn.comments)} comments of ${f.trainedOn.files.length} files.`,
+      '',
+      '**Held out by category** (a model trained without the category\'s corpus file and its first blind batch reads the corpus file) and **blind batch B** (never trained or tuned on, read by the shipped model):',
+      '',
+      '| set | n | intent accuracy | macro-F1 | question F1 | productRef exact |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...f.byCategory.map((r) => row({ ...r, set: `held out: ${r.set}` })),
+      pooled('held out, all categories', f.heldOutPooled),
+      ...f.blind.map((r) => row({ ...r, set: `blind B: ${r.set}` })),
+      pooled('blind B, all', f.blindPooled),
+      '',
+      `**Per intent, held out by category** (precision / recall / F1, and the confusion matrix: rows labelled, columns read):`,
+      '',
+      `| intent | precision | recall | F1 | n | ${intents.map(short).join(' | ')} |`,
+      `| --- | --- | --- | --- | --- | ${intents.map(() => '---').join(' | ')} |`,
+      ...intents.map((intent) => {
+        const s = f.heldOutPooled.perIntent[intent];
+        const cells = intents.map((read) => (f.heldOutPooled.confusion[intent][read] === 0 ? '·' : String(f.heldOutPooled.confusion[intent][read])));
+        return `| ${intent} | ${s ? f3(s.precision) : '—'} | ${s ? f3(s.recall) : '—'} | ${s ? f3(s.f1) : '—'} | ${s ? n(s.support) : 0} | ${cells.join(' | ')} |`;
+      }),
+      '',
+      `**The confidence threshold** (${f.threshold}, calibrated on held-out folds of the training set): of the held-out and blind readings, how many are acted on at or above a threshold and how many of those are right:`,
+      '',
+      '| threshold | coverage | precision |',
+      '| --- | --- | --- |',
+      ...f.confidence.map((c) => `| ${c.threshold === Math.round(f.threshold * 1000) / 1000 ? `**${f3(c.threshold)}** (the model's)` : f3(c.threshold)} | ${f3(c.coverage)} | ${f3(c.precision)} |`),
+    ].join('\n');
+  },
+  'comment-blind-a'(f) {
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`: ${f.note}.`,
+      '',
+      '| first blind batch | n | intent accuracy | macro-F1 | question F1 | productRef exact |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...f.blind.map((r) => `| ${r.set} | ${n(r.comments)} | ${f3(r.accuracy)} | ${f3(r.macroF1)} | ${f3(r.questionF1)} | ${f3(r.productRefExact)} |`),
+      `| **all** | ${n(f.blindPooled.comments)} | **${f3(f.blindPooled.accuracy)}** | **${f3(f.blindPooled.macroF1)}** | | |`,
+    ].join('\n');
+  },
+  'product-refs'(f) {
+    return [
+      `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\` by \`npm run eval:comments:product-refs\` on \`data/comments/product-refs.json\`: ${n(f.comments)} comments, ${n(f.misses)} missed.`,
+      '',
+      `Accuracy **${f3(f.accuracy)}**; of the comments given a product, right **${f3(f.precision)}**; of those labelled with one, found ${f3(f.recall)}.`,
+      '',
+      '| what decides (label) | n | accuracy |',
+      '| --- | --- | --- |',
+      ...Object.entries(f.byWhy).map(([why, w]) => `| ${why} | ${n(w.comments)} | ${f3(w.accuracy)} |`),
+    ].join('\n');
+  },
   'before-after'(f) {
     return [
       `Measured ${f.measuredAt.slice(0, 10)} against \`${f.base}\` (before the recap's aggregates), alternating builds, medians of 3 runs of 1,000,000 events.`,
