@@ -11,20 +11,18 @@
  *   --quick   10 s of load and 10,000 comments (a smoke check of the harness)
  *   --json    the figures as one JSON object on the last line
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { LiveEvent } from '../../shared/protocol/index.js';
 import { ScenarioGenerator, scenarios } from '../simulator/index.js';
 import { SimHost } from './processes.js';
+import { CHROMIUM, launchChromium, requireBuiltUi, serve, stopChild } from './serve-host.js';
 import { median, percentile, round } from './stats.js';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
-const CHROMIUM = process.env.LIVECUE_CHROMIUM ?? '/usr/bin/chromium';
-const ROOT = new URL('../../../', import.meta.url).pathname;
 const ACCESS = 'bench-ui-access-token-0123456789';
 const GATEWAY_TOKEN = 'bench';
 const dir = mkdtempSync(join(tmpdir(), 'livecue-bench-ui-'));
@@ -56,28 +54,7 @@ const RESET_PROBE = 'window.__probe.longTasks.length = 0; window.__probe.latenci
 const NEXT_PAINT = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))';
 const readProbe = (page: Page) => page.evaluate<Probe>('window.__probe');
 
-async function serve(args: string[]): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/livecue.js'), 'serve', '--port', '0', '--access-token', ACCESS, '--db', join(dir, `ui-${Date.now()}.db`), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LIVECUE_URL=(\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`livecue serve exited (${code}): ${output}`)));
-  });
-  return { base: new URL(url).origin, child };
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+const serveHere = (args: string[]) => serve(ACCESS, ['--db', join(dir, `ui-${Date.now()}.db`), ...args]);
 
 const heapMb = async (page: Page): Promise<number> => {
   const cdp = await page.context().newCDPSession(page);
@@ -90,7 +67,7 @@ const heapMb = async (page: Page): Promise<number> => {
 
 async function underLoad(page: Page, rate: number, seconds: number) {
   const sim = await SimHost.start({ token: GATEWAY_TOKEN, scenario: 'skincare', seed: 31, rate, maxEvents: rate * seconds, autoStart: false });
-  const host = await serve(['--gateway', sim.url, '--room', sim.room, '--token', GATEWAY_TOKEN]);
+  const host = await serveHere(['--gateway', sim.url, '--room', sim.room, '--token', GATEWAY_TOKEN]);
   try {
     await page.goto(`${host.base}/?token=${ACCESS}`);
     await page.getByTestId('connection-banner').and(page.locator('[data-state="live"]')).waitFor({ timeout: 30_000 });
@@ -99,7 +76,7 @@ async function underLoad(page: Page, rate: number, seconds: number) {
     await page.getByTestId('connection-banner').and(page.locator('[data-state="ended"]')).waitFor({ timeout: (seconds + 60) * 1000 });
     return await readProbe(page);
   } finally {
-    await stop(host.child);
+    await stopChild(host.child);
     await sim.close();
   }
 }
@@ -121,7 +98,7 @@ function commentRecording(count: number): string {
 
 async function manyComments(page: Page, count: number) {
   const sim = await SimHost.start({ token: GATEWAY_TOKEN, replayFile: commentRecording(count), rate: quick ? 5_000 : 2_500, autoStart: false });
-  const host = await serve(['--gateway', sim.url, '--room', sim.room, '--token', GATEWAY_TOKEN]);
+  const host = await serveHere(['--gateway', sim.url, '--room', sim.room, '--token', GATEWAY_TOKEN]);
   try {
     await page.goto(`${host.base}/?token=${ACCESS}`);
     await page.getByTestId('connection-banner').and(page.locator('[data-state="live"]')).waitFor({ timeout: 30_000 });
@@ -147,18 +124,14 @@ async function manyComments(page: Page, count: number) {
     const held = await page.getByTestId('comment-count').getAttribute('data-value');
     return { before, after, filterMs, scrollMs, longTasksDuringInteraction: probe.longTasks, held: Number(held) };
   } finally {
-    await stop(host.child);
+    await stopChild(host.child);
     await sim.close();
   }
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('the renderer is not built: run npm run build');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  requireBuiltUi();
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(PROBE);

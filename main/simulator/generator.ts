@@ -29,6 +29,8 @@ export interface ScenarioGeneratorOptions {
   /** Keep going past the end, the rundown starting over (for runs capped by event count rather than time). */
   loop: boolean;
   stamp: Stamp;
+  /** How much more (or less) the audience comments than the scenario's viewers do (default 1): a benchmark's chatty room. */
+  chattiness?: number;
   /** Called when the cart changes in a way viewers see (price, stock). */
   onCartChange?: (products: Product[]) => void;
 }
@@ -319,7 +321,7 @@ export class ScenarioGenerator implements EventProducer {
   private chatter(segment: Segment, intensity: number): void {
     const online = this.audience.online;
     const traffic = segmentTraffic[segment.kind];
-    const comments = this.rng.poisson(online * COMMENT_RATE * traffic.chat);
+    const comments = this.rng.poisson(online * COMMENT_RATE * traffic.chat * (this.options.chattiness ?? 1));
     for (let i = 0; i < comments; i++) {
       const user = this.audience.drawPresent(this.rng);
       if (user < 0) break;

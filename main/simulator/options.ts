@@ -32,6 +32,8 @@ export const simulatorOptionsSchema = z
     durationMinutes: z.number().positive().max(24 * 60).optional(),
     /** A steady N events per second regardless of the scenario; `ts` is each event's emit time. Not with `speed`. */
     rate: z.number().positive().max(10_000_000).optional(),
+    /** Comments per viewer relative to the scenario (default 1): 2.5 makes about a fifth of a rate-paced stream comments. Not with `replayFile`. */
+    chattiness: z.number().positive().max(100).default(1),
     /** Stop after exactly N events, then send `end`; scenarios loop past their end to get there. */
     maxEvents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     /**

@@ -132,6 +132,7 @@ async function roomSource(
         durationMs: Math.round((settings.durationMinutes ?? plannedMinutes) * 60_000),
         // A run capped by event count keeps going past the rundown's end until it gets there.
         loop: settings.maxEvents !== undefined,
+        chattiness: settings.chattiness,
         stamp,
         onCartChange,
       }),

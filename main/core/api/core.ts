@@ -13,7 +13,7 @@ import { createPlanApi } from '../plan/plan-api.js';
 import { createPlanRunner, type LiveSessionFacts } from '../plan/plan-runner.js';
 import { createRecapKeeper } from '../recap/recap-keeper.js';
 import { createGatewaySource } from '../source/gateway-source.js';
-import type { ConnectionStatus, LiveSource } from '../source/types.js';
+import type { ConnectionStatus, LiveSource, SourceListener } from '../source/types.js';
 import { openReader, type StoreReader } from '../store/reader.js';
 import { StoreWriter } from '../store/writer.js';
 import { SessionAnnotations } from './annotations.js';
@@ -126,7 +126,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onError: report,
   });
   const snapshot = snapshotBuilder({ pipeline, annotations, planRunner, catalog, rate, gateway, status: () => status, suggestions: () => copilot.suggestions() });
-  const hub = new StateHub(snapshot);
+  // What can change the state: each message from the gateway, each request to the core (and its end, if it is async).
+  let revision = 0;
+  const touch = () => void revision++;
+  const hub = new StateHub(snapshot, () => revision);
 
   // The rundown's open segment ends with the session, stored before anyone reads the recap.
   const settleSession = () => {
@@ -148,7 +151,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       report(new Error(`the catalog could not take the session's products: ${error instanceof Error ? error.message : String(error)}`));
     });
   source.start(
-    {
+    countingCalls<SourceListener>({
       hello: (hello) => {
         pipeline.hello(hello);
         mergeIntoCatalog(hello.products);
@@ -167,13 +170,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         if (next.state === 'ended' || next.state === 'failed') finish(next);
       },
       protocolError: (message, detail) => report(new Error(`gateway sent a bad message (${message}): ${detail}`)),
-    },
+    }, touch),
     () => pipeline.resumePoint(),
   );
 
   let stopped = false;
   return {
-    ...createCoreApi({ source, writer, reader, pipeline, annotations, recapKeeper, copilot, catalog, plans, planRunner }),
+    ...countingCalls(createCoreApi({ source, writer, reader, pipeline, annotations, recapKeeper, copilot, catalog, plans, planRunner }), touch),
     snapshot,
     subscribe: (listener) => hub.subscribe(listener),
     finished: () => finished,
@@ -189,6 +192,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await writer.close();
     },
   };
+}
+
+/** `target` with each of its functions calling `onCall` when called and, for a promise, again when it settles. */
+function countingCalls<T extends object>(target: T, onCall: () => void): T {
+  const counted = { ...target } as Record<string, unknown>;
+  for (const [name, value] of Object.entries(target)) {
+    if (typeof value !== 'function') continue;
+    counted[name] = (...args: unknown[]) => {
+      onCall();
+      const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+      if (result instanceof Promise) void result.finally(onCall).catch(() => {});
+      return result;
+    };
+  }
+  return counted as T;
 }
 
 /** What the plan's rundown follows of the session being recorded. */

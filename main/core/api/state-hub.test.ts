@@ -12,7 +12,8 @@ describe('StateHub', () => {
   it('sends a full snapshot first, then only the parts that changed, at most 10 times a second', () => {
     vi.useFakeTimers();
     let current = snapshot(0);
-    const hub = new StateHub(() => current);
+    let revision = 0;
+    const hub = new StateHub(() => current, () => revision);
     const updates: StateUpdate[] = [];
     const unsubscribe = hub.subscribe((u) => updates.push(u));
     expect(updates).toEqual([{ kind: 'snapshot', snapshot: current }]);
@@ -20,6 +21,7 @@ describe('StateHub', () => {
     // A thousand changes within one second reach the subscriber as at most ten patches.
     for (let i = 1; i <= 1000; i++) {
       current = snapshot(i);
+      revision++;
       vi.advanceTimersByTime(1);
     }
     const patches = updates.slice(1);
@@ -36,10 +38,32 @@ describe('StateHub', () => {
     vi.advanceTimersByTime(500);
     expect(updates.length).toBe(before);
     current = { ...current, comments: [{ seq: 1 }] } as unknown as CoreSnapshot;
+    revision++;
     vi.advanceTimersByTime(100);
     const changed = updates.slice(before);
     expect(changed).toHaveLength(1);
     expect(Object.keys((changed[0] as { patch: object }).patch)).toEqual(['comments']);
     unsubscribe();
+  });
+
+  it('builds nothing while nothing arrives, yet shows within a second what changes on its own', () => {
+    vi.useFakeTimers();
+    let current = snapshot(0);
+    let builds = 0;
+    const hub = new StateHub(() => {
+      builds++;
+      return current;
+    }, () => 7);
+    const updates: StateUpdate[] = [];
+    hub.subscribe((u) => updates.push(u));
+    builds = 0;
+    vi.advanceTimersByTime(10_000);
+    // Ten seconds of an idle room: one look a second, not ten.
+    expect(builds).toBeLessThanOrEqual(11);
+    // A change no message announced (the co-pilot's own tick) still reaches the UI within the quiet refresh.
+    current = snapshot(0, 1);
+    vi.advanceTimersByTime(1_000);
+    expect(updates.at(-1)).toMatchObject({ kind: 'patch', patch: { comments: [{ seq: 0 }] } });
+    hub.stop();
   });
 });

@@ -2,19 +2,32 @@
  * Turns the core's state into a stream a UI can afford: a full snapshot on
  * subscribe, then only the top-level parts that changed, at most
  * MAX_STATE_HZ times a second — never one update per event.
+ *
+ * Building a snapshot and comparing its parts costs; an idle room must cost
+ * nothing. `revision` counts what can change the state (each message from
+ * the gateway, each request to the core): while it stands still the
+ * snapshot is rebuilt only once every QUIET_REFRESH_MS, for what moves on
+ * its own (the co-pilot's tick, the rate meter winding down, the plan's
+ * clock).
  */
 import { MAX_STATE_HZ, type CorePatch, type CoreSnapshot } from '../../../shared/api/contract.js';
 
 export type StateUpdate = { kind: 'snapshot'; snapshot: CoreSnapshot } | { kind: 'patch'; patch: CorePatch };
 export type StateListener = (update: StateUpdate) => void;
 
+/** With nothing new from the gateway or a UI, the state is looked at this often. */
+export const QUIET_REFRESH_MS = 1_000;
+
 export class StateHub {
   private readonly listeners = new Set<StateListener>();
   private last = new Map<keyof CoreSnapshot, string>();
   private timer: NodeJS.Timeout | null = null;
+  private builtRevision = Number.NaN;
+  private builtAt = 0;
 
   constructor(
     private readonly build: () => CoreSnapshot,
+    private readonly revision: () => number,
     private readonly hz = MAX_STATE_HZ,
   ) {}
 
@@ -39,6 +52,11 @@ export class StateHub {
 
   /** Sends what changed since the last tick; public so tests and shutdown can force one. */
   tick(): void {
+    const revision = this.revision();
+    const now = Date.now();
+    if (revision === this.builtRevision && now - this.builtAt < QUIET_REFRESH_MS) return;
+    this.builtRevision = revision;
+    this.builtAt = now;
     const patch = this.remember(this.build());
     if (Object.keys(patch).length === 0) return;
     for (const listener of this.listeners) listener({ kind: 'patch', patch });
