@@ -238,8 +238,8 @@ export type SuggestionOutcome = (typeof suggestionOutcomes)[number];
 export type CorePatch = Partial<CoreSnapshot>;
 
 export const COMMENT_WINDOW = 200;
-/** The state stream is throttled to this many updates per second. */
-export const MAX_STATE_HZ = 10;
+/** The state stream is throttled to this many updates per second: live to a glance, and each update costs the pages beside the stream (10 took twice the console's CPU). */
+export const MAX_STATE_HZ = 4;
 
 /** A moment the team marked (hotkey or button) during the stream. */
 export interface Moment {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CoreSnapshot } from '../../../shared/api/contract.js';
+import { MAX_STATE_HZ, type CoreSnapshot } from '../../../shared/api/contract.js';
 import { StateHub, type StateUpdate } from './state-hub.js';
 
 afterEach(() => vi.useRealTimers());
@@ -9,7 +9,7 @@ function snapshot(stored: number, comments = 0): CoreSnapshot {
 }
 
 describe('StateHub', () => {
-  it('sends a full snapshot first, then only the parts that changed, at most 10 times a second', () => {
+  it('sends a full snapshot first, then only the parts that changed, at most MAX_STATE_HZ (4) times a second', () => {
     vi.useFakeTimers();
     let current = snapshot(0);
     let revision = 0;
@@ -18,15 +18,15 @@ describe('StateHub', () => {
     const unsubscribe = hub.subscribe((u) => updates.push(u));
     expect(updates).toEqual([{ kind: 'snapshot', snapshot: current }]);
 
-    // A thousand changes within one second reach the subscriber as at most ten patches.
+    // A thousand changes within one second reach the subscriber as at most MAX_STATE_HZ patches.
     for (let i = 1; i <= 1000; i++) {
       current = snapshot(i);
       revision++;
       vi.advanceTimersByTime(1);
     }
     const patches = updates.slice(1);
-    expect(patches.length).toBeLessThanOrEqual(10);
-    expect(patches.length).toBeGreaterThanOrEqual(9);
+    expect(patches.length).toBeLessThanOrEqual(MAX_STATE_HZ);
+    expect(patches.length).toBeGreaterThanOrEqual(MAX_STATE_HZ - 1);
     // The snapshot was the baseline: patches carry only what changed since.
     for (const update of patches) expect(Object.keys((update as { patch: object }).patch)).toEqual(['ingest']);
     const last = patches.at(-1);

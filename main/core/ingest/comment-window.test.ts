@@ -23,7 +23,7 @@ describe('CommentWindow', () => {
 
   it('clamps a long comment and drops a retracted one', () => {
     const window = new CommentWindow(10);
-    window.add(comment(1, '啊'.repeat(1_000)));
+    window.add(comment(1, '啊'.repeat(1_000)), null);
     window.add(comment(2, '怎么用'), null);
     window.retract(['c2']);
     const [long] = window.list(products);

@@ -73,7 +73,7 @@ export class CommentWindow {
     return this.items.slice() as CommentView[];
   }
 
-  /** The comment as already listed, if it is still in the window (a UI lists it ten times a second). */
+  /** The comment as already listed, if it is still in the window (a UI lists it several times a second). */
   described(id: string): CommentView | undefined {
     return this.views.get(id);
   }

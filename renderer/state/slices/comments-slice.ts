@@ -9,7 +9,7 @@ import { withAlerts } from '../with-alerts.js';
 
 /**
  * The session's comments. The log and the rows are mutable structures held
- * by identity (copying 100,000 comments ten times a second is not an
+ * by identity (copying 100,000 comments several times a second is not an
  * option); `commentsVersion` changes whenever they do, and is what
  * components select to re-render.
  */
