@@ -7,7 +7,7 @@
 //       `npm run performance` does both), saves each one's JSON with the
 //       machine, date and commit to docs/figures/performance/NAME.json, then
 //       writes the doc. --repeat N runs each N times (the doc then shows the
-//       range across runs).
+//       range across runs). Flags after `--` go to the benchmarks.
 //   node build/performance.mjs
 //       only rewrites docs/PERFORMANCE.md from the saved JSON.
 import { execFileSync, spawn } from 'node:child_process';
@@ -64,7 +64,7 @@ function runOnce(name) {
     const startedAt = new Date().toISOString();
     const load = loadavg()[0];
     const started = performance.now();
-    const child = spawn(argv[0], argv.slice(1), { cwd: here('.'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0], [...argv.slice(1), ...passThrough], { cwd: here('.'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -348,7 +348,10 @@ function writeReadmeSummary() {
   }
 }
 
-const args = process.argv.slice(2);
+const dashes = process.argv.indexOf('--');
+const args = dashes < 0 ? process.argv.slice(2) : process.argv.slice(2, dashes);
+/** After `--`: flags for the benchmarks themselves (e.g. `-- --runs 1` for the footprint). */
+const passThrough = dashes < 0 ? [] : process.argv.slice(dashes + 1);
 if (args.includes('--run')) {
   const repeatAt = args.indexOf('--repeat');
   const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
