@@ -24,6 +24,7 @@ import { featureName, modelFeatures } from '../model/features.js';
 import type { IntentModelData } from '../model/intent-model.js';
 import { normalise } from '../normalise.js';
 import { readQuestion } from '../question.js';
+import { seededRandom } from '../../metrics/testing/random.js';
 
 const root = new URL('../../../', import.meta.url);
 export const modelFile = new URL('shared/comments/model/intent-model.json', root);
@@ -70,17 +71,6 @@ interface Example {
   label: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One row to learn from: its features and, for each head, its class's index. */
 export interface TrainingRow {
   features: readonly number[];
@@ -110,7 +100,7 @@ function fitHead(examples: readonly Example[], size: number, K: number, hyper: H
   const bias = new Float64Array(K);
   const biasSquares = new Float64Array(K);
   const logits = new Float64Array(K);
-  const random = mulberry32(hyper.seed);
+  const random = seededRandom(hyper.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < hyper.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
