@@ -58,7 +58,7 @@ describe('StateHub', () => {
     hub.subscribe((u) => updates.push(u));
     builds = 0;
     vi.advanceTimersByTime(10_000);
-    // Ten seconds of an idle room: one look a second, not ten.
+    // Ten seconds of an idle room: one look a second, not MAX_STATE_HZ.
     expect(builds).toBeLessThanOrEqual(11);
     // A change no message announced (the co-pilot's own tick) still reaches the UI within the quiet refresh.
     current = snapshot(0, 1);
