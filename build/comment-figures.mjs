@@ -2,7 +2,7 @@
 // date and commit and put into docs/COMMENTS.md (between <!-- figures:NAME -->
 // markers) by build/figures.mjs — no figure there is typed by hand:
 //   comment-quality   the sets never trained on (`npm run eval:comments -- FILE --json`);
-//   comment-held-out  held out by category, blind batch B, the threshold's effect
+//   comment-held-out  held out by category, blind batch C, the threshold's effect
 //                     (`npm run eval:comments:held-out -- --json`);
 //   product-refs      which product a comment means (`npm run eval:comments:product-refs -- --json`).
 //   node build/comment-figures.mjs          (npm run figures:comments)
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-// The sets never trained on (the corpus, the phrasings, batch A and the first blind batches train the model:
+// The sets never trained on (the corpus, the phrasings, batch A and the blind batches A and B train the model:
 // their held-out figures come from held-out.ts below).
 const sets = [
   ['data/comments/dev.jsonl', 'the development set (the lexicons were written with it in view)'],
@@ -46,7 +46,7 @@ const results = sets.map(([file, label]) => {
 /** The last line of an npm script's output, as JSON. */
 const lastJson = (script, args = []) => JSON.parse(execFileSync('npm', ['run', '--silent', script, '--', ...args, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1));
 
-// Held out by category and blind batch B (several minutes: ten models are trained), and the product references.
+// Held out by category and blind batch C (several minutes: ten models are trained), and the product references.
 process.stdout.write('held-out figures: training a model without each category…\n');
 const heldOut = lastJson('eval:comments:held-out');
 const productRefs = lastJson('eval:comments:product-refs');

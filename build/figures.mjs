@@ -15,6 +15,18 @@ const ratio = (value) => `${value.toFixed(3)}×`;
 
 const f3 = (value) => value.toFixed(3);
 
+/** A blind batch measured once, before it joined the training: its figures as they were. */
+function spentBlindBatch(f, heading) {
+  return [
+    `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`: ${f.note}.`,
+    '',
+    `| ${heading} | n | intent accuracy | macro-F1 | question F1 | productRef exact |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...f.blind.map((r) => `| ${r.set} | ${n(r.comments)} | ${f3(r.accuracy)} | ${f3(r.macroF1)} | ${f3(r.questionF1)} | ${f3(r.productRefExact)} |`),
+    `| **all** | ${n(f.blindPooled.comments)} | **${f3(f.blindPooled.accuracy)}** | **${f3(f.blindPooled.macroF1)}** | | |`,
+  ].join('\n');
+}
+
 const tables = {
   'comment-quality'(f) {
     const dirty = f.uncommittedFiles > 0 ? ` with ${f.uncommittedFiles} uncommitted file(s)` : '';
@@ -38,14 +50,14 @@ const tables = {
     return [
       `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`${dirty} (Node ${f.node}) by \`npm run eval:comments:held-out\`; the shipped model was trained on ${n(f.trainedOn.comments)} comments of ${f.trainedOn.files.length} files.`,
       '',
-      '**Held out by category** (a model trained without the category\'s corpus file and its first blind batch reads the corpus file) and **blind batch B** (never trained or tuned on, read by the shipped model):',
+      '**Held out by category** (a model trained without the category\'s corpus file and its earlier blind batches reads the corpus file) and **blind batch C** (never trained or tuned on, read by the shipped model):',
       '',
       '| set | n | intent accuracy | macro-F1 | question F1 | productRef exact |',
       '| --- | --- | --- | --- | --- | --- |',
       ...f.byCategory.map((r) => row({ ...r, set: `held out: ${r.set}` })),
       pooled('held out, all categories', f.heldOutPooled),
-      ...f.blind.map((r) => row({ ...r, set: `blind B: ${r.set}` })),
-      pooled('blind B, all', f.blindPooled),
+      ...f.blind.map((r) => row({ ...r, set: `blind C: ${r.set}` })),
+      pooled('blind C, all', f.blindPooled),
       '',
       `**Per intent, held out by category** (precision / recall / F1, and the confusion matrix: rows labelled, columns read):`,
       '',
@@ -65,14 +77,10 @@ const tables = {
     ].join('\n');
   },
   'comment-blind-a'(f) {
-    return [
-      `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`: ${f.note}.`,
-      '',
-      '| first blind batch | n | intent accuracy | macro-F1 | question F1 | productRef exact |',
-      '| --- | --- | --- | --- | --- | --- |',
-      ...f.blind.map((r) => `| ${r.set} | ${n(r.comments)} | ${f3(r.accuracy)} | ${f3(r.macroF1)} | ${f3(r.questionF1)} | ${f3(r.productRefExact)} |`),
-      `| **all** | ${n(f.blindPooled.comments)} | **${f3(f.blindPooled.accuracy)}** | **${f3(f.blindPooled.macroF1)}** | | |`,
-    ].join('\n');
+    return spentBlindBatch(f, 'first blind batch');
+  },
+  'comment-blind-b'(f) {
+    return spentBlindBatch(f, 'blind batch B');
   },
   'product-refs'(f) {
     return [

@@ -9,10 +9,10 @@
  * the same files give the same bytes, and model.test.ts fails when the
  * committed file is stale. The threshold is calibrated on held-out folds
  * (each fold's readings come from a model trained without it). The sets
- * that measure the classifier (data/comments/dev.jsonl, blind-b/, holdout,
- * fresh-b, fresh-c) are never trained on; the first blind batches
- * (data/comments/blind/) are, since they were measured (docs/COMMENTS.md
- * keeps their figures from before).
+ * that measure the classifier (data/comments/dev.jsonl, blind-c/, holdout,
+ * fresh-b, fresh-c) are never trained on; the earlier blind batches
+ * (data/comments/blind/ and blind-b/) are, since they were measured
+ * (docs/COMMENTS.md keeps their figures from before).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ export const modelFile = new URL('shared/comments/model/intent-model.json', root
 
 /** The training files, relative to the repository, in a fixed order. */
 export function trainingFiles(): string[] {
-  return [...listed('data/comments/corpus/'), ...listed('data/comments/blind/'), 'shared/comments/testing/phrasings.jsonl', 'shared/comments/testing/fresh-a.jsonl'];
+  return [...listed('data/comments/corpus/'), ...listed('data/comments/blind/'), ...listed('data/comments/blind-b/'), 'shared/comments/testing/phrasings.jsonl', 'shared/comments/testing/fresh-a.jsonl'];
 }
 
 /** The .jsonl files of a folder of the repository, sorted; none when it does not exist. */
