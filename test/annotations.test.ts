@@ -38,6 +38,9 @@ describe('session annotations', () => {
       expect(history.find((c) => c.id === target.id)?.answered).toBe(true);
       const older = core.commentHistory(history[4]!.seq, 3);
       expect(older.map((c) => c.seq)).toEqual(history.slice(5, 8).map((c) => c.seq));
+      // A hole between two held comments: only what lies strictly between them.
+      const between = core.commentHistory(history[2]!.seq, 1_000, history[9]!.seq);
+      expect(between.map((c) => c.seq)).toEqual(history.slice(3, 9).map((c) => c.seq));
 
       await core.markComment(target.id, false);
       await core.markComment(target.id, true);

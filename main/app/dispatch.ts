@@ -45,7 +45,7 @@ const handlers = {
   exportRecap: async ({ sessionId, format, table, lang }: ExportRecapRequest, { core, settings, renderPdf }: DispatchTarget) =>
     asRecapFile(await exportRecap(core.recap(sessionId), { format, table, lang, wanDecimals: settings().wanDecimals }, renderPdf)),
   applyAdvice: ({ sessionId, adviceId }: { sessionId: string; adviceId: string }, { core }: DispatchTarget) => core.applyAdvice(sessionId, adviceId),
-  commentHistory: ({ beforeSeq, limit }: { beforeSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit),
+  commentHistory: ({ beforeSeq, afterSeq, limit }: { beforeSeq?: number; afterSeq?: number; limit: number }, { core }: DispatchTarget) => core.commentHistory(beforeSeq, limit, afterSeq),
   async markComment({ commentId, answered }: { commentId: string; answered: boolean }, { core }: DispatchTarget) {
     await core.markComment(commentId, answered);
     return { commentId, answered };

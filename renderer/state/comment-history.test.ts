@@ -10,10 +10,10 @@ import { createAppStore } from './store.js';
 /** A host holding comments 1…total; history pages are newest first, before `beforeSeq`. */
 function hostWith(total: number) {
   const bridge = new FakeBridge();
-  bridge.handlers.commentHistory = ({ beforeSeq, limit }) => {
+  bridge.handlers.commentHistory = ({ beforeSeq, afterSeq = 0, limit }) => {
     const newest = Math.min(total, (beforeSeq ?? total + 1) - 1);
     const page: CommentView[] = [];
-    for (let seq = newest; seq >= 1 && page.length < limit; seq--) page.push(comment(seq));
+    for (let seq = newest; seq > afterSeq && page.length < limit; seq--) page.push(comment(seq));
     return { ok: true, value: page };
   };
   return bridge;
@@ -60,6 +60,18 @@ describe('comment history', () => {
     bridge.push({ kind: 'patch', patch: { comments: window(3_001) } });
     await settle();
     expect(held().size).toBe(3_200);
+  });
+
+  it('asks for just the comments a busy update skipped, not a page behind them', async () => {
+    const { bridge, held } = connected(2_000);
+    bridge.push({ kind: 'snapshot', snapshot: snapshot({ comments: window(1_001) }) });
+    await settle();
+    const asked = bridge.requestsNamed('commentHistory').length;
+    // A thousand comments a second, four updates a second: 250 arrive between two windows of 200.
+    bridge.push({ kind: 'patch', patch: { comments: window(1_251) } });
+    await settle();
+    expect(bridge.requestsNamed('commentHistory').slice(asked)).toEqual([{ beforeSeq: 1_251, afterSeq: 1_200, limit: 1_000 }]);
+    expect(held().size).toBe(200 + 1_000 + 250);
   });
 
   it('asks for nothing while the windows overlap', async () => {

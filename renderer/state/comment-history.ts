@@ -75,7 +75,8 @@ export class CommentBackfill {
     let fetched = 0;
     while (fetched < HISTORY_LIMIT) {
       const limit = Math.min(HISTORY_PAGE_SIZE, HISTORY_LIMIT - fetched);
-      const reply = await this.bridge.request('commentHistory', beforeSeq === null ? { limit } : { beforeSeq, limit });
+      // Only the hole: at a thousand comments a second one opens with every update, a few hundred comments wide.
+      const reply = await this.bridge.request('commentHistory', { ...(beforeSeq === null ? {} : { beforeSeq }), afterSeq: hole.after, limit });
       // Another session began meanwhile: this page belongs to neither log.
       if (!reply.ok || this.store.getState().snapshot?.session?.id !== hole.sessionId) return;
       const page = reply.value;

@@ -39,7 +39,7 @@ export const bridgeRequestSchemas = {
   /** The recap of a stored session, the latest when no id is given. */
   recap: z.object({ sessionId: id.optional() }).strict(),
   /** Older comments of the current session, newest first, for scrolling back past the live window. */
-  commentHistory: z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(5_000) }).strict(),
+  commentHistory: z.object({ beforeSeq: z.number().int().positive().optional(), afterSeq: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(5_000) }).strict(),
   /** Marks a buyer's comment as answered (or not); kept in the store for the recap. */
   markComment: z.object({ commentId: id, answered: z.boolean() }).strict(),
   /** Marks a moment of the live session (a hotkey press, a note) for the recap. */

@@ -112,11 +112,14 @@ function coloursIn(norm: string, bareKeys: boolean): Set<string> {
  * `text`: "那个面膜" shares 面膜 with "玻尿酸补水面膜". Spaces and the words
  * every comment has (这个, 那个, 链接) do not count.
  */
-function sharedLength(text: string, title: string): number {
+function sharedLength(text: string, title: TitleFacts): number {
+  // Any shared stretch holds a shared pair of characters: most comments share none with most titles.
+  if (!sharesPair(text, title.pairs)) return 0;
+  const { norm } = title;
   let best = 0;
-  for (let start = 0; start < title.length - 1; start++) {
-    for (let end = Math.min(title.length, start + 12); end - start >= Math.max(2, best + 1); end--) {
-      const piece = title.slice(start, end);
+  for (let start = 0; start < norm.length - 1; start++) {
+    for (let end = Math.min(norm.length, start + 12); end - start >= Math.max(2, best + 1); end--) {
+      const piece = norm.slice(start, end);
       if (!ignoredPieces.has(piece) && !piece.includes(' ') && !allDigits.test(piece) && text.includes(piece)) {
         best = end - start;
         break;
@@ -124,6 +127,32 @@ function sharedLength(text: string, title: string): number {
     }
   }
   return best;
+}
+
+function sharesPair(text: string, pairs: ReadonlySet<string>): boolean {
+  for (let i = 0; i < text.length - 1; i++) if (pairs.has(text.slice(i, i + 2))) return true;
+  return false;
+}
+
+/** What a comment is compared with in a product's title, worked out once per product, not once per comment. */
+interface TitleFacts {
+  norm: string;
+  pairs: Set<string>;
+  /** The colour keys its title and colours name (粉, 白 …). */
+  colours: Set<string>;
+}
+const titleFacts = new WeakMap<ProductInfo, TitleFacts>();
+function factsOf(p: ProductInfo): TitleFacts {
+  let facts = titleFacts.get(p);
+  if (facts === undefined) {
+    const norm = normalise(p.title);
+    const pairs = new Set<string>();
+    for (let i = 0; i < norm.length - 1; i++) pairs.add(norm.slice(i, i + 2));
+    const colours = coloursIn(normalise(`${p.title} ${(p.colors ?? []).join(' ')}`), false);
+    for (const c of p.colors ?? []) for (const key of coloursIn(normalise(c), true)) colours.add(key);
+    titleFacts.set(p, (facts = { norm, pairs, colours }));
+  }
+  return facts;
 }
 // A number in a title (12支, 1080p) is a count or a model, not what a buyer calls the product.
 const allDigits = /^[\d.]+$/;
@@ -166,8 +195,7 @@ const byColour =
     const wanted = coloursIn(norm, false);
     if (wanted.size === 0) return [];
     return candidates.filter((p) => {
-      const own = coloursIn(normalise(`${p.title} ${(p.colors ?? []).join(' ')}`), false);
-      for (const c of p.colors ?? []) for (const key of coloursIn(normalise(c), true)) own.add(key);
+      const own = factsOf(p).colours;
       for (const key of wanted) if (own.has(key)) return true;
       return false;
     });
@@ -192,7 +220,7 @@ const byTitle =
     let best: ProductInfo[] = [];
     let bestLength = 1;
     for (const p of candidates) {
-      const length = sharedLength(norm, normalise(p.title));
+      const length = sharedLength(norm, factsOf(p));
       if (length > bestLength) {
         best = [p];
         bestLength = length;

@@ -6,7 +6,7 @@
 import type { SuggestionOutcome } from '../../../shared/api/contract.js';
 import { TalkingPointEngine, type Suggestion } from '../../../shared/copilot/engine/index.js';
 import type { CatalogApi, CopilotCatalog } from '../catalog/catalog-api.js';
-import { describeComment, type CommentEvent } from '../ingest/comment-window.js';
+import type { CommentEvent } from '../ingest/comment-window.js';
 import type { ActiveSession, IngestPipeline } from '../ingest/pipeline.js';
 import type { PlanRunner } from '../plan/plan-runner.js';
 import type { RecapKeeper } from '../recap/recap-keeper.js';
@@ -74,7 +74,7 @@ export function createCopilotRunner(options: CopilotRunnerOptions): CopilotRunne
 
   const addQuestion = (engine: TalkingPointEngine, event: CommentEvent, active: ActiveSession) => {
     // A comment a UI has listed is classified already; the window keeps that reading.
-    const view = pipeline.comments.described(event.id) ?? describeComment(event, active.products);
+    const view = pipeline.comments.describe(event, active.products);
     if (!view.question) return;
     const userId = event.user.id ?? event.user.name;
     recapKeeper.question(active, { id: view.id, ts: view.ts, userId, text: view.text, intent: view.intent, productId: view.productId });

@@ -18,7 +18,6 @@ import type { Command } from '../../../shared/protocol/index.js';
 import { eventSchemas } from '../../../shared/protocol/index.js';
 import type { AppliedAdvice } from '../../../shared/recap/recap-api.js';
 import type { CatalogApi } from '../catalog/catalog-api.js';
-import { describeComment } from '../ingest/comment-window.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import type { PlanApi } from '../plan/plan-api.js';
 import type { PlanRunner } from '../plan/plan-runner.js';
@@ -43,8 +42,8 @@ export interface CoreApi {
   markComment(commentId: string, answered: boolean): Promise<void>;
   /** Marks a talking point used or dismissed: it leaves the list, cools down, and is stored for the recap. */
   markSuggestion(suggestionId: string, outcome: SuggestionOutcome): Promise<SuggestionMark>;
-  /** Stored comments of the current session before `beforeSeq` (default: all), newest first. */
-  commentHistory(beforeSeq: number | undefined, limit: number): CommentView[];
+  /** Stored comments of the current session after `afterSeq` and before `beforeSeq` (default: all), newest first. */
+  commentHistory(beforeSeq: number | undefined, limit: number, afterSeq?: number): CommentView[];
   /** The merchant's catalog (商品库): products and buying points, import and export. A method, so a stand-in core can refuse it. */
   catalog(): CatalogApi;
   /** The live plans (直播计划): editing, templates, files, the checklist. */
@@ -131,13 +130,13 @@ export function createCoreApi(parts: CoreApiParts): CoreApi {
     plan: () => plans,
     advanceSegment: () => planRunner.advance(),
     confirmStart: (by) => planRunner.confirmStart(by),
-    commentHistory(beforeSeq, limit) {
+    commentHistory(beforeSeq, limit, afterSeq) {
       const active = pipeline.active;
       if (!active) return [];
-      return reader.commentsBefore(active.key, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).flatMap((row) => {
+      return reader.commentsBefore(active.key, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit, afterSeq).flatMap((row) => {
         // Bodies were validated when stored; a row that no longer parses is skipped, not shown half-read.
         const parsed = eventSchemas.comment.safeParse(JSON.parse(row.body));
-        return parsed.success ? [{ ...describeComment({ ...parsed.data, seq: row.seq }, active.products), answered: row.answered === 1 }] : [];
+        return parsed.success ? [{ ...pipeline.comments.describe({ ...parsed.data, seq: row.seq }, active.products), answered: row.answered === 1 }] : [];
       });
     },
   };

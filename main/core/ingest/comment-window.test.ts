@@ -43,20 +43,30 @@ describe('CommentWindow and the card on air', () => {
   });
 });
 
-describe('CommentWindow.described', () => {
-  it('gives a listed comment as it was classified, until it leaves the window or is retracted', () => {
+describe('CommentWindow.describe', () => {
+  it('classifies a comment once for every asker, after it leaves the window too, a bounded number of them', () => {
     const window = new CommentWindow(2);
-    window.add(comment(1, '3号多少钱'), null);
-    expect(window.described('c1')).toBeUndefined(); // not listed yet: nothing was classified
+    const first = comment(1, '3号多少钱');
+    window.add(first, null);
     const [listed] = window.list(products);
-    expect(window.described('c1')).toBe(listed);
-    window.add(comment(2, '怎么用'), null);
-    window.add(comment(3, '已拍'), null);
-    window.list(products);
-    expect(window.described('c1')).toBeUndefined(); // pushed out by newer comments
-    window.retract(['c3']);
-    expect(window.described('c3')).toBeUndefined();
-    expect(window.described('c2')).toMatchObject({ intent: 'usage', question: true });
+    expect(window.describe(first, products)).toBe(listed); // the co-pilot gets the UI's reading
+    for (let seq = 2; seq <= 5; seq++) window.add(comment(seq, '怎么用'), null);
+    expect(window.list(products).map((c) => c.seq)).toEqual([4, 5]);
+    expect(window.describe(first, products)).toBe(listed); // scrolled out, asked for by a UI's history
+    for (let seq = 6; seq <= 30; seq++) window.describe(comment(seq, '已拍'), products);
+    const again = window.describe(first, products);
+    expect(again).not.toBe(listed); // ten windows later it is read again, the same way
+    expect(again).toEqual(listed);
+  });
+
+  it('forgets the reading of a retracted comment', () => {
+    const window = new CommentWindow(5);
+    const spam = comment(1, '加V领券');
+    window.add(spam, null);
+    const [listed] = window.list(products);
+    window.retract(['c1']);
+    expect(window.list(products)).toEqual([]);
+    expect(window.describe(spam, products)).not.toBe(listed);
   });
 });
 

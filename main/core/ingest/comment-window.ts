@@ -1,9 +1,10 @@
 /**
  * The newest comments, bounded: the UI gets a window, never the history.
  * Text is clamped here so a hostile comment cannot bloat every snapshot.
- * Comments are classified when first listed, not when they arrive: at
- * hundreds of thousands of events a second most comments scroll out of the
- * window before any UI looks, and the ingest thread should not pay for them.
+ * Comments are classified when first asked for, not when they arrive: in
+ * a catch-up at hundreds of thousands of events a second most comments
+ * scroll out of the window before anyone looks, and the ingest thread
+ * should not pay for them.
  */
 import type { CommentView } from '../../../shared/api/contract.js';
 import { classifyComment, resolveProduct, UNCLEAR_BELOW, type ProductInfo } from '../../../shared/comments/index.js';
@@ -37,19 +38,24 @@ export function describeComment(event: CommentEvent, products: readonly ProductI
   };
 }
 
+/**
+ * How many windows' worth of readings are kept: comments that scrolled out of the window are still asked for —
+ * by the co-pilot, which takes a second's comments at a time, and by a UI filling its log from history after a
+ * burst — and each is classified once, not once per asker.
+ */
+const READINGS_KEPT_PER_WINDOW = 10;
+
 export class CommentWindow {
-  private readonly items: (CommentView | CommentEvent)[] = [];
-  /** The items already classified, by comment id: the co-pilot takes these instead of classifying them again. */
-  private readonly views = new Map<string, CommentView>();
+  private readonly items: CommentEvent[] = [];
+  /** Readings of the newest comments by id, oldest first; the window's own and those that scrolled out recently. */
+  private readonly readings = new Map<string, CommentView>();
 
   constructor(private readonly capacity: number) {}
 
   add(event: EventOf<'comment'>, onAir: string | null): void {
     const { seq, id, ts, text, user } = event;
     this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name }, onAir });
-    if (this.items.length > this.capacity) {
-      for (const gone of this.items.splice(0, this.items.length - this.capacity)) this.views.delete(gone.id);
-    }
+    if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }
 
   retract(ids: readonly string[]): void {
@@ -57,25 +63,23 @@ export class CommentWindow {
     for (let i = this.items.length - 1; i >= 0; i--) {
       if (gone.has(this.items[i]!.id)) this.items.splice(i, 1);
     }
-    for (const id of ids) this.views.delete(id);
+    for (const id of ids) this.readings.delete(id);
   }
 
-  /** Oldest first; each comment is classified (against `products`) the first time it is listed. */
+  /** Oldest first, each comment classified (against `products`) the first time it is asked for. */
   list(products: readonly ProductInfo[]): CommentView[] {
-    for (let i = 0; i < this.items.length; i++) {
-      const item = this.items[i]!;
-      if ('user' in item) {
-        const view = describeComment(item, products);
-        this.items[i] = view;
-        this.views.set(view.id, view);
-      }
-    }
-    return this.items.slice() as CommentView[];
+    return this.items.map((item) => this.describe(item, products));
   }
 
-  /** The comment as already listed, if it is still in the window (a UI lists it several times a second). */
-  described(id: string): CommentView | undefined {
-    return this.views.get(id);
+  /** The comment's reading: the one made when it was first asked for, if it is still kept. */
+  describe(event: CommentEvent, products: readonly ProductInfo[]): CommentView {
+    let view = this.readings.get(event.id);
+    if (view === undefined) {
+      view = describeComment(event, products);
+      this.readings.set(event.id, view);
+      if (this.readings.size > this.capacity * READINGS_KEPT_PER_WINDOW) this.readings.delete(this.readings.keys().next().value!);
+    }
+    return view;
   }
 }
 

@@ -37,7 +37,7 @@ const SQL = {
   // Walks the primary key backwards from `beforeSeq`; comments are a fair share of events, so the scan stays short.
   commentsBefore: `SELECT e.seq, e.body, a.comment_id IS NOT NULL AS answered FROM events e
     LEFT JOIN answered_comments a ON a.session = e.session AND a.comment_id = e.eid
-    WHERE e.session = ? AND e.seq < ? AND e.type = 'comment' AND e.retracted = 0 ORDER BY e.seq DESC LIMIT ?`,
+    WHERE e.session = ? AND e.seq < ? AND e.seq > ? AND e.type = 'comment' AND e.retracted = 0 ORDER BY e.seq DESC LIMIT ?`,
 } as const;
 
 /**
@@ -83,7 +83,7 @@ export class StoreReader {
     this.#moments = db.prepare<[SessionKey], MomentRow>(SQL.moments);
     this.#answeredIds = db.prepare<[SessionKey], string>(SQL.answeredIds).pluck();
     this.#suggestionMarks = db.prepare<[SessionKey], SuggestionMarkRow>(SQL.suggestionMarks);
-    this.#commentsBefore = db.prepare<[SessionKey, number, number], CommentRow>(SQL.commentsBefore);
+    this.#commentsBefore = db.prepare<[SessionKey, number, number, number], CommentRow>(SQL.commentsBefore);
   }
 
   /** The most recently started session. */
@@ -178,8 +178,8 @@ export class StoreReader {
   }
 
   /** Up to `limit` stored comments before `beforeSeq`, newest first, each with its answered mark. */
-  commentsBefore(key: SessionKey, beforeSeq: number, limit: number): CommentRow[] {
-    return this.#commentsBefore.all(key, beforeSeq, limit);
+  commentsBefore(key: SessionKey, beforeSeq: number, limit: number, afterSeq = 0): CommentRow[] {
+    return this.#commentsBefore.all(key, beforeSeq, afterSeq, limit);
   }
 
   /** The merchant's catalog (products and buying points), in the order it was written. */
