@@ -12,6 +12,8 @@ export class SessionAnnotations {
   private key: SessionKey | null = null;
   private moments: Moment[] = [];
   private answered = new Set<string>();
+  /** Changes whenever the marks do: a snapshot shows them again only then. */
+  version = 0;
 
   constructor(
     private readonly writer: StoreWriter,
@@ -22,6 +24,7 @@ export class SessionAnnotations {
   follow(key: SessionKey | null): void {
     if (key === this.key) return;
     this.key = key;
+    this.version++;
     this.moments = key === null ? [] : this.reader.moments(key);
     this.answered = new Set(key === null ? [] : this.reader.answeredCommentIds(key));
   }
@@ -36,7 +39,10 @@ export class SessionAnnotations {
 
   async markMoment(key: SessionKey, at: number, note: string | null): Promise<Moment> {
     const moment = await this.writer.addMoment(key, at, note);
-    if (key === this.key) this.moments = [...this.moments, moment];
+    if (key === this.key) {
+      this.moments = [...this.moments, moment];
+      this.version++;
+    }
     return moment;
   }
 
@@ -45,5 +51,6 @@ export class SessionAnnotations {
     if (key !== this.key) return;
     if (answered) this.answered.add(commentId);
     else this.answered.delete(commentId);
+    this.version++;
   }
 }

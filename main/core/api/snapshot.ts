@@ -41,6 +41,17 @@ export function snapshotBuilder(parts: SnapshotParts): () => CoreSnapshot {
     };
   };
 
+  // The window, as last listed with its answered marks; listed again only when the comments or the marks changed.
+  let listed: { version: string; comments: CoreSnapshot['comments'] } = { version: '', comments: [] };
+  const comments = (active: IngestPipeline['active']): CoreSnapshot['comments'] => {
+    const version = `${active?.key ?? ''}/${pipeline.comments.version}/${annotations.version}`;
+    if (listed.version !== version) {
+      const list = pipeline.comments.list(active?.products ?? []).map((comment) => (annotations.isAnswered(comment.id) ? { ...comment, answered: true } : comment));
+      listed = { version, comments: list };
+    }
+    return listed.comments;
+  };
+
   return () => {
     const active = pipeline.active;
     annotations.follow(active?.key ?? null);
@@ -79,7 +90,7 @@ export function snapshotBuilder(parts: SnapshotParts): () => CoreSnapshot {
         gaps: [...pipeline.counters.gaps],
         eventsPerSec: rate.perSecond(),
       },
-      comments: pipeline.comments.list(active?.products ?? []).map((comment) => (annotations.isAnswered(comment.id) ? { ...comment, answered: true } : comment)),
+      comments: comments(active),
       moments: annotations.list(),
       minutes: engine?.minuteSeries(CHART_MINUTES) ?? [],
       suggestions: parts.suggestions(),

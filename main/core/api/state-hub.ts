@@ -8,7 +8,9 @@
  * the gateway, each request to the core): while it stands still the
  * snapshot is rebuilt only once every QUIET_REFRESH_MS, for what moves on
  * its own (the co-pilot's tick, the rate meter winding down, the plan's
- * clock).
+ * clock). A part the builder hands back as the very object it handed last
+ * time is taken as unchanged without serialising it: a builder that keeps a
+ * part makes a new object when the part changes.
  */
 import { MAX_STATE_HZ, type CorePatch, type CoreSnapshot } from '../../../shared/api/contract.js';
 
@@ -20,7 +22,7 @@ export const QUIET_REFRESH_MS = 1_000;
 
 export class StateHub {
   private readonly listeners = new Set<StateListener>();
-  private last = new Map<keyof CoreSnapshot, string>();
+  private last = new Map<keyof CoreSnapshot, { value: unknown; text: string }>();
   private timer: NodeJS.Timeout | null = null;
   private builtRevision = Number.NaN;
   private builtAt = 0;
@@ -66,11 +68,13 @@ export class StateHub {
   private remember(snapshot: CoreSnapshot): CorePatch {
     const patch: Record<string, unknown> = {};
     for (const key of Object.keys(snapshot) as (keyof CoreSnapshot)[]) {
-      const text = JSON.stringify(snapshot[key]);
-      if (this.last.get(key) !== text) {
-        this.last.set(key, text);
-        patch[key] = snapshot[key];
-      }
+      const value: unknown = snapshot[key];
+      const sent = this.last.get(key);
+      // A part the builder kept (the same object as last time) has not changed: no need to serialise it to know.
+      if (sent?.value === value) continue;
+      const text = JSON.stringify(value);
+      this.last.set(key, { value, text });
+      if (sent?.text !== text) patch[key] = value;
     }
     return patch as CorePatch;
   }

@@ -49,6 +49,8 @@ export class CommentWindow {
   private readonly items: CommentEvent[] = [];
   /** Readings of the newest comments by id, oldest first; the window's own and those that scrolled out recently. */
   private readonly readings = new Map<string, CommentView>();
+  /** Changes whenever the window does: a snapshot lists it again only then. */
+  version = 0;
 
   constructor(private readonly capacity: number) {}
 
@@ -56,6 +58,7 @@ export class CommentWindow {
     const { seq, id, ts, text, user } = event;
     this.items.push({ seq, id, ts, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT + 1) : text, user: { name: user.name }, onAir });
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
+    this.version++;
   }
 
   retract(ids: readonly string[]): void {
@@ -64,6 +67,7 @@ export class CommentWindow {
       if (gone.has(this.items[i]!.id)) this.items.splice(i, 1);
     }
     for (const id of ids) this.readings.delete(id);
+    this.version++;
   }
 
   /** Oldest first, each comment classified (against `products`) the first time it is asked for. */
