@@ -82,7 +82,7 @@ describe('the live console, products first', () => {
     const onAir = page.getByTestId('time-on-air');
     expect(await onAir.textContent()).toMatch(/^已开播 \d{2}:\d{2}:\d{2}$/);
     const first = Number(await onAir.getAttribute('data-ms'));
-    await expect.poll(async () => Number(await onAir.getAttribute('data-ms')) - first, { timeout: 10_000 }).toBeGreaterThanOrEqual(10_000);
+    await expect.poll(async () => Number(await onAir.getAttribute('data-ms')) - first, { timeout: 30_000 }).toBeGreaterThanOrEqual(10_000);
     await page.screenshot({ path: `${ARTIFACTS}console-1440.png` });
 
     // The user chooses the headline in 设置: 客单价 out, 累计观看人数 in (at the end); it moves out of 全部指标.

@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import type { Language } from '../../shared/api/settings.js';
 import { spawnCli, tempDir } from '../helpers.js';
 
@@ -96,7 +96,14 @@ export interface Ui {
  * at 10× on a database of the file's own. After the file's tests the host
  * stops, Chromium closes and the scratch folder goes.
  */
+/**
+ * A browser test waits on a real room (up to a minute for one to end); on a
+ * loaded two-core machine the suite's 30 s per test cuts such waits short.
+ */
+const UI_TEST_TIMEOUT_MS = 150_000;
+
 export function useUi(name: string, options: { demo?: boolean } = {}): Ui {
+  vi.setConfig({ testTimeout: UI_TEST_TIMEOUT_MS, hookTimeout: 60_000 });
   const tmp = tempDir(`livecue-ui-${name}-`);
   const token = `ui-${name}-access-token-0123456789abcdef`;
   let browser: Browser | undefined;
