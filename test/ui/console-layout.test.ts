@@ -78,11 +78,12 @@ describe('the live console, products first', () => {
     await page.getByTestId('all-metrics-toggle').click();
     expect(await testIdsIn(page, 'all-metrics')).toEqual(metricKeys.filter((key) => !defaultHeadlineMetrics.includes(key)));
 
-    // Time on air, HH:MM:SS from the session's start by the room's clock: at 10× it runs ten seconds a second.
+    // Time on air, HH:MM:SS from the session's start by the room's clock. The demo stamps its events in real
+    // time (10× is ten times the traffic, not a faster clock), so it runs a second a second: three seconds on.
     const onAir = page.getByTestId('time-on-air');
     expect(await onAir.textContent()).toMatch(/^已开播 \d{2}:\d{2}:\d{2}$/);
     const first = Number(await onAir.getAttribute('data-ms'));
-    await expect.poll(async () => Number(await onAir.getAttribute('data-ms')) - first, { timeout: 30_000 }).toBeGreaterThanOrEqual(10_000);
+    await expect.poll(async () => Number(await onAir.getAttribute('data-ms')) - first, { timeout: 30_000 }).toBeGreaterThanOrEqual(3_000);
     await page.screenshot({ path: `${ARTIFACTS}console-1440.png` });
 
     // The user chooses the headline in 设置: 客单价 out, 累计观看人数 in (at the end); it moves out of 全部指标.
