@@ -3,14 +3,12 @@ import type { WanDecimals } from '../../shared/format/numbers.js';
 import type { CommentIntent } from '../../shared/comments/intents.js';
 import { metricLabels, type MetricKey } from '../../shared/metrics/keys.js';
 import { fillPlaceholders, type MessageParams } from '../../shared/format/placeholders.js';
-import { en } from './en.js';
 import { formatsFor, type Formats } from './format.js';
-import { zhCN, type MessageKey } from './zh-CN.js';
+import { dictionaries, type MessageKey } from './messages.js';
 
-export type { MessageKey } from './zh-CN.js';
+export { dictionaries } from './messages.js';
+export type { MessageKey } from './messages.js';
 export type { MessageParams } from '../../shared/format/placeholders.js';
-
-export const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 /** Everything a view needs to speak one language. */
 export interface I18n {
