@@ -187,11 +187,11 @@ function hotPathRates(dbFile: string) {
   return { fastValidation, zodValidation, metrics };
 }
 
-function rawCeiling(dbFile: string): number {
+async function rawCeiling(dbFile: string): Promise<number> {
   const reader = openReader(dbFile);
   try {
     const session = reader.latestSession()!;
-    return measureRawInsert(freshDb(), [...reader.eventsAfter(session.key, 0)]);
+    return await measureRawInsert(freshDb(), [...reader.eventsAfter(session.key, 0)]);
   } finally {
     reader.close();
   }
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     const run = await endToEnd(ingestEvents);
     ingestRuns.push(run.eventsPerSec);
     cpuRuns.push(run.cpuUsPerEvent);
-    rawRuns.push(rawCeiling(run.dbFile));
+    rawRuns.push(await rawCeiling(run.dbFile));
     naiveRuns.push(await naiveEndToEnd(ingestEvents));
     if (i === repeats - 1) hot = hotPathRates(run.dbFile);
     rmSync(run.dbFile, { force: true });

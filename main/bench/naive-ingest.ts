@@ -20,7 +20,7 @@ const TRANSACTION_ROWS = 500;
 
 /** Events per second through the ordinary pipeline from the gateway until its `end`, and the CPU an event cost; `file` is a new database. */
 export async function naiveIngest(file: string, gateway: { url: string; room: string; token: string }, start: () => void): Promise<{ eventsPerSec: number; cpuUsPerEvent: number }> {
-  const db = openWriteConnection(file);
+  const db = await openWriteConnection(file);
   const source = createGatewaySource(gateway);
   try {
     const { key } = createSessionWriter(db, new StoreReader(db)).open({ gateway: 'naive', room: 'naive', roomJson: '{}', sessionId: 'naive', startedAt: 0, productsJson: '[]' });

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { LIVECUE_APPLICATION_ID, MIGRATIONS, latestVersion, migrate, refuseNewer, schemaVersion } from './migrations/index.js';
+import { prepareDatabaseFile, restrictDatabaseFiles } from './file-permissions.js';
+import { LIVECUE_APPLICATION_ID, MIGRATIONS, latestVersion, refuseNewer, schemaVersion, type Migration } from './migrations/index.js';
+import { upgradeSchema } from './upgrade.js';
 
 export type Connection = Database.Database;
 
@@ -9,15 +11,19 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens (creating if needed) the store for writing and brings its schema up to
- * date. There must be one such connection per file: the writer thread's.
+ * date, backing it up first when there is a migration to apply (upgrade.ts).
+ * There must be one such connection per file: the writer thread's. The file
+ * and its -wal and -shm are made private to the user (file-permissions.ts).
  */
-export function openWriteConnection(file: string): Connection {
-  return withOpenError(file, () => {
+export async function openWriteConnection(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Connection> {
+  return withOpenError(file, async () => {
+    prepareDatabaseFile(file);
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    return closeOnThrow(db, () => {
+    return closeOnThrow(db, async () => {
       // Checked before anything is written: another program's file stays untouched.
       if (!isLiveCue(db) && !isEmpty(db)) throw new Error('not a LiveCue database');
       if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('cannot switch it to WAL journaling');
+      restrictDatabaseFiles(file);
       // WAL + NORMAL: a commit survives a process crash; only a power loss may drop the newest commits.
       db.pragma('synchronous = NORMAL');
       // Checkpoint every ~40 MB of WAL instead of 4 MB: the pages a stream keeps
@@ -25,17 +31,17 @@ export function openWriteConnection(file: string): Connection {
       // once per checkpoint, so fewer checkpoints mean less work (~+7% ingest).
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('foreign_keys = ON');
-      migrate(db, MIGRATIONS);
+      await upgradeSchema(db, file, migrations);
     });
   });
 }
 
 /** Opens an existing store read-only; WAL lets it read while the writer writes. */
 export function openReadConnection(file: string): Connection {
-  return withOpenError(file, () => {
+  return withOpenErrorSync(file, () => {
     if (!existsSync(file)) throw new Error('no such file');
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    return closeOnThrow(db, () => {
+    return closeOnThrowSync(db, () => {
       if (!isLiveCue(db)) throw new Error('not a LiveCue database');
       const current = schemaVersion(db);
       const latest = latestVersion(MIGRATIONS);
@@ -55,7 +61,17 @@ function isEmpty(db: Connection): boolean {
   return db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0 && schemaVersion(db) === 0;
 }
 
-function closeOnThrow(db: Connection, check: () => void): Connection {
+async function closeOnThrow(db: Connection, check: () => Promise<void>): Promise<Connection> {
+  try {
+    await check();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function closeOnThrowSync(db: Connection, check: () => void): Connection {
   try {
     check();
     return db;
@@ -65,19 +81,30 @@ function closeOnThrow(db: Connection, check: () => void): Connection {
   }
 }
 
-/** Every failure to open names the file and says why, in words, never as a bare SQLite code. */
 /** A database file that cannot be used (missing, not LiveCue's, too new): the user's to fix, not a crash. */
 export class DatabaseOpenError extends Error {
   override readonly name = 'DatabaseOpenError';
 }
 
-function withOpenError(file: string, open: () => Connection): Connection {
+/** Every failure to open names the file and says why, in words, never as a bare SQLite code. */
+async function withOpenError(file: string, open: () => Promise<Connection>): Promise<Connection> {
+  try {
+    return await open();
+  } catch (error) {
+    throw openError(file, error);
+  }
+}
+
+function withOpenErrorSync(file: string, open: () => Connection): Connection {
   try {
     return open();
   } catch (error) {
-    throw new DatabaseOpenError(`cannot open database ${file}: ${openFailureReason(error)}`, { cause: error });
+    throw openError(file, error);
   }
 }
+
+const openError = (file: string, error: unknown): DatabaseOpenError =>
+  new DatabaseOpenError(`cannot open database ${file}: ${openFailureReason(error)}`, { cause: error });
 
 function openFailureReason(error: unknown): string {
   if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return 'not a LiveCue database (not an SQLite file)';

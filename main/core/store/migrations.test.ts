@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWriteConnection } from './connection.js';
@@ -53,9 +54,9 @@ describe('migrations', () => {
     inspect(file, (db) => expect(schemaVersion(db)).toBe(MIGRATIONS.length));
   });
 
-  it('applies only pending migrations, each atomically with its version', () => {
+  it("applies only pending migrations, atomically with the version", async () => {
     const file = folder.path('pending.db');
-    openWriteConnection(file).close();
+    (await openWriteConnection(file)).close();
     let applied = 0;
     const shipped = MIGRATIONS.length;
     const addNotes: Migration = {
@@ -123,6 +124,63 @@ describe('migrations', () => {
       await writer.close();
     }
     inspect(file, (upgraded) => expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length));
+  });
+
+  it('backs up a database before upgrading it, to <db>.before-v<N>, a private copy at the old version', async () => {
+    const file = folder.path('v9.db');
+    const old = new Database(file);
+    try {
+      migrate(old, MIGRATIONS.slice(0, 9));
+      old.exec(`INSERT INTO catalog_products (id, title, category, price, coupon, selling_points, updated_at) VALUES ('p1', '精华', 'skincare', 12900, '', '[]', 0)`);
+    } finally {
+      old.close();
+    }
+    await (await StoreWriter.open(file)).close();
+
+    const backup = `${file}.before-v${MIGRATIONS.length}`;
+    inspect(backup, (copy) => {
+      expect(schemaVersion(copy)).toBe(9);
+      expect(copy.prepare('SELECT title FROM catalog_products').pluck().all()).toEqual(['精华']);
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+    if (process.platform !== 'win32') expect((statSync(backup).mode & 0o777).toString(8)).toBe('600');
+    inspect(file, (upgraded) => expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length));
+  });
+
+  it('makes no backup of a brand-new database, nor of one already up to date', async () => {
+    const file = folder.path('fresh.db');
+    await (await StoreWriter.open(file)).close();
+    await (await StoreWriter.open(file)).close();
+    expect(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.before`))).toEqual([]);
+  });
+
+  it('leaves a database whose upgrade fails at its old version with its rows, and says where the backup is', async () => {
+    const file = folder.path('failing.db');
+    const writer = await StoreWriter.open(file);
+    await writer.openSession(SESSION);
+    await writer.close();
+    const shipped = MIGRATIONS.length;
+    const addNotes: Migration = { version: shipped + 1, name: 'notes', up: (db) => db.exec('CREATE TABLE notes (text TEXT) STRICT') };
+    const broken: Migration = {
+      version: shipped + 2,
+      name: 'broken',
+      up(db) {
+        db.exec('DELETE FROM sessions');
+        throw new Error('migration bug');
+      },
+    };
+    const backup = `${file}.before-v${shipped + 2}`;
+
+    await expect(openWriteConnection(file, [...MIGRATIONS, addNotes, broken])).rejects.toThrow(
+      `cannot open database ${file}: upgrading its schema from version ${shipped} to ${shipped + 2} failed (migration bug); the database was left unchanged at version ${shipped}; a copy from before the upgrade is at ${backup}`,
+    );
+    inspect(file, (db) => {
+      expect(schemaVersion(db)).toBe(shipped);
+      expect(tableNames(db)).not.toContain('notes');
+      expect(db.prepare('SELECT session_id FROM sessions').pluck().all()).toEqual(['s']);
+    });
+    expect(existsSync(backup)).toBe(true);
+    inspect(backup, (copy) => expect(copy.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1));
   });
 
   it('refuses a database written by a newer LiveCue, naming the file and both versions', async () => {

@@ -39,8 +39,8 @@ export function toAppendBatch(session: SessionKey, events: readonly EventColumns
  * batch. End-to-end ingest is compared against it. Batches are built before
  * the clock starts.
  */
-export function measureRawInsert(file: string, events: readonly EventColumns[], batchSize = 1_000): number {
-  const db = openWriteConnection(file);
+export async function measureRawInsert(file: string, events: readonly EventColumns[], batchSize = 1_000): Promise<number> {
+  const db = await openWriteConnection(file);
   try {
     const { key } = createSessionWriter(db, new StoreReader(db)).open(CEILING_SESSION);
     const batches: AppendBatch[] = [];

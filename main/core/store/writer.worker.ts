@@ -84,11 +84,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function serve(port: MessagePort, file: string): void {
+async function serve(port: MessagePort, file: string): Promise<void> {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   let handlers: WriteHandlers;
   try {
-    handlers = createHandlers(openWriteConnection(file));
+    handlers = createHandlers(await openWriteConnection(file));
   } catch (error) {
     post({ kind: 'failed', error: errorText(error) });
     port.close();
@@ -150,4 +150,4 @@ function serve(port: MessagePort, file: string): void {
 }
 
 if (!parentPort) throw new Error('writer.worker must run as a worker thread (use StoreWriter.open)');
-serve(parentPort, (workerData as WriterWorkerData).file);
+await serve(parentPort, (workerData as WriterWorkerData).file);

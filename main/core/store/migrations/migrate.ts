@@ -17,22 +17,24 @@ export function refuseNewer(current: number, latest: number): void {
 }
 
 /**
- * Applies the pending migrations, each in its own IMMEDIATE transaction that
- * also bumps `user_version`, so a crash leaves the database at a whole version.
- * The version is re-read inside each transaction: when two processes open a
- * new file at once, the second one waits for the first and then skips.
+ * Applies the pending migrations in one IMMEDIATE transaction that also bumps
+ * `user_version`: a crash or a failing migration leaves the database at the
+ * version it had, with nothing of the upgrade in it. The version is re-read
+ * inside the transaction: when two processes open a new file at once, the
+ * second one waits for the first and then finds nothing to do.
  */
 export function migrate(db: Database, migrations: readonly Migration[]): void {
   assertContiguous(migrations);
   refuseNewer(schemaVersion(db), latestVersion(migrations));
-  for (const migration of migrations) {
-    const apply = db.transaction(() => {
-      if (schemaVersion(db) >= migration.version) return;
+  const apply = db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    });
-    apply.immediate();
-  }
+    }
+  });
+  apply.immediate();
 }
 
 function assertContiguous(migrations: readonly Migration[]): void {

@@ -1,0 +1,132 @@
+/**
+ * Online backups of a store: SQLite's backup API (better-sqlite3's
+ * `db.backup()`) copies the pages of a database another process may be
+ * writing into, and the copy is a consistent snapshot of one moment.
+ *
+ * Why the copy is consistent although the recorder keeps committing: the
+ * source connection holds one read transaction for the whole copy. In WAL
+ * mode that pins the snapshot every step reads (writers go on appending to
+ * the WAL) and SQLite never restarts the copy, which it would do on every
+ * commit of another process between two steps otherwise — forever, during
+ * a busy stream.
+ *
+ * The copy is written to `<target>.partial` and renamed only once it has
+ * passed `PRAGMA quick_check`, so the target name never holds half a
+ * database, whether the copy failed or its process was killed.
+ */
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createPrivateFile, databaseFiles, restrictDatabaseFiles } from './file-permissions.js';
+import { LIVECUE_APPLICATION_ID, schemaVersion } from './migrations/index.js';
+import type { Connection } from './connection.js';
+
+/**
+ * Pages copied per step. Each step runs on the calling thread (in the app,
+ * the core's), so it is kept short: 64 pages is 256 KB, well under a
+ * millisecond, and the thread serves ingest between steps.
+ */
+const PAGES_PER_STEP = 64;
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface BackupProgress {
+  totalPages: number;
+  remainingPages: number;
+}
+
+export interface BackupOptions {
+  /** Replace an existing file at the target; refused otherwise. */
+  overwrite?: boolean;
+  /** Called after every step with the pages still to copy. */
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  pages: number;
+  /** The schema version the copy is at (the source's at the moment of the snapshot). */
+  schemaVersion: number;
+}
+
+/** A backup that cannot be made as asked (the target exists, the source is not a LiveCue database): the user's to fix. */
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+}
+
+/** Backs up the LiveCue database `source` (a file another process may be recording into) to the new file `target`. */
+export async function backupFile(source: string, target: string, options: BackupOptions = {}): Promise<BackupResult> {
+  if (!existsSync(source)) throw new BackupError(`cannot back up ${source}: no such file`);
+  let db: Connection;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new BackupError(`cannot back up ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  try {
+    if (db.pragma('application_id', { simple: true }) !== LIVECUE_APPLICATION_ID) throw new BackupError(`cannot back up ${source}: not a LiveCue database`);
+    return await backupConnection(db, target, options);
+  } finally {
+    db.close();
+  }
+}
+
+/** Backs up the database of an open connection (the writer's, before a migration) to the new file `target`. */
+export async function backupConnection(db: Connection, target: string, options: BackupOptions = {}): Promise<BackupResult> {
+  if (!options.overwrite && databaseFiles(target).some((path) => existsSync(path))) {
+    throw new BackupError(`${target} already exists; choose another name or overwrite it`);
+  }
+  const partial = `${target}.partial`;
+  removeDatabase(partial); // left by a backup that was killed
+  createPrivateFile(partial);
+  try {
+    const pages = await copySnapshot(db, partial, options.onProgress);
+    const version = checkCopy(partial);
+    if (options.overwrite) removeDatabase(target);
+    renameSync(partial, target);
+    return { file: target, bytes: statSync(target).size, pages, schemaVersion: version };
+  } catch (error) {
+    removeDatabase(partial);
+    throw error;
+  }
+}
+
+async function copySnapshot(db: Connection, target: string, onProgress: BackupOptions['onProgress']): Promise<number> {
+  // A deferred transaction reads nothing until its first statement: the count starts the snapshot.
+  db.exec('BEGIN');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+    const { totalPages } = await db.backup(target, {
+      progress: (progress) => {
+        onProgress?.(progress);
+        return PAGES_PER_STEP;
+      },
+    });
+    onProgress?.({ totalPages, remainingPages: 0 });
+    return totalPages;
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/**
+ * Checks the copy and makes it one self-contained file: rollback journaling,
+ * so no -wal is needed beside it (LiveCue switches a store it opens back to
+ * WAL). Returns its schema version.
+ */
+function checkCopy(file: string): number {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    const problems = copy.pragma('quick_check', { simple: true });
+    if (problems !== 'ok') throw new Error(`the copy ${file} failed its check: ${String(problems)}`);
+    copy.pragma('journal_mode = DELETE');
+    return schemaVersion(copy);
+  } finally {
+    copy.close();
+    restrictDatabaseFiles(file);
+  }
+}
+
+/** Removes a database file with its -wal and -shm: a stale -wal beside another file of the same name would be replayed into it. */
+export function removeDatabase(file: string): void {
+  for (const path of databaseFiles(file)) rmSync(path, { force: true });
+}
