@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RewriteLineInput } from '../shared/api/rewriter-api.js';
 import { startApp, type AppOptions, type LiveCueApp } from '../main/app/app.js';
+import { LOCAL_CONTEXT, REMOTE_CONTEXT } from '../main/app/request-context.js';
 import { memorySecretStore, privateFileSecretStore } from '../main/app/secrets.js';
 import { completionReply, startFakeChatEndpoint, type FakeChatEndpoint } from '../main/core/rewriter/testing/fake-chat-endpoint.js';
 import { tempDir } from './helpers.js';
@@ -44,7 +45,7 @@ describe('rewriteLine through the dispatcher', () => {
     await withApp({}, async (app) => {
       expect(app.settings()).toMatchObject({ rewriter: { enabled: false }, hasRewriterKey: false });
       expect(await app.handle('rewriteLine', request)).toMatchObject({ ok: true, value: { rewritten: false, failure: { code: 'disabled' } } });
-      await app.handle('updateSettings', { rewriter: { enabled: true } });
+      await app.handle('updateSettings', { rewriter: { enabled: true } }, LOCAL_CONTEXT);
       expect(await app.handle('rewriteLine', request)).toMatchObject({ ok: true, value: { rewritten: false, failure: { code: 'not_configured' } } });
     });
     expect(endpoint.requests).toEqual([]);
@@ -53,7 +54,7 @@ describe('rewriteLine through the dispatcher', () => {
   it('sends the line to the configured endpoint with the stored key and returns the checked suggestion; the key never comes back', async () => {
     const keyFile = tmp.file('rewriter-key');
     await withApp({ rewriterKey: privateFileSecretStore(keyFile) }, async (app, dataFolder) => {
-      const saved = await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'deepseek-chat' }, rewriterKey: KEY });
+      const saved = await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'deepseek-chat' }, rewriterKey: KEY }, LOCAL_CONTEXT);
       expect(saved).toMatchObject({ ok: true, value: { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'deepseek-chat' }, hasRewriterKey: true } });
       for (const view of [saved, await app.handle('getSettings', {}), app.settings()]) expect(JSON.stringify(view)).not.toContain(KEY);
       expect(readFileSync(`${dataFolder}/settings.json`, 'utf8')).not.toContain(KEY);
@@ -77,7 +78,7 @@ describe('rewriteLine through the dispatcher', () => {
 
   it('refuses a malformed request before anything is sent', async () => {
     await withApp({}, async (app) => {
-      await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'm' } });
+      await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'm' } }, LOCAL_CONTEXT);
       const before = endpoint.requests.length;
       for (const payload of [
         { ...request, point: { ...request.point, line: '   ' } },
@@ -94,19 +95,19 @@ describe('rewriteLine through the dispatcher', () => {
 
   it('keeps the key for its endpoint only: another origin without a new key forgets it', async () => {
     await withApp({}, async (app) => {
-      await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: 'https://llm-a.example.com/v1', model: 'm' }, rewriterKey: KEY });
+      await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: 'https://llm-a.example.com/v1', model: 'm' }, rewriterKey: KEY }, LOCAL_CONTEXT);
       // Same origin, another path or model: kept.
-      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-a.example.com/compatible/v1', model: 'n' } })).toMatchObject({
+      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-a.example.com/compatible/v1', model: 'n' } }, LOCAL_CONTEXT)).toMatchObject({
         ok: true,
         value: { hasRewriterKey: true },
       });
-      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-b.example.com/v1' } })).toMatchObject({ ok: true, value: { hasRewriterKey: false } });
+      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-b.example.com/v1' } }, LOCAL_CONTEXT)).toMatchObject({ ok: true, value: { hasRewriterKey: false } });
       // A new key with the new address is kept; an empty one forgets it.
-      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-c.example.com/v1' }, rewriterKey: KEY })).toMatchObject({
+      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'https://llm-c.example.com/v1' }, rewriterKey: KEY }, LOCAL_CONTEXT)).toMatchObject({
         ok: true,
         value: { hasRewriterKey: true },
       });
-      expect(await app.handle('updateSettings', { rewriterKey: '' })).toMatchObject({ ok: true, value: { hasRewriterKey: false } });
+      expect(await app.handle('updateSettings', { rewriterKey: '' }, LOCAL_CONTEXT)).toMatchObject({ ok: true, value: { hasRewriterKey: false } });
     });
   });
 
@@ -114,9 +115,34 @@ describe('rewriteLine through the dispatcher', () => {
     await withApp({}, async (app) => {
       const before = app.settings();
       for (const baseUrl of ['http://llm.example.com/v1', 'https://user:sk-x@llm.example.com/v1']) {
-        expect(await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl }, rewriterKey: KEY })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+        expect(await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl }, rewriterKey: KEY }, LOCAL_CONTEXT)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       }
       expect(app.settings()).toEqual(before);
+    });
+  });
+
+  it('lets only the host’s own machine change the endpoint or the key: a request from another device is refused and changes nothing', async () => {
+    await withApp({}, async (app) => {
+      await app.handle('updateSettings', { rewriter: { enabled: true, baseUrl: endpoint.baseUrl, model: 'm' }, rewriterKey: KEY }, LOCAL_CONTEXT);
+      const before = app.settings();
+      for (const update of [
+        { rewriter: { baseUrl: 'http://127.0.0.1:22/v1' } },
+        { rewriterKey: 'sk-theirs' },
+        { rewriterKey: '' },
+      ]) {
+        expect(await app.handle('updateSettings', update, REMOTE_CONTEXT), JSON.stringify(update)).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', message: expect.stringContaining("only on the host's own machine") },
+        });
+      }
+      // Without a context, a request counts as remote.
+      expect(await app.handle('updateSettings', { rewriter: { baseUrl: 'http://127.0.0.1:22/v1' } })).toMatchObject({ ok: false });
+      expect(app.settings()).toEqual(before);
+      // The settings form sends the whole rewriter part: saving it unchanged, or toggling it, still works from anywhere.
+      expect(await app.handle('updateSettings', { rewriter: { enabled: false, baseUrl: endpoint.baseUrl, model: 'n' } }, REMOTE_CONTEXT)).toMatchObject({
+        ok: true,
+        value: { rewriter: { enabled: false, baseUrl: endpoint.baseUrl, model: 'n' }, hasRewriterKey: true },
+      });
     });
   });
 });

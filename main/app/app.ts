@@ -4,7 +4,6 @@
  * shared/api/bridge.ts. The Electron utility process and the web server are
  * transports around this object; neither adds behaviour of its own.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
 import {
@@ -17,8 +16,10 @@ import {
 } from '../../shared/api/settings.js';
 import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
 import { rewriteLine } from '../core/rewriter/rewrite-line.js';
+import { createMissingFoldersPrivate } from '../core/store/file-permissions.js';
 import type { PdfRenderer } from '../core/recap/pdf.js';
 import { dispatch } from './dispatch.js';
+import { assertAllowedFrom, REMOTE_CONTEXT, type RequestContext } from './request-context.js';
 import { openLiveSource, type LiveSource } from './live-source.js';
 import { memorySecretStore, type SecretStore } from './secrets.js';
 import { loadSettings, saveSettings } from './settings-file.js';
@@ -46,8 +47,11 @@ export type StateListener = (update: StateUpdate) => void;
 
 export interface LiveCueApp {
   readonly dbFile: string;
-  /** Validates and serves one request from a UI; never throws. */
-  handle(name: string, payload: unknown): Promise<BridgeReply<BridgeRequestName>>;
+  /**
+   * Validates and serves one request from a UI; never throws. Without a
+   * context the request is taken for one from another device.
+   */
+  handle(name: string, payload: unknown, context?: RequestContext): Promise<BridgeReply<BridgeRequestName>>;
   /** A full snapshot now (and again whenever the source is switched), then patches. */
   onState(listener: StateListener): () => void;
   settings(): SettingsView;
@@ -89,7 +93,8 @@ interface Running {
 }
 
 export async function startApp(options: AppOptions): Promise<LiveCueApp> {
-  mkdirSync(options.dataFolder, { recursive: true });
+  // Made private when LiveCue creates it; an existing folder (the one `livecue serve --db` names) is the user's and keeps its mode.
+  createMissingFoldersPrivate(options.dataFolder);
   const settingsFile = join(options.dataFolder, 'settings.json');
   const dbFile = options.dbFile ?? join(options.dataFolder, 'livecue.db');
   const loaded = loadSettings(settingsFile);
@@ -181,8 +186,10 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
   const sourceIdentity = (source: SourceSettings, token: string | null): string =>
     JSON.stringify(source.kind === 'gateway' ? { source, token } : { source });
 
-  const updateSettings = (update: SettingsUpdate): Promise<SettingsView> =>
+  const updateSettings = (update: SettingsUpdate, context: RequestContext): Promise<SettingsView> =>
     serially(async () => {
+      // Judged against the settings this update replaces, after every update queued before it.
+      assertAllowedFrom(context, update, settings.rewriter);
       const before = { settings, override, token: options.secrets.read(), rewriterKey: rewriterKey.read() };
       const nextSettings = applySettingsUpdate(settings, update);
       const nextOverride = update.source ? undefined : override;
@@ -216,13 +223,13 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
 
   const app: LiveCueApp = {
     dbFile,
-    async handle(name, payload) {
+    async handle(name, payload, context = REMOTE_CONTEXT) {
       // Requests wait for a switch in progress, so they reach the core that will answer them.
       await queue;
       return dispatch(name, payload, {
         core: running?.core ?? unavailableCore,
         settings: view,
-        updateSettings,
+        updateSettings: (update) => updateSettings(update, context),
         // Needs no core: the catalog editor can ask while no source runs.
         rewriteLine: (input) => rewriteLine(input, { settings: settings.rewriter, apiKey: rewriterKey.read() }),
         ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),

@@ -25,6 +25,7 @@ import { PdfUnavailableError, type PdfRenderer } from '../core/recap/pdf.js';
 import type { ExportRecapRequest } from '../../shared/recap/recap-api.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
+import { LocalOnlyError } from './request-context.js';
 
 export interface DispatchTarget {
   core: Core;
@@ -105,6 +106,7 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError || error instanceof PlanNotFoundError) return failure('not_found', error.message);
     if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError || error instanceof PdfUnavailableError) return failure('unavailable', error.message);
     if (error instanceof CatalogInputError || error instanceof PlanInputError) return failure('bad_request', error.message);
+    if (error instanceof LocalOnlyError) return failure('forbidden', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

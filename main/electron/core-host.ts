@@ -4,6 +4,7 @@
  * is tested under plain Node with an in-memory port pair.
  */
 import { startApp, type AppOptions, type LiveCueApp } from '../app/app.js';
+import { LOCAL_CONTEXT } from '../app/request-context.js';
 import type { SecretStore } from '../app/secrets.js';
 import { unavailable, type CoreSidePort, type TokenStorage } from './core-protocol.js';
 
@@ -61,7 +62,8 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
         const { id, name, payload } = message;
         const reply = app
           ? app.then(
-              (running) => running.handle(name, payload),
+              // Only the app's own windows talk to this process: every request is local.
+              (running) => running.handle(name, payload, LOCAL_CONTEXT),
               (error: unknown) => unavailable(`the core did not start: ${error instanceof Error ? error.message : String(error)}`),
             )
           : Promise.resolve(unavailable('the core is not started'));

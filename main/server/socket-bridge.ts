@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BRIDGE_CHANNELS, type BridgeReply, type BridgeRequestName } from '../../shared/api/bridge.js';
 import type { LiveCueApp } from '../app/app.js';
 import { accessTokenMatcher, headerTokens } from './access-token.js';
+import { isLoopbackAddress } from './loopback-address.js';
 
 export const UI_NAMESPACE = '/ui';
 
@@ -31,6 +32,8 @@ export function bridgeApp(namespace: Namespace, app: LiveCueApp, accessToken: st
 
   namespace.on('connection', (socket) => {
     const unsubscribe = app.onState((update) => socket.emit(BRIDGE_CHANNELS.state, update));
+    // The peer's address as the TCP connection says it; settings that aim the host's own requests need a local one.
+    const context = { local: isLoopbackAddress(socket.handshake.address) };
     socket.on('disconnect', unsubscribe);
 
     socket.on(BRIDGE_CHANNELS.request, (name: unknown, payload: unknown, ack: unknown) => {
@@ -43,7 +46,7 @@ export function bridgeApp(namespace: Namespace, app: LiveCueApp, accessToken: st
       }
       // app.handle promises never to throw; should that ever break, the client still gets a reply
       // and the server does not die of an unhandled rejection.
-      app.handle(parsedName.data, payload).then(
+      app.handle(parsedName.data, payload, context).then(
         (reply) => ack(reply),
         (error: unknown) => ack(failure('internal', error instanceof Error ? error.message : String(error))),
       );
