@@ -4,7 +4,6 @@
  * shared/api/bridge.ts. The Electron utility process and the web server are
  * transports around this object; neither adds behaviour of its own.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/api/bridge.js';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../../shared/api/settings.js';
 import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
 import { rewriteLine } from '../core/rewriter/rewrite-line.js';
+import { createMissingFoldersPrivate } from '../core/store/file-permissions.js';
 import type { PdfRenderer } from '../core/recap/pdf.js';
 import { dispatch } from './dispatch.js';
 import { assertAllowedFrom, REMOTE_CONTEXT, type RequestContext } from './request-context.js';
@@ -93,7 +93,8 @@ interface Running {
 }
 
 export async function startApp(options: AppOptions): Promise<LiveCueApp> {
-  mkdirSync(options.dataFolder, { recursive: true });
+  // Made private when LiveCue creates it; an existing folder (the one `livecue serve --db` names) is the user's and keeps its mode.
+  createMissingFoldersPrivate(options.dataFolder);
   const settingsFile = join(options.dataFolder, 'settings.json');
   const dbFile = options.dbFile ?? join(options.dataFolder, 'livecue.db');
   const loaded = loadSettings(settingsFile);

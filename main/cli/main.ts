@@ -1,4 +1,6 @@
 /** The `livecue` command: subcommands, help, and one-line errors. */
+import { access, accessHelp } from './commands/access.js';
+import { backup, backupHelp } from './commands/backup.js';
 import { catalog, catalogHelp } from './commands/catalog.js';
 import { classify, classifyHelp } from './commands/classify.js';
 import { demo, demoHelp } from './commands/demo.js';
@@ -18,9 +20,11 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   recap: { run: recap, help: recapHelp },
   sessions: { run: sessions, help: sessionsHelp },
   catalog: { run: catalog, help: catalogHelp },
+  backup: { run: backup, help: backupHelp },
   plan: { run: plan, help: planHelp },
   classify: { run: classify, help: classifyHelp },
   serve: { run: serve, help: serveHelp },
+  access: { run: access, help: accessHelp },
 };
 
 const usage = `LiveCue — live-stream co-pilot

@@ -21,6 +21,7 @@ import {
 } from 'electron';
 import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
 import { CORE_PROCESS_ENV } from '../core/api/core-process-env.js';
+import { makePrivateFolder } from '../core/store/file-permissions.js';
 import type { SettingsView } from '../../shared/api/settings.js';
 import { serveAppRequest } from './app-protocol.js';
 import { startCoreClient, type CoreProcess } from './core-client.js';
@@ -64,6 +65,8 @@ function forkCore(): CoreProcess {
 
 export async function startDesktop(): Promise<void> {
   const userData = app.getPath('userData');
+  // LiveCue's own folder (database, settings, keys): only the user may list or read it.
+  makePrivateFolder(userData);
   if (process.platform === 'win32') app.setAppUserModelId('app.livecue.desktop');
 
   denyAllPermissions(session.defaultSession);

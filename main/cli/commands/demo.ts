@@ -4,12 +4,12 @@
  * dashboard of the key figures.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { CoreSnapshot } from '../../../shared/api/contract.js';
 import { startCore, type Core } from '../../core/api/core.js';
+import { createMissingFoldersPrivate } from '../../core/store/file-permissions.js';
 import { startSimulator } from '../../simulator/index.js';
 import { parseFlags, speed } from '../args.js';
 import { fmt } from '../format.js';
@@ -30,7 +30,7 @@ export async function demo(argv: string[]): Promise<void> {
     }),
   );
   // A folder that cannot be created fails here as a system error, which the CLI reports in one line.
-  mkdirSync(dirname(flags.db), { recursive: true });
+  createMissingFoldersPrivate(dirname(flags.db));
   const token = randomBytes(16).toString('hex');
   const simulator = await startSimulator({ port: 0, token, scenario: flags.scenario, seed: flags.seed, speed: flags.speed });
   // The listening simulator keeps the process alive: it must close whether or not the core starts.

@@ -15,6 +15,7 @@
  * database, whether the copy failed or its process was killed.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createPrivateFile, databaseFiles, restrictDatabaseFiles } from './file-permissions.js';
 import { LIVECUE_APPLICATION_ID, schemaVersion } from './migrations/index.js';
@@ -53,6 +54,9 @@ export class BackupError extends Error {
   override readonly name = 'BackupError';
 }
 
+/** The target of a backup is taken: a backup never replaces a file unless told to. */
+export class BackupTargetExistsError extends BackupError {}
+
 /** Backs up the LiveCue database `source` (a file another process may be recording into) to the new file `target`. */
 export async function backupFile(source: string, target: string, options: BackupOptions = {}): Promise<BackupResult> {
   if (!existsSync(source)) throw new BackupError(`cannot back up ${source}: no such file`);
@@ -72,8 +76,9 @@ export async function backupFile(source: string, target: string, options: Backup
 
 /** Backs up the database of an open connection (the writer's, before a migration) to the new file `target`. */
 export async function backupConnection(db: Connection, target: string, options: BackupOptions = {}): Promise<BackupResult> {
+  if (!existsSync(dirname(target))) throw new BackupError(`cannot back up to ${target}: the folder ${dirname(target)} does not exist`);
   if (!options.overwrite && databaseFiles(target).some((path) => existsSync(path))) {
-    throw new BackupError(`${target} already exists; choose another name or overwrite it`);
+    throw new BackupTargetExistsError(`${target} already exists`);
   }
   const partial = `${target}.partial`;
   removeDatabase(partial); // left by a backup that was killed
