@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
@@ -27,6 +28,8 @@ export interface WebHostOptions {
   host?: string;
   /** Default: dist/renderer of this package. */
   rendererDir?: string;
+  /** Serve HTTPS with this certificate (main/server/tls-identity.ts) instead of plain HTTP: the port then speaks TLS only, on every address. */
+  tls?: { cert: string; key: string };
 }
 
 export interface WebHost {
@@ -54,7 +57,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const gate = accessGate({ accessToken, listeningHost: host, lan });
 
-  const server = createServer();
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const io = new SocketServer(server, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -104,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wildcard = address === '0.0.0.0' || address === '::';
   const urlHost = wildcard ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
   return {
-    url: `http://${urlHost}:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/`,
     host: address,
     port,
     close: () => closeAll(io, server),
@@ -155,7 +158,7 @@ async function serveRendererFile(rendererDir: string, pathname: string, request:
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-function listen(server: HttpServer, port: number, host: string): Promise<void> {
+function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -170,7 +173,7 @@ function listen(server: HttpServer, port: number, host: string): Promise<void> {
  * them) and closes the server; connections a browser keeps alive would hold
  * that close open, so they are cut.
  */
-async function closeAll(io: SocketServer, server: HttpServer): Promise<void> {
+async function closeAll(io: SocketServer, server: HttpServer | HttpsServer): Promise<void> {
   const closing = io.close();
   server.closeAllConnections();
   await closing;

@@ -11,18 +11,22 @@ import { demoScenarios, sourceSettingsSchema, type SourceSettings } from '../../
 import { startApp } from '../../app/app.js';
 import { memorySecretStore, privateFileSecretStore } from '../../app/secrets.js';
 import { accessTokenSchema, defaultRendererDir, generateAccessToken, lanAddresses, startWebHost, type WebHost } from '../../server/index.js';
+import { loadOrCreateTlsIdentity } from '../../server/tls-identity.js';
 import { parseFlags, port, url } from '../args.js';
 import { UserError } from '../errors.js';
 import { prepareRehearsal, RehearsalError, type RehearsalStore } from '../../core/plan/rehearsal.js';
 
 export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [--speed 1..1000] [--rehearse [--plan ID]] | --gateway URL --room ROOM --token T]
-              [--port P] [--db FILE] [--lan] [--access-token X]
+              [--port P] [--db FILE] [--lan [--insecure-http]] [--access-token X]
   Serves the LiveCue console, the host overlay and an OBS product card (/obs/card) to browsers
   on 127.0.0.1:P (default 4800; 0 = any free port), recording the live room into FILE (default
   ~/.livecue/livecue.db). Without --demo or --gateway the source chosen in settings is used.
   Every address it prints carries an access token (random unless --access-token); without it the
   server answers 401. --lan also listens on this machine's network addresses. The tokens can come
   from LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.
+  --lan serves HTTPS on every address, loopback included, with a self-signed certificate made once and
+  kept in FILE's folder/tls; it prints the certificate's SHA-256 fingerprint to compare with what a
+  phone shows. --insecure-http (only with --lan) serves plain HTTP instead, readable by the network.
   --rehearse (彩排) runs the plan chosen for the next session (or --plan ID) against the demo room,
   its rundown as fast as the demo (--speed 1..10), in a new database under FILE's folder/rehearsals:
   nothing of a rehearsal enters FILE.`;
@@ -38,6 +42,7 @@ const flagSchema = z
     port: port.default(4800),
     db: z.string().min(1).default(join(homedir(), '.livecue', 'livecue.db')),
     lan: z.boolean().default(false),
+    'insecure-http': z.boolean().default(false),
     'access-token': accessTokenSchema.optional(),
     rehearse: z.boolean().default(false),
     plan: z.coerce.number().int().positive().optional(),
@@ -50,6 +55,7 @@ const flagSchema = z
     const { gateway, room, token } = flags;
     const demoAsked = flags.demo || flags.scenario !== undefined || flags.speed !== undefined || flags.rehearse;
     if (flags.plan !== undefined && !flags.rehearse) return refuse('only goes with --rehearse', 'plan');
+    if (flags['insecure-http'] && !flags.lan) return refuse('only goes with --lan (without it, the server answers this machine only)', 'insecure-http');
     if (flags.rehearse && (flags.speed ?? 1) > MAX_REHEARSAL_SPEED) return refuse(`a rehearsal runs at 1 to ${MAX_REHEARSAL_SPEED}×`, 'speed');
     if (gateway === undefined && room === undefined && token === undefined) {
       // The source the command line asks for overrides the stored one and is never saved; none asked, the stored one is used.
@@ -100,6 +106,7 @@ export async function serve(argv: string[]): Promise<void> {
       port: { type: 'string' },
       db: { type: 'string' },
       lan: { type: 'boolean' },
+      'insecure-http': { type: 'boolean' },
       'access-token': { type: 'string' },
       rehearse: { type: 'boolean' },
       plan: { type: 'string' },
@@ -118,6 +125,8 @@ export async function serve(argv: string[]): Promise<void> {
     }
   }
   const dbFile = rehearsal?.dbFile ?? realDb;
+  // Made (or read) before the app starts: a certificate that cannot be written leaves nothing to stop.
+  const tls = flags.lan && !flags['insecure-http'] ? await loadOrCreateTlsIdentity(dataFolder, lanAddresses()) : undefined;
   const app = await startApp({
     dataFolder,
     dbFile,
@@ -133,7 +142,7 @@ export async function serve(argv: string[]): Promise<void> {
   const rendererDir = defaultRendererDir();
   let host: WebHost;
   try {
-    host = await startWebHost({ app, port: flags.port, accessToken, lan: flags.lan, rendererDir });
+    host = await startWebHost({ app, port: flags.port, accessToken, lan: flags.lan, ...(tls ? { tls } : {}), rendererDir });
   } catch (error) {
     await app.stop();
     throw error;
@@ -148,7 +157,9 @@ export async function serve(argv: string[]): Promise<void> {
     `  OBS card  ${withToken(host.url, '/obs/card')}   (add as a Browser source; the background is transparent)`,
   ];
   if (flags.lan) {
-    for (const address of lanAddresses()) lines.push(`  network   ${withToken(`http://${address}:${host.port}/`, '/')}`);
+    for (const address of lanAddresses()) lines.push(`  network   ${withToken(`${tls ? 'https' : 'http'}://${address}:${host.port}/`, '/')}`);
+    if (tls) lines.push(`  TLS certificate SHA-256 ${tls.fingerprint256}${tls.created ? '   (new: devices that trusted an earlier one ask again)' : ''}`);
+    else console.error('livecue serve: warning: --insecure-http: plain HTTP on the network; anyone on it can read the tokens and everything the console shows');
     console.error('livecue serve: warning: --lan makes the console reachable from your network; anyone with one of these addresses controls the live room');
   }
   lines.push('Keep these addresses private: the token in them opens the console. Ctrl-C stops.', `LIVECUE_URL=${withToken(host.url, '/')}`);
