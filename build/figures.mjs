@@ -50,14 +50,14 @@ const tables = {
     return [
       `Measured ${f.measuredAt.slice(0, 10)} at \`${f.commit.slice(0, 10)}\`${dirty} (Node ${f.node}) by \`npm run eval:comments:held-out\`; the shipped model was trained on ${n(f.trainedOn.comments)} comments of ${f.trainedOn.files.length} files.`,
       '',
-      '**Held out by category** (a model trained without the category\'s corpus file and its earlier blind batches reads the corpus file) and **blind batch C** (never trained or tuned on, read by the shipped model):',
+      '**Held out by category** (a model trained without the category\'s corpus file and its earlier blind batches reads the corpus file) and **blind batch D** (never trained or tuned on, read by the shipped model):',
       '',
       '| set | n | intent accuracy | macro-F1 | question F1 | productRef exact |',
       '| --- | --- | --- | --- | --- | --- |',
       ...f.byCategory.map((r) => row({ ...r, set: `held out: ${r.set}` })),
       pooled('held out, all categories', f.heldOutPooled),
-      ...f.blind.map((r) => row({ ...r, set: `blind C: ${r.set}` })),
-      pooled('blind C, all', f.blindPooled),
+      ...f.blind.map((r) => row({ ...r, set: `blind D: ${r.set}` })),
+      pooled('blind D, all', f.blindPooled),
       '',
       `**Per intent, held out by category** (precision / recall / F1, and the confusion matrix: rows labelled, columns read):`,
       '',
@@ -81,6 +81,9 @@ const tables = {
   },
   'comment-blind-b'(f) {
     return spentBlindBatch(f, 'blind batch B');
+  },
+  'comment-blind-c'(f) {
+    return spentBlindBatch(f, 'blind batch C');
   },
   'product-refs'(f) {
     return [

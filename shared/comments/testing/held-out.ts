@@ -4,7 +4,7 @@
  *  - by held-out category: for each category of the corpus, a model trained
  *    without that category's file reads it; per intent and as a confusion
  *    matrix over all of them;
- *  - the blind batches C (data/comments/blind-c/), never trained or tuned on,
+ *  - blind batch D (data/comments/blind-d/), never trained or tuned on,
  *    read by the shipped model;
  *  - the confidence threshold's effect on both: how right the acted-on
  *    readings are against how many are acted on.
@@ -82,7 +82,7 @@ export function heldOutFigures() {
   };
   const name = (file: string) => file.split('/').pop()!.replace('.jsonl', '');
   const heldOut = listed('data/comments/corpus/').map((file) => ({ file, report: reading(classifierWithout(name(file)))(file) }));
-  const blind = listed('data/comments/blind-c/').map((file) => ({ file, report: reading(classifyComment)(file) }));
+  const blind = listed('data/comments/blind-d/').map((file) => ({ file, report: reading(classifyComment)(file) }));
   return {
     threshold: intentModel.threshold,
     trainedOn: intentModel.trainedOn,
@@ -103,7 +103,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     out('held-out category (a model trained without it reads it):');
     result.byCategory.forEach((f) => out(row(f)));
     out(`  all          ${String(result.heldOutPooled.comments).padStart(5)}  accuracy ${result.heldOutPooled.accuracy.toFixed(3)}  macro-F1 ${result.heldOutPooled.macroF1.toFixed(3)}`);
-    out('blind batches C (never trained or tuned on):');
+    out('blind batch D (never trained or tuned on):');
     result.blind.forEach((f) => out(row(f)));
     out(`  all          ${String(result.blindPooled.comments).padStart(5)}  accuracy ${result.blindPooled.accuracy.toFixed(3)}  macro-F1 ${result.blindPooled.macroF1.toFixed(3)}`);
     out(`confidence (threshold ${result.threshold}): acted on at or above, how many and how many right`);

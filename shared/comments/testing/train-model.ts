@@ -31,7 +31,7 @@ export const modelFile = new URL('shared/comments/model/intent-model.json', root
 
 /** The training files, relative to the repository, in a fixed order. */
 export function trainingFiles(): string[] {
-  return [...listed('data/comments/corpus/'), ...listed('data/comments/blind/'), ...listed('data/comments/blind-b/'), 'shared/comments/testing/phrasings.jsonl', 'shared/comments/testing/fresh-a.jsonl'];
+  return [...listed('data/comments/corpus/'), ...listed('data/comments/blind/'), ...listed('data/comments/blind-b/'), ...listed('data/comments/blind-c/'), 'shared/comments/testing/phrasings.jsonl', 'shared/comments/testing/fresh-a.jsonl'];
 }
 
 /** The .jsonl files of a folder of the repository, sorted; none when it does not exist. */
