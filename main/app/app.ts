@@ -17,6 +17,9 @@ import {
 import { CoreUnavailableError, startCore, type Core } from '../core/api/core.js';
 import { rewriteLine } from '../core/rewriter/rewrite-line.js';
 import { createMissingFoldersPrivate } from '../core/store/file-permissions.js';
+import { backupFile } from '../core/store/backup.js';
+import { inspectBackup, restoreDatabase } from '../core/store/restore.js';
+import type { BackupCheck, DataBackupDone, RestoreDone } from '../../shared/api/data-api.js';
 import type { PdfRenderer } from '../core/recap/pdf.js';
 import { dispatch } from './dispatch.js';
 import { assertAllowedFrom, REMOTE_CONTEXT, type RequestContext } from './request-context.js';
@@ -56,7 +59,17 @@ export interface LiveCueApp {
   onState(listener: StateListener): () => void;
   settings(): SettingsView;
   onSettings(listener: (settings: SettingsView) => void): () => void;
+  /** Settings → 数据, desktop only: the host's main process chose the folder or file in its own dialog (shared/api/data-api.ts). */
+  readonly data: DataFiles;
   stop(): Promise<void>;
+}
+
+export interface DataFiles {
+  /** An online backup into `folder`, while the core records: livecue-<date>-<time>.db. */
+  backupTo(folder: string): Promise<DataBackupDone>;
+  inspect(file: string): BackupCheck;
+  /** Stops the core, replaces the database with the checked backup (the current one kept as <db>.before-restore), starts the core again. */
+  restoreFrom(file: string): Promise<RestoreDone>;
 }
 
 /** Stands in for the core while none runs: every call is answered `unavailable`. */
@@ -182,6 +195,36 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     }
   };
 
+  /** Runs `work` while no core holds the database (a restore), then starts the current source on it again. */
+  const withCoreStopped = <T>(work: () => Promise<T>): Promise<T> =>
+    serially(async () => {
+      for (const unsubscribe of stateListeners.values()) unsubscribe();
+      const previous = running;
+      running = null;
+      try {
+        if (previous) await shutDown(previous);
+        return await work();
+      } finally {
+        running = await launch(currentSource()).catch((error: unknown) => {
+          options.onWarning?.(`the source did not start again after the restore: ${String(error)}`);
+          return null;
+        });
+        for (const listener of stateListeners.keys()) stateListeners.set(listener, follow(listener));
+      }
+    });
+
+  const data: DataFiles = {
+    backupTo: async (folder) => {
+      const { file, bytes } = await backupFile(dbFile, join(folder, backupFileName(new Date())));
+      return { file, bytes };
+    },
+    inspect: inspectBackup,
+    restoreFrom: (file) => {
+      inspectBackup(file); // refused before the core is stopped
+      return withCoreStopped(() => restoreDatabase(dbFile, file));
+    },
+  };
+
   /** What decides the running source: the token matters only to a gateway. */
   const sourceIdentity = (source: SourceSettings, token: string | null): string =>
     JSON.stringify(source.kind === 'gateway' ? { source, token } : { source });
@@ -244,6 +287,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
       };
     },
     settings: view,
+    data,
     onSettings(listener) {
       settingsListeners.add(listener);
       return () => settingsListeners.delete(listener);
@@ -257,4 +301,10 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
     },
   };
   return app;
+}
+
+/** livecue-20261207-2345.db: sorts by date, and says what it is. */
+function backupFileName(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `livecue-${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}.db`;
 }

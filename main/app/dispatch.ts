@@ -26,6 +26,7 @@ import type { ExportRecapRequest } from '../../shared/recap/recap-api.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
 import { LocalOnlyError } from './request-context.js';
+import { dataDesktopOnly, DesktopOnlyError } from './data-desktop-only.js';
 
 export interface DispatchTarget {
   core: Core;
@@ -85,6 +86,7 @@ const handlers = {
   getSettings: (_payload: Record<string, never>, target: DispatchTarget) => target.settings(),
   updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
   rewriteLine: (input: RewriteLineInput, target: DispatchTarget) => target.rewriteLine(input),
+  ...dataDesktopOnly,
 } satisfies Handlers;
 
 const isRequestName = (name: string): name is BridgeRequestName => Object.hasOwn(bridgeRequestSchemas, name);
@@ -105,6 +107,7 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
   } catch (error) {
     if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError || error instanceof PlanNotFoundError) return failure('not_found', error.message);
     if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError || error instanceof PdfUnavailableError) return failure('unavailable', error.message);
+    if (error instanceof DesktopOnlyError) return failure('unavailable', error.message);
     if (error instanceof CatalogInputError || error instanceof PlanInputError) return failure('bad_request', error.message);
     if (error instanceof LocalOnlyError) return failure('forbidden', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));

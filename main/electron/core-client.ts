@@ -9,7 +9,7 @@ import type { BridgeReply, BridgeRequestName, StateUpdate } from '../../shared/a
 import type { CoreSnapshot } from '../../shared/api/contract.js';
 import type { SettingsView } from '../../shared/api/settings.js';
 import type { SecretStore } from '../app/secrets.js';
-import { unavailable, type FromCore, type Port, type ToCore } from './core-protocol.js';
+import { unavailable, type DataOp, type FromCore, type Port, type ToCore } from './core-protocol.js';
 
 export interface CoreProcess extends Port<FromCore, ToCore> {
   onExit(listener: (code: number) => void): void;
@@ -35,6 +35,8 @@ export interface CoreClientOptions {
 
 export interface CoreClient {
   request(name: string, payload: unknown): Promise<BridgeReply<BridgeRequestName>>;
+  /** A backup or restore with a path main chose; replied like the request it answers. */
+  data(op: DataOp): Promise<BridgeReply<BridgeRequestName>>;
   /** The latest full state (snapshot with patches applied), or null before the first. */
   snapshot(): CoreSnapshot | null;
   settings(): SettingsView | null;
@@ -168,17 +170,21 @@ export function startCoreClient(options: CoreClientOptions): CoreClient {
 
   launch();
 
+  /** Posts a message that the core answers with a `reply` of the same id. */
+  const ask = (message: (id: number) => ToCore): Promise<BridgeReply<BridgeRequestName>> => {
+    const current = child;
+    if (!current || stopped) return Promise.resolve(unavailable(stopped ? 'the app is closing' : failure));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      current.post(message(id));
+    });
+  };
+
   return {
     ready,
-    request(name, payload) {
-      const current = child;
-      if (!current || stopped) return Promise.resolve(unavailable(stopped ? 'the app is closing' : failure));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        current.post({ type: 'request', id, name, payload });
-      });
-    },
+    request: (name, payload) => ask((id) => ({ type: 'request', id, name, payload })),
+    data: (op) => ask((id) => ({ type: 'data', id, op })),
     snapshot: () => latest,
     settings: () => settings,
     onState(listener) {

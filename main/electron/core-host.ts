@@ -6,7 +6,10 @@
 import { startApp, type AppOptions, type LiveCueApp } from '../app/app.js';
 import { LOCAL_CONTEXT } from '../app/request-context.js';
 import type { SecretStore } from '../app/secrets.js';
-import { unavailable, type CoreSidePort, type TokenStorage } from './core-protocol.js';
+import { unavailable, type CoreSidePort, type DataOp, type TokenStorage } from './core-protocol.js';
+import { BackupError } from '../core/store/backup.js';
+import type { BridgeReply, BridgeRequestName } from '../../shared/api/bridge.js';
+import { z } from 'zod';
 
 /**
  * A secret (the token, the API key) as the core sees it: held in memory,
@@ -70,6 +73,17 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
         void reply.then((value) => port.post({ type: 'reply', id, reply: value }));
         return;
       }
+      case 'data': {
+        const { id } = message;
+        const reply = app
+          ? app.then(
+              (running) => runDataOp(running, message.op),
+              (error: unknown) => unavailable(`the core did not start: ${error instanceof Error ? error.message : String(error)}`),
+            )
+          : Promise.resolve(unavailable('the core is not started'));
+        void reply.then((value) => port.post({ type: 'reply', id, reply: value }));
+        return;
+      }
       case 'pdf': {
         const print = prints.get(message.id);
         prints.delete(message.id);
@@ -92,4 +106,24 @@ export function serveCore(port: CoreSidePort, onStopped: () => void = () => {}, 
       }
     }
   });
+}
+
+/** What main may send: a path it chose in its dialog, absolute. Checked again here, the edge of the core's process. */
+const dataOpSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('backup'), folder: z.string().min(1).max(4_096) }).strict(),
+  z.object({ kind: z.enum(['inspect', 'restore']), file: z.string().min(1).max(4_096) }).strict(),
+]);
+
+/** Runs one backup or restore; a file that is not a usable backup is the user's to fix (`bad_request`), never a crash. */
+async function runDataOp(app: LiveCueApp, raw: DataOp): Promise<BridgeReply<BridgeRequestName>> {
+  const parsed = dataOpSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: 'a backup needs a folder or file' } };
+  const op = parsed.data;
+  try {
+    const value = op.kind === 'backup' ? await app.data.backupTo(op.folder) : op.kind === 'inspect' ? app.data.inspect(op.file) : await app.data.restoreFrom(op.file);
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: error instanceof BackupError ? 'bad_request' : 'internal', message } };
+  }
 }

@@ -11,9 +11,14 @@ import type { SettingsView } from '../../shared/api/settings.js';
 
 export type TokenStorage = SettingsView['tokenStorage'];
 
+/** A backup into a folder, the check of a backup file, or a restore from it (shared/api/data-api.ts). */
+export type DataOp = { kind: 'backup'; folder: string } | { kind: 'inspect'; file: string } | { kind: 'restore'; file: string };
+
 export type ToCore =
   | { type: 'start'; dataFolder: string; token: string | null; rewriterKey: string | null; tokenStorage: TokenStorage }
   | { type: 'request'; id: number; name: string; payload: unknown }
+  /** Settings → 数据 with the folder or file main's dialog chose (never a path from a page); answered with a `reply`. */
+  | { type: 'data'; id: number; op: DataOp }
   /** The PDF main printed for a `printPdf`, or why it could not. */
   | { type: 'pdf'; id: number; base64: string | null; error: string | null }
   | { type: 'stop' };

@@ -245,7 +245,11 @@ describe('core host and client over a message channel', () => {
       () => {},
       async (options) => {
         rendered = options.renderPdf!('<html>复盘</html>');
-        return { dbFile: '', handle: async () => ({ ok: true, value: null }) as never, onState: () => () => {}, settings: () => settingsView, onSettings: () => () => {}, stop: async () => {} };
+        const unused = (): never => {
+          throw new Error('not used here');
+        };
+        const data = { backupTo: unused, inspect: unused, restoreFrom: unused };
+        return { dbFile: '', handle: async () => ({ ok: true, value: null }) as never, onState: () => () => {}, settings: () => settingsView, onSettings: () => () => {}, data, stop: async () => {} };
       },
     );
     const printed: string[] = [];

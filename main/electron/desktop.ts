@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
+  dialog,
   globalShortcut,
   ipcMain,
   Menu,
@@ -29,6 +30,7 @@ import type { FromCore, ToCore } from './core-protocol.js';
 import { dueReminder, reminderText } from '../../shared/plan/reminders.js';
 import { describeFailure, hotkeyFailureNotice, hotkeyRequest, registerHotkeys, type HotkeyAction, type HotkeyRegistration } from './hotkeys.js';
 import { bridgeRequestHandler } from './ipc.js';
+import { dataRequests, isDataRequest } from './data-dialogs.js';
 import { appMenuTemplate } from './menu.js';
 import { applyOverlaySettings } from './overlay.js';
 import { printHtmlToPdf } from './print-pdf.js';
@@ -88,10 +90,11 @@ export async function startDesktop(): Promise<void> {
   const overlayWindow = createOverlayWindow(setup, places, 'LiveCue Overlay');
   const windows = [consoleWindow, overlayWindow];
 
+  const answerDataRequest = dataRequests((options) => dialog.showOpenDialog(consoleWindow, options), (op) => core.data(op));
   ipcMain.handle(
     BRIDGE_CHANNELS.request,
     bridgeRequestHandler({
-      request: (name, payload) => core.request(name, payload),
+      request: (name, payload) => (isDataRequest(name) ? answerDataRequest(name, payload) : core.request(name, payload)),
       isAppWindow: (id) => windows.some((window) => !window.isDestroyed() && window.webContents.id === id),
       onRefused: warn,
     }),

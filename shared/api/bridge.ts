@@ -26,6 +26,7 @@ import {
 } from './contract.js';
 import { recapRequestSchemas, type RecapResponses } from '../recap/recap-api.js';
 import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
+import { dataRequestSchemas, type DataResponses } from './data-api.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
@@ -56,12 +57,14 @@ export const bridgeRequestSchemas = {
   ...recapRequestSchemas,
   /** The optional AI line rewriter (润色): see rewriter-api.ts. */
   ...rewriterRequestSchemas,
+  /** Backup and restore of the database (设置 → 数据), desktop only: see data-api.ts. */
+  ...dataRequestSchemas,
 } as const;
 
 export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
 export type BridgeRequest<N extends BridgeRequestName> = z.input<(typeof bridgeRequestSchemas)[N]>;
 
-export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses {
+export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses, DataResponses {
   command: ApiCommandResult;
   recap: Recap;
   listSessions: SessionSummary[];
