@@ -117,8 +117,11 @@ async function pollProducts(app: LiveCueApp, ready: (products: ProductView[]) =>
   }
 }
 
+/** A file's bytes as the bridge carries them, from what an export gives: CSV text, or an XLSX in base64. */
+const fileBytes = (format: 'csv' | 'xlsx', data: string): Buffer => (format === 'csv' ? Buffer.from(data) : Buffer.from(data, 'base64'));
+
 const importFile = (app: LiveCueApp, format: 'csv' | 'xlsx', data: string): Promise<CatalogImportResult> =>
-  call(app, 'importCatalog', { format, data, mode: 'replace', fileName: `catalog.${format}` });
+  call(app, 'importCatalog', { format, data: fileBytes(format, data), mode: 'replace', fileName: `catalog.${format}` });
 
 describe('catalog', () => {
   it("takes the session's products, and keeps the merchant's category, coupon and selling points in the next session", async () => {
@@ -255,7 +258,7 @@ describe('catalog', () => {
         expect(template.format).toBe(format);
         expect(template.data.length).toBeGreaterThan(100);
       }
-      expect(await app.handle('importCatalog', { format: 'pdf', data: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await app.handle('importCatalog', { format: 'pdf', data: new Uint8Array(0) })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await app.handle('saveProduct', { id: 'nope', category: 'skincare' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await app.handle('saveProduct', { id: 'nope', title: '新品', coupon: '券'.repeat(41) })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     });
@@ -275,7 +278,7 @@ describe('catalog import: preview, merge, replace, undo', () => {
       expect(proposals.length).toBeGreaterThan(0);
       const full = await call(app, 'getCatalog', {});
 
-      const merge = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'merge' });
+      const merge = await call(app, 'previewCatalogImport', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'merge' });
       if (!merge.ok) throw new Error('the merge preview found problems');
       expect(counts(merge.changes.products.counts)).toEqual([0, 1, 0, 1]);
       expect(merge.changes.products.changed).toEqual([{ id: 'sku-1', label: '烟酰胺精华 新版', fields: [{ field: 'title', before: '烟酰胺精华, 30ml', after: '烟酰胺精华 新版' }] }]);
@@ -283,7 +286,7 @@ describe('catalog import: preview, merge, replace, undo', () => {
       // A preview changes nothing.
       expect(await call(app, 'getCatalog', {})).toEqual(full);
 
-      const merged = await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'merge', fileName: 'one.csv', revision: merge.revision });
+      const merged = await call(app, 'importCatalog', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'merge', fileName: 'one.csv', revision: merge.revision });
       expect(merged).toMatchObject({ imported: true, entry: { kind: 'import', fileName: 'one.csv', mode: 'merge', undoneBy: null } });
       const afterMerge = await call(app, 'getCatalog', {});
       expect(afterMerge.products.map((p) => [p.id, p.title])).toEqual([
@@ -292,7 +295,7 @@ describe('catalog import: preview, merge, replace, undo', () => {
       ]);
       expect(afterMerge.buyingPoints).toEqual(full.buyingPoints);
 
-      const replace = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'replace' });
+      const replace = await call(app, 'previewCatalogImport', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'replace' });
       if (!replace.ok) throw new Error('the replace preview found problems');
       expect(replace.changes.products.removed).toEqual([{ id: 'sku-2', label: '通勤托特包' }]);
       expect(replace.changes.buyingPoints.counts.removed).toBe(full.buyingPoints.length);
@@ -300,15 +303,15 @@ describe('catalog import: preview, merge, replace, undo', () => {
       // The catalog changes after the preview (an edit): the replace the user confirmed is not the one that would run.
       await call(app, 'saveProduct', { id: 'sku-2', coupon: '满300减50' });
       const edited = await call(app, 'getCatalog', {});
-      expect(await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'replace', fileName: 'one.csv', revision: replace.revision })).toEqual({
+      expect(await call(app, 'importCatalog', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'replace', fileName: 'one.csv', revision: replace.revision })).toEqual({
         imported: false,
         reason: 'changed',
       });
       expect(await call(app, 'getCatalog', {})).toEqual(edited);
 
-      const again = await call(app, 'previewCatalogImport', { format: 'csv', data: oneProductCsv, mode: 'replace' });
+      const again = await call(app, 'previewCatalogImport', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'replace' });
       if (!again.ok) throw new Error('the replace preview found problems');
-      const replaced = await call(app, 'importCatalog', { format: 'csv', data: oneProductCsv, mode: 'replace', fileName: 'one.csv', revision: again.revision });
+      const replaced = await call(app, 'importCatalog', { format: 'csv', data: fileBytes('csv', oneProductCsv), mode: 'replace', fileName: 'one.csv', revision: again.revision });
       if (!replaced.imported) throw new Error('the replace was refused');
       expect(await call(app, 'getCatalog', {})).toEqual({ products: [retitled], buyingPoints: [] });
 
@@ -340,10 +343,10 @@ describe('catalog import: preview, merge, replace, undo', () => {
       await importFile(app, 'csv', catalogToCsv(catalog));
       const header = ['类型', '编号', '商品名称', '价格（元）', '商品编号', '话术', '状态'];
       const older = toCsv([header, ['商品', 'sku-1', '烟酰胺精华 二代', '129.9', '', '', ''], ['买点', 'bp-9', '', '', 'sku-2', '装得下 14 寸电脑', '已采用']]);
-      const preview = await call(app, 'previewCatalogImport', { format: 'csv', data: older, mode: 'merge' });
+      const preview = await call(app, 'previewCatalogImport', { format: 'csv', data: fileBytes('csv', older), mode: 'merge' });
       if (!preview.ok) throw new Error(`problems: ${JSON.stringify(preview.problems)}`);
       expect(preview.changes.products.changed[0]!.fields.map((f) => f.field)).toEqual(['title']);
-      await call(app, 'importCatalog', { format: 'csv', data: older, mode: 'merge', fileName: 'older.csv' });
+      await call(app, 'importCatalog', { format: 'csv', data: fileBytes('csv', older), mode: 'merge', fileName: 'older.csv' });
       const after = await call(app, 'getCatalog', {});
       expect(after.products[0]).toEqual({ ...catalog.products[0]!, title: '烟酰胺精华 二代' });
       expect(after.buyingPoints.map((b) => [b.id, b.productId])).toEqual([
@@ -352,7 +355,7 @@ describe('catalog import: preview, merge, replace, undo', () => {
         ['bp-9', 'sku-2'],
       ]);
       // Replaced, the same file has no sku-2 for bp-9 to belong to.
-      const asReplace = await call(app, 'previewCatalogImport', { format: 'csv', data: older, mode: 'replace' });
+      const asReplace = await call(app, 'previewCatalogImport', { format: 'csv', data: fileBytes('csv', older), mode: 'replace' });
       expect(asReplace).toMatchObject({ ok: false, problems: [{ row: 3, column: '商品编号', code: 'unknownProduct' }] });
     });
   });
@@ -361,7 +364,7 @@ describe('catalog import: preview, merge, replace, undo', () => {
     await withApp(async (app) => {
       for (let i = 1; i <= 12; i++) {
         const csv = catalogToCsv({ products: [{ ...catalog.products[1]!, title: `通勤托特包 ${i}` }], buyingPoints: [] });
-        await call(app, 'importCatalog', { format: 'csv', data: csv, mode: 'merge', fileName: `v${i}.csv` });
+        await call(app, 'importCatalog', { format: 'csv', data: fileBytes('csv', csv), mode: 'merge', fileName: `v${i}.csv` });
       }
       const history = await call(app, 'catalogImports', {});
       expect(history.map((e) => e.fileName)).toEqual(Array.from({ length: 10 }, (_, i) => `v${12 - i}.csv`));

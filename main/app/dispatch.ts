@@ -25,6 +25,7 @@ import { PdfUnavailableError, type PdfRenderer } from '../core/recap/pdf.js';
 import type { ExportRecapRequest } from '../../shared/recap/recap-api.js';
 import { PlanInputError, PlanNotFoundError, type PlanApi } from '../core/plan/plan-api.js';
 import { NoPlanRunningError } from '../core/plan/plan-runner.js';
+import { devicesElsewhere, DevicesUnavailableError } from './devices-elsewhere.js';
 import { LocalOnlyError } from './request-context.js';
 import { dataDesktopOnly, DesktopOnlyError } from './data-desktop-only.js';
 
@@ -60,7 +61,7 @@ const handlers = {
   saveBuyingPoint: (input: SaveBuyingPointInput, { core }: DispatchTarget) => core.catalog().saveBuyingPoint(input),
   deleteBuyingPoint: ({ id }: { id: string }, { core }: DispatchTarget) => core.catalog().deleteBuyingPoint(id),
   proposeBuyingPoints: ({ productId }: { productId: string }, { core }: DispatchTarget) => core.catalog().proposeBuyingPoints(productId),
-  previewCatalogImport: ({ format, data, mode }: { format: CatalogFormat; data: string; mode: ImportMode }, { core }: DispatchTarget) =>
+  previewCatalogImport: ({ format, data, mode }: { format: CatalogFormat; data: Uint8Array; mode: ImportMode }, { core }: DispatchTarget) =>
     core.catalog().previewImport(format, data, mode),
   importCatalog: (request: ImportFileRequest, { core }: DispatchTarget) => core.catalog().importFile(request),
   catalogImports: (_payload: Record<string, never>, { core }: DispatchTarget) => core.catalog().imports(),
@@ -87,6 +88,7 @@ const handlers = {
   updateSettings: (update: SettingsUpdate, target: DispatchTarget) => target.updateSettings(update),
   rewriteLine: (input: RewriteLineInput, target: DispatchTarget) => target.rewriteLine(input),
   ...dataDesktopOnly,
+  ...devicesElsewhere,
 } satisfies Handlers;
 
 const isRequestName = (name: string): name is BridgeRequestName => Object.hasOwn(bridgeRequestSchemas, name);
@@ -108,6 +110,7 @@ export async function dispatch(name: string, payload: unknown, target: DispatchT
     if (error instanceof SessionNotFoundError || error instanceof SuggestionNotFoundError || error instanceof CatalogImportGoneError || error instanceof PlanNotFoundError) return failure('not_found', error.message);
     if (error instanceof CoreUnavailableError || error instanceof NoPlanRunningError || error instanceof PdfUnavailableError) return failure('unavailable', error.message);
     if (error instanceof DesktopOnlyError) return failure('unavailable', error.message);
+    if (error instanceof DevicesUnavailableError) return failure('unavailable', error.message);
     if (error instanceof CatalogInputError || error instanceof PlanInputError) return failure('bad_request', error.message);
     if (error instanceof LocalOnlyError) return failure('forbidden', error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));

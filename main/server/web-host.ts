@@ -1,7 +1,7 @@
 /**
  * The web host: the built renderer and the app's bridge (socket.io) on one
- * HTTP server, every request and upgrade behind the access gate. Loopback
- * only unless `lan`.
+ * HTTP server, every request and upgrade behind the access gate, each device
+ * with its own token and role (docs/SECURITY.md). Loopback only unless `lan`.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
@@ -10,18 +10,31 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
 import type { LiveCueApp } from '../app/app.js';
+import type { DeviceStore } from '../core/store/devices.js';
 import { accessGate } from './access-gate.js';
-import { accessTokenSchema } from './access-token.js';
+import { accessCookieName, accessTokenSchema } from './access-token.js';
+import { deviceDirectory } from './device-directory.js';
+import { failureThrottle } from './failure-throttle.js';
+import { pairingLinkBase } from './pairing-link.js';
+import { rateLimiter } from './request-rate.js';
 import { contentTypeOf } from '../../shared/web/content-types.js';
 import { defaultRendererDir, findRendererFile } from './renderer-files.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { bridgeApp, UI_NAMESPACE } from './socket-bridge.js';
+import { catalogUploadRoute } from './catalog-upload.js';
 
 export interface WebHostOptions {
   app: LiveCueApp;
   /** 0 picks a free port. */
   port: number;
+  /** The control token for the host's own browser and scripts (`--access-token`). */
   accessToken: string;
+  /** The devices that may open it besides (设备与访问); the caller opens and closes it. */
+  devices: DeviceStore;
+  /** Served over TLS: the access cookie gets `Secure` and the `__Host-` prefix, pairing links say https. */
+  secure?: boolean;
+  /** Wrong tokens and pairing codes, said without the secret. */
+  onWarning?: (message: string) => void;
   /** Listen on every interface (other devices on the network); also lifts the Host-name check. */
   lan?: boolean;
   /** Default: 127.0.0.1, or 0.0.0.0 with `lan`. */
@@ -43,11 +56,12 @@ export interface WebHost {
 
 const SOCKET_PATH = '/socket.io';
 /**
- * Bounds what one message can make the server parse. Requests are small (a
- * command, a settings change) except a catalog import, which carries the file:
- * up to 7M characters (a 5 MB workbook in base64), see shared/catalog/catalog-api.ts.
+ * Bounds what one socket.io message can make the server parse (it parses a
+ * message whole before anything judges it). Bridge requests are small (a
+ * command, a settings change, a plan); a catalog file has its own HTTP upload
+ * with its own limit (catalog-upload.ts).
  */
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 256 * 1024;
 const NOT_BUILT = 'the LiveCue web UI is not built: run `npm run build`, then reload';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -55,7 +69,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const lan = options.lan ?? false;
   const host = options.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const gate = accessGate({ accessToken, listeningHost: host, lan });
+  const secure = options.secure ?? options.tls !== undefined;
+  const directory = deviceDirectory(options.devices, accessToken);
+  const throttle = failureThrottle();
+  const portOf = () => (server.address() as AddressInfo).port;
+  // The cookie's name carries the port, known once listening: the gate is made lazily on the first request.
+  let gate: ReturnType<typeof accessGate> | undefined;
+  const gateOf = () =>
+    (gate ??= accessGate({
+      directory,
+      throttle,
+      cookie: { port: portOf(), secure },
+      listeningHost: host,
+      lan,
+      onFailure: ({ address, kind, blocked }) =>
+        options.onWarning?.(`a wrong ${kind} from ${address}${blocked ? '; that address is refused for a minute' : ''}`),
+    }));
 
   const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const io = new SocketServer(server, {
@@ -67,8 +96,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Take that back: the gate sees every request first and hands socket.io only what it admits.
   server.removeAllListeners('request');
   server.removeAllListeners('upgrade');
-  bridgeApp(io.of(UI_NAMESPACE), options.app, accessToken);
+  bridgeApp(io.of(UI_NAMESPACE), options.app, {
+    directory,
+    throttle,
+    rate: rateLimiter(),
+    get cookieName() {
+      return accessCookieName({ port: portOf(), secure });
+    },
+    linkBase: (hostHeader) => pairingLinkBase({ hostHeader, port: portOf(), secure, lan }),
+  });
 
+  const catalogUpload = catalogUploadRoute(options.app);
   const isSocketPath = (url: URL) => url.pathname === SOCKET_PATH || url.pathname.startsWith(`${SOCKET_PATH}/`);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -77,12 +115,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url === null) return replyPlain(response, 400, 'bad request');
     const socketPath = isSocketPath(url);
     const pageRequest = !socketPath && (request.method === 'GET' || request.method === 'HEAD');
-    const verdict = gate({ url, headers: request.headers, tokenInUrlAllowed: pageRequest });
+    const verdict = gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed: pageRequest });
     if (verdict.kind === 'refuse') return replyPlain(response, verdict.status, verdict.message);
     if (verdict.kind === 'redirect') {
       response.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie, 'Content-Length': 0 }).end();
       return;
     }
+    if (catalogUpload.handles(url)) return catalogUpload.serve(request, response, url);
     if (socketPath) return io.engine.handleRequest(request, response);
     if (!pageRequest) return replyPlain(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     void serveRendererFile(rendererDir, url.pathname, request, response);
@@ -91,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestUrl(request);
     if (url === null) return refuseUpgrade(socket, 400, 'bad request');
-    const verdict = gate({ url, headers: request.headers, tokenInUrlAllowed: false });
+    const verdict = gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed: false });
     if (verdict.kind === 'refuse') return refuseUpgrade(socket, verdict.status, verdict.message);
     if (!isSocketPath(url)) return refuseUpgrade(socket, 404, 'not found');
     io.engine.handleUpgrade(request, socket, head);
@@ -100,6 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   try {
     await listen(server, options.port, host);
   } catch (error) {
+    directory.close();
     await io.close();
     throw error;
   }
@@ -110,7 +150,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/`,
     host: address,
     port,
-    close: () => closeAll(io, server),
+    close: async () => {
+      await closeAll(io, server);
+      directory.close();
+    },
   };
 }
 
@@ -131,7 +174,7 @@ function replyPlain(response: ServerResponse, status: number, message: string, h
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
-const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' };
 
 /** An upgrade has no response object: the refusal is written on the socket by hand, then it is closed. */
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {

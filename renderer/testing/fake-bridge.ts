@@ -6,7 +6,9 @@ type Handlers = { [N in BridgeRequestName]?: (payload: BridgeRequest<N>) => Brid
 
 /** A host in memory: records every request, answers from handlers a test can replace, pushes state on demand. */
 export class FakeBridge implements ClientBridge {
-  readonly transport = 'web';
+  /** 'web' unless a test needs the Electron transport (a catalog file then travels in the request itself). */
+  constructor(readonly transport: ClientBridge['transport'] = 'web') {}
+
   readonly requests: { name: BridgeRequestName; payload: unknown }[] = [];
   private readonly stateListeners = new Set<(update: StateUpdate) => void>();
   private readonly statusListeners = new Set<(status: TransportStatus) => void>();

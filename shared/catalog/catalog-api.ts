@@ -12,11 +12,31 @@ import type { CatalogFormat, ImportProblem } from './file-layout.js';
 import { importModes, type CatalogChanges, type ChangeCounts, type ImportMode } from './import.js';
 import { buyingPointSchema, catalogProductSchema, productCategories, type BuyingPoint, type Catalog, type CatalogProduct } from './catalog.js';
 
-/** An uploaded file: CSV text, or XLSX as base64 (4/3 of the file). Bounds a 5 MB workbook. */
-export const MAX_IMPORT_CHARS = 7_000_000;
+/**
+ * The largest catalog file an import reads, in bytes (CSV or XLSX as the user's disk holds it). The web host
+ * refuses a larger upload before it has read it all; the core refuses one from any other way in.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** How long reading one file may take (off the serving thread); past it the reader is stopped and the file refused. */
+export const IMPORT_PARSE_MS = 2_000;
+/**
+ * The web host's path for the two requests that carry a file, `${CATALOG_UPLOAD_PATH}previewCatalogImport` and
+ * `…importCatalog`: a POST whose body is the file's bytes and whose query is the rest of the request.
+ */
+export const CATALOG_UPLOAD_PATH = '/api/catalog/';
+export const catalogUploadRequests = ['previewCatalogImport', 'importCatalog'] as const;
+export type CatalogUploadRequest = (typeof catalogUploadRequests)[number];
+
+/**
+ * How a CSV file's text was decoded: a byte-order mark says so, else the bytes are valid UTF-8, else they are
+ * taken for GB18030 (what Excel on a Chinese Windows saves a CSV in). A workbook's XML says its own: null.
+ */
+export const catalogTextEncodings = ['UTF-8', 'UTF-8 BOM', 'UTF-16LE BOM', 'UTF-16BE BOM', 'GB18030'] as const;
+export type CatalogTextEncoding = (typeof catalogTextEncodings)[number];
 
 const format = z.enum(['csv', 'xlsx']);
-const importData = z.string().max(MAX_IMPORT_CHARS);
+/** The file's bytes: the host detects the text's encoding itself (a CSV is not always UTF-8). */
+const importData = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_IMPORT_BYTES, `at most ${MAX_IMPORT_BYTES} bytes`);
 const importMode = z.enum(importModes).default('merge');
 /** The file's name as the user chose it, for the history; never opened by the host. */
 const fileName = z.string().max(255).default('');
@@ -68,6 +88,8 @@ export interface CatalogImportRejected {
   reason: 'problems';
   problemCount: number;
   problems: ImportProblem[];
+  /** How the file's text was read (null for a workbook, or a file refused before it was decoded). */
+  encoding: CatalogTextEncoding | null;
 }
 
 /** The catalog changed after the preview the request was made against (an edit, the live room's products): preview again. */
@@ -77,10 +99,13 @@ export interface CatalogChangedSincePreview {
 }
 
 export type CatalogImportPreview =
-  | { ok: true; mode: ImportMode; changes: CatalogChanges; revision: string }
+  | { ok: true; mode: ImportMode; changes: CatalogChanges; revision: string; encoding: CatalogTextEncoding | null }
   | (Omit<CatalogImportRejected, 'imported'> & { ok: false });
 
-export type CatalogImportResult = { imported: true; entry: CatalogImportEntry; changes: CatalogChanges } | CatalogImportRejected | CatalogChangedSincePreview;
+export type CatalogImportResult =
+  | { imported: true; entry: CatalogImportEntry; changes: CatalogChanges; encoding: CatalogTextEncoding | null }
+  | CatalogImportRejected
+  | CatalogChangedSincePreview;
 
 /** One line of 导入记录. */
 export interface CatalogImportEntry {

@@ -47,7 +47,7 @@ import {
 } from './catalog.js';
 import type { IncomingCatalog, PointField, ProductField } from './import.js';
 import { checkCatalogLine } from '../copilot/compliance.js';
-import { parseCsv, toCsv } from '../format/csv.js';
+import { csvDelimiterOf, parseCsv, toCsv } from '../format/csv.js';
 import { problem, type ImportProblem, type ImportProblemCode, type ImportProblemParams } from './import-problems.js';
 
 export type { ImportProblem } from './import-problems.js';
@@ -451,9 +451,9 @@ export function catalogToCsv(catalog: Catalog): string {
   ]);
 }
 
-/** Validates a CSV export (or a filled template) into a catalog, or every problem found. */
+/** Validates a CSV export (or a filled template, or the same saved tab-separated) into a catalog, or every problem found. */
 export function csvToCatalog(text: string, context: ParseContext = {}): CatalogParse {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, csvDelimiterOf(text));
   if (!parsed.ok) return { ok: false, problems: [problem(CSV_SHEET, parsed.row, '', 'unclosedQuote', {})] };
   const [header, ...rest] = parsed.records;
   if (!header || header.every((h) => h.trim() === '')) return { ok: false, problems: [problem(CSV_SHEET, 1, '', 'emptyFile', {})] };

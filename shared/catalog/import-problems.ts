@@ -9,9 +9,14 @@ import type { Language } from '../api/settings.js';
 export interface ImportProblemParams {
   unclosedQuote: Record<string, never>;
   emptyFile: Record<string, never>;
-  notBase64: Record<string, never>;
   /** The workbook could not be read at all (not a ZIP, no workbook part, too large, too many rows): `detail` says how. */
   badWorkbook: { detail: string };
+  /** Larger than the import reads (MAX_IMPORT_BYTES), in MB. */
+  tooLarge: { megabytes: number };
+  /** Reading it took longer than the import allows (IMPORT_PARSE_MS): the reader was stopped. */
+  tooSlow: { seconds: number };
+  /** The reader failed on it (ran out of the memory it is given, or crashed): `detail` says how. */
+  unreadable: { detail: string };
   noSheet: { sheet: string };
   unknownColumn: { column: string; expected: string };
   duplicateColumn: { column: string };
@@ -55,8 +60,10 @@ const TEMPLATES: Record<Language, Templates> = {
   'zh-CN': {
     unclosedQuote: '引号没有闭合（少了一个 "）',
     emptyFile: '文件是空的：没有表头行',
-    notBase64: 'XLSX 文件传输出错（不是 base64），请重新选择文件',
     badWorkbook: '无法读取这个 XLSX 文件：{detail}',
+    tooLarge: '文件超过 {megabytes} MB，无法导入',
+    tooSlow: '读取这个文件超过了 {seconds} 秒，已停止：文件可能已损坏，或不是商品库文件',
+    unreadable: '无法读取这个文件：{detail}',
     noSheet: '工作簿里没有名为「{sheet}」的工作表',
     unknownColumn: '不认识的列「{column}」；可用的列：{expected}',
     duplicateColumn: '列「{column}」出现了两次',
@@ -79,8 +86,10 @@ const TEMPLATES: Record<Language, Templates> = {
   en: {
     unclosedQuote: 'a quoted field is never closed (a " is missing)',
     emptyFile: 'the file is empty: no header row',
-    notBase64: 'the XLSX file did not arrive as base64; choose the file again',
     badWorkbook: 'this XLSX file cannot be read: {detail}',
+    tooLarge: 'the file is larger than {megabytes} MB and cannot be imported',
+    tooSlow: 'reading this file took longer than {seconds} s and was stopped: it may be damaged, or not a catalog file',
+    unreadable: 'this file cannot be read: {detail}',
     noSheet: 'the workbook has no sheet named {sheet}',
     unknownColumn: 'unknown column "{column}"; expected one of {expected}',
     duplicateColumn: 'column "{column}" appears twice',

@@ -21,16 +21,28 @@ const CSV_READ: ParseOptions = {
 
 const EMPTY_ROW: readonly string[] = Object.freeze(['']);
 
+export type CsvDelimiter = ',' | '\t';
+
+/**
+ * Comma, or tab for what Excel saves as "Unicode text" (tab-separated, UTF-16): told by the header line, which
+ * holds tabs and no comma in such a file. A comma-separated header has commas; a tab inside one is quoted.
+ */
+export function csvDelimiterOf(text: string): CsvDelimiter {
+  const end = text.search(/[\r\n]/);
+  const header = end < 0 ? text : text.slice(0, end);
+  return header.includes('\t') && !header.includes(',') ? '\t' : ',';
+}
+
 /**
  * Splits CSV text into records (RFC 4180: quoted fields, "" escapes, commas and newlines in quotes, CRLF or LF, a BOM).
  * Read leniently (ragged rows, stray quotes), so the one error left is a quote never closed: `row` is the record
  * it opens in, a row as a spreadsheet shows it (a quoted line break does not start one).
  */
-export function parseCsv(text: string): { ok: true; records: string[][] } | { ok: false; row: number; message: string } {
+export function parseCsv(text: string, delimiter: CsvDelimiter = ','): { ok: true; records: string[][] } | { ok: false; row: number; message: string } {
   let parsed: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
     // With `info`, csv-parse returns { record, info } per record; its types describe only the plain records.
-    parsed = parse(text, CSV_READ) as unknown as typeof parsed;
+    parsed = parse(text, { ...CSV_READ, delimiter }) as unknown as typeof parsed;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const context = error as CsvError & { empty_lines?: number };

@@ -31,7 +31,7 @@ describe('catalog api', () => {
       products: [{ id: 'p1', title: '精华', category: 'apparel', price: 100, coupon: '', sellingPoints: [] }],
       buyingPoints: [point('a', '穿着显瘦', 'accepted'), point('b', '通勤好搭', 'proposed'), point('c', '祛痘', 'accepted')],
     });
-    expect(await api.importFile({ format: 'csv', data: csv, mode: 'replace', fileName: 'catalog.csv' })).toMatchObject({ imported: true });
+    expect(await api.importFile({ format: 'csv', data: Buffer.from(csv), mode: 'replace', fileName: 'catalog.csv' })).toMatchObject({ imported: true });
     expect(api.copilot()).toEqual({ buyingPoints: [point('a', '穿着显瘦', 'accepted'), point('c', '祛痘', 'accepted')], categories: { p1: 'apparel' } });
     // As skincare, 祛痘 is a medical claim: the accepted point stays stored but is no longer suggested.
     await api.saveProduct({ id: 'p1', category: 'skincare' });

@@ -15,12 +15,14 @@ import type {
   SaveBuyingPointInput,
   SaveProductInput,
 } from '../../../shared/catalog/catalog-api.js';
+import type { CatalogTextEncoding } from '../../../shared/catalog/catalog-api.js';
 import type { CatalogFormat, CatalogParse } from '../../../shared/catalog/file-layout.js';
 import { applyImport, diffCatalog, type ImportMode } from '../../../shared/catalog/import.js';
 import type { BuyingPoint, Catalog, CatalogProduct, ProductCategory } from '../../../shared/catalog/catalog.js';
 import { checkCatalogLine } from '../../../shared/copilot/compliance.js';
 import { proposeBuyingPoints } from '../../../shared/catalog/insights/propose.js';
-import { exportCatalog, parseCatalogFile } from './files.js';
+import { exportCatalog, type CatalogFileParse } from './files.js';
+import { parseOffThread, PARSE_BUDGET, type ParseBudget } from './parse-off-thread.js';
 import { mineAskedQuestions, type MineOptions } from './insights.js';
 import type { GatewayProduct } from '../store/catalog.js';
 import { catalogRevision } from '../store/catalog-history.js';
@@ -44,7 +46,7 @@ export interface CatalogApi {
   /** 买点建议: proposals from category knowledge and past sessions' questions, saved as 'proposed' and returned. */
   proposeBuyingPoints(productId: string): Promise<BuyingPoint[]>;
   /** What importing the file would do to the catalog as it is now; changes nothing. */
-  previewImport(format: CatalogFormat, data: string, mode: ImportMode): Promise<CatalogImportPreview>;
+  previewImport(format: CatalogFormat, data: Uint8Array, mode: ImportMode): Promise<CatalogImportPreview>;
   importFile(request: ImportFileRequest): Promise<CatalogImportResult>;
   /** 导入记录, newest first. */
   imports(): CatalogImportEntry[];
@@ -61,7 +63,8 @@ export interface CatalogApi {
 
 export interface ImportFileRequest {
   format: CatalogFormat;
-  data: string;
+  /** The file's bytes as the user's disk holds them. */
+  data: Uint8Array;
   mode: ImportMode;
   fileName: string;
   /** From the preview the user confirmed: the import is refused if the catalog changed since. */
@@ -78,20 +81,23 @@ export class CatalogImportGoneError extends Error {
   }
 }
 
-const rejected = (parsed: Extract<CatalogParse, { ok: false }>): CatalogImportRejected => ({
+const rejected = (parsed: Extract<CatalogParse, { ok: false }>, encoding: CatalogTextEncoding | null): CatalogImportRejected => ({
   imported: false,
   reason: 'problems',
   problemCount: parsed.problems.length,
   problems: parsed.problems.slice(0, MAX_PROBLEMS),
+  encoding,
 });
 
 export interface CatalogApiOptions {
   mining?: MineOptions;
   /** Called after every write to the catalog (what reads it, such as the plan's readiness, is rebuilt). */
   onChanged?: () => void;
+  /** What reading one uploaded file may take: PARSE_BUDGET unless a test needs a smaller one. */
+  parseBudget?: ParseBudget;
 }
 
-export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { mining = {}, onChanged }: CatalogApiOptions = {}): CatalogApi {
+export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { mining = {}, onChanged, parseBudget = PARSE_BUDGET }: CatalogApiOptions = {}): CatalogApi {
   // What the live session reads many times a second (every co-pilot tick, every state update) is derived once per catalog write.
   let cached: { copilot: CopilotCatalog; coupons: ReadonlyMap<string, string> } | null = null;
   const changed = <T>(result: T): T => {
@@ -142,20 +148,20 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { min
     },
     async previewImport(format, data, mode) {
       const current = reader.catalog();
-      const parsed = await parse(format, data, mode, current);
+      const { parse: parsed, encoding } = await parse(format, data, mode, current);
       if (!parsed.ok) {
-        const { imported: _imported, ...problems } = rejected(parsed);
+        const { imported: _imported, ...problems } = rejected(parsed, encoding);
         return { ok: false, ...problems };
       }
-      return { ok: true, mode, changes: diffCatalog(current, applyImport(current, parsed, mode)), revision: catalogRevision(current) };
+      return { ok: true, mode, changes: diffCatalog(current, applyImport(current, parsed, mode)), revision: catalogRevision(current), encoding };
     },
     async importFile({ format, data, mode, fileName, revision }) {
-      const parsed = await parse(format, data, mode, reader.catalog());
-      if (!parsed.ok) return rejected(parsed);
+      const { parse: parsed, encoding } = await parse(format, data, mode, reader.catalog());
+      if (!parsed.ok) return rejected(parsed, encoding);
       const { catalog: incoming, omitted } = parsed;
       const result = await writer.importCatalog({ incoming: { catalog: incoming, omitted }, mode, format, fileName, ...(revision === undefined ? {} : { revision }) });
       if (!result.applied) return { imported: false, reason: 'changed' };
-      return changed({ imported: true, entry: result.entry, changes: result.changes });
+      return changed({ imported: true, entry: result.entry, changes: result.changes, encoding });
     },
     imports: () => reader.catalogImports(),
     previewUndo(importId) {
@@ -181,8 +187,8 @@ export function createCatalogApi(writer: StoreWriter, reader: StoreReader, { min
   };
 
   /** A merge reads the file against the stored products (a buying point may belong to one the file does not list). */
-  function parse(format: CatalogFormat, data: string, mode: ImportMode, current: Catalog): Promise<CatalogParse> {
-    return parseCatalogFile(format, data, mode === 'merge' ? { knownProducts: current.products } : {});
+  function parse(format: CatalogFormat, data: Uint8Array, mode: ImportMode, current: Catalog): Promise<CatalogFileParse> {
+    return parseOffThread(format, data, mode === 'merge' ? { knownProducts: current.products } : {}, parseBudget);
   }
 
   function derived(): NonNullable<typeof cached> {

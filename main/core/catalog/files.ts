@@ -1,10 +1,12 @@
 /**
- * The catalog as a file the merchant downloads or uploads: CSV text or an
- * XLSX workbook (base64 on the bridge). The layout is documented in
- * shared/catalog/file-layout.ts; validation happens there, so both formats
- * report problems the same way.
+ * The catalog as a file the merchant downloads or uploads: CSV or an XLSX
+ * workbook. Exports travel as CSV text or base64; an upload arrives as the
+ * file's bytes. The layout is documented in shared/catalog/file-layout.ts;
+ * validation happens there, so both formats report problems the same way.
+ * Reading an upload is slow work on untrusted input: the core runs it in a
+ * worker thread (parse-off-thread.ts), never on the thread that serves.
  */
-import { MAX_IMPORT_CHARS } from '../../../shared/catalog/catalog-api.js';
+import { MAX_IMPORT_BYTES, type CatalogTextEncoding } from '../../../shared/catalog/catalog-api.js';
 import type { Catalog } from '../../../shared/catalog/catalog.js';
 import {
   catalogToCsv,
@@ -19,15 +21,10 @@ import {
   type ParseContext,
 } from '../../../shared/catalog/file-layout.js';
 import { problem } from '../../../shared/catalog/import-problems.js';
+import { decodeCatalogText } from './decode-text.js';
 import { DEFAULT_READ_LIMITS, readWorkbook, WorkbookError, writeWorkbook, type CellValue } from './workbook.js';
 
 const PRICE_HEADER = '价格（元）';
-
-/**
- * The largest workbook the bridge lets through (its base64 is at most MAX_IMPORT_CHARS).
- * The command line reads files itself, so the bound is checked again here.
- */
-const MAX_XLSX_BYTES = (MAX_IMPORT_CHARS / 4) * 3;
 
 /** Prices go into a workbook as numbers, so a spreadsheet can sum and sort them. */
 function withNumbers(rows: string[][]): CellValue[][] {
@@ -53,7 +50,7 @@ export const catalogTemplate = (format: CatalogFormat): Promise<string> => expor
 export async function parseCatalogXlsx(file: Buffer, context: ParseContext = {}): Promise<CatalogParse> {
   let sheets: Map<string, string[][]>;
   try {
-    sheets = await readWorkbook(file, { ...DEFAULT_READ_LIMITS, fileBytes: MAX_XLSX_BYTES });
+    sheets = await readWorkbook(file, { ...DEFAULT_READ_LIMITS, fileBytes: MAX_IMPORT_BYTES });
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, problems: [problem('', 0, '', 'badWorkbook', { detail: error.message })] };
     throw error;
@@ -65,9 +62,16 @@ export async function parseCatalogXlsx(file: Buffer, context: ParseContext = {})
   return tablesToCatalog(table(SHEET_NAMES.products), table(SHEET_NAMES.buyingPoints), context);
 }
 
-/** Reads an uploaded file: every problem found, or the whole catalog it holds. */
-export async function parseCatalogFile(format: CatalogFormat, data: string, context: ParseContext = {}): Promise<CatalogParse> {
-  if (format === 'csv') return csvToCatalog(data, context);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.replace(/\s+/g, ''))) return { ok: false, problems: [problem('', 0, '', 'notBase64', {})] };
-  return parseCatalogXlsx(Buffer.from(data, 'base64'), context);
+/** An uploaded file read: every problem found or the whole catalog it holds, and how its text was decoded. */
+export interface CatalogFileParse {
+  parse: CatalogParse;
+  /** null for a workbook (its XML names its own encoding). */
+  encoding: CatalogTextEncoding | null;
+}
+
+/** Reads an uploaded file's bytes. Synchronous work that grows with the file: call it off the serving thread. */
+export async function parseCatalogBytes(format: CatalogFormat, bytes: Uint8Array, context: ParseContext = {}): Promise<CatalogFileParse> {
+  if (format === 'xlsx') return { parse: await parseCatalogXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), context), encoding: null };
+  const { text, encoding } = decodeCatalogText(bytes);
+  return { parse: csvToCatalog(text, context), encoding };
 }

@@ -1,10 +1,4 @@
-/** Files between the page and the user's disk: base64 for binary files over the bridge, a download link to save one. */
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+/** Files between the page and the user's disk: base64 for binary files the host sends, a download link to save one. */
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);

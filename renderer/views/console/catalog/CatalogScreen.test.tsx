@@ -97,30 +97,38 @@ describe('catalog editor', () => {
   };
 
   it('shows a file with problems as a table of rows and columns, worded in the UI language, and imports nothing', async () => {
-    const bridge = new FakeBridge();
+    const bridge = new FakeBridge('ipc');
     bridge.handlers.previewCatalogImport = () => ({
       ok: true,
-      value: { ok: false, reason: 'problems', problemCount: 1, problems: [{ sheet: '买点', row: 4, column: '商品编号', code: 'unknownProduct', params: { id: 'sku-9', sheet: '商品' } }] },
+      value: {
+        ok: false,
+        reason: 'problems',
+        problemCount: 1,
+        problems: [{ sheet: '买点', row: 4, column: '商品编号', code: 'unknownProduct', params: { id: 'sku-9', sheet: '商品' } }],
+        encoding: 'GB18030',
+      },
     });
     const v = await openCatalog(bridge);
     await pickFile(v, '类型,编号\n');
     await vi.waitFor(() => expect(v.byTestId('catalog-problems')).not.toBeNull());
     expect(v.byTestId('catalog-problems')!.textContent).toContain('「商品」和商品库里都没有商品 sku-9');
     expect(v.byTestId('catalog-import-report')!.textContent).toContain('1 处问题');
-    expect(bridge.requestsNamed('previewCatalogImport')).toEqual([{ format: 'csv', data: '类型,编号\n', mode: 'merge' }]);
+    // The file's bytes as picked: the host tells their encoding, and the console says which it found.
+    expect(bridge.requestsNamed('previewCatalogImport')).toEqual([{ format: 'csv', data: new TextEncoder().encode('类型,编号\n'), mode: 'merge' }]);
+    expect(v.byTestId('catalog-import-encoding')!.textContent).toBe('文件编码：GB18030');
     expect(bridge.requestsNamed('importCatalog')).toEqual([]);
   });
 
   it('previews a merge first, imports it with the revision previewed, then offers undo', async () => {
-    const bridge = new FakeBridge();
+    const bridge = new FakeBridge('ipc');
     const none = { added: 0, changed: 0, removed: 0, unchanged: 0 };
     const changes = {
       products: { counts: { ...none, changed: 1 }, added: [], changed: [{ id: 'sku-1', label: '新精华', fields: [{ field: 'price' as const, before: 12900, after: 9900 }] }], removed: [] },
       buyingPoints: { counts: { ...none, unchanged: 1 }, added: [], changed: [], removed: [] },
     };
     const entry = { id: 7, at: 0, kind: 'import' as const, fileName: 'catalog.csv', format: 'csv' as const, mode: 'merge' as const, counts: { products: changes.products.counts, buyingPoints: changes.buyingPoints.counts }, undoes: null, undoneBy: null };
-    bridge.handlers.previewCatalogImport = ({ mode }) => ({ ok: true, value: { ok: true, mode: mode ?? 'merge', changes, revision: 'a'.repeat(32) } });
-    bridge.handlers.importCatalog = () => ({ ok: true, value: { imported: true, entry, changes } });
+    bridge.handlers.previewCatalogImport = ({ mode }) => ({ ok: true, value: { ok: true, mode: mode ?? 'merge', changes, revision: 'a'.repeat(32), encoding: 'UTF-8' } });
+    bridge.handlers.importCatalog = () => ({ ok: true, value: { imported: true, entry, changes, encoding: 'UTF-8' } });
     bridge.handlers.previewCatalogUndo = () => ({ ok: true, value: { changes, revision: 'b'.repeat(32), alsoUndone: [] } });
     const v = await openCatalog(bridge);
     await pickFile(v, 'x');
@@ -128,8 +136,9 @@ describe('catalog editor', () => {
     expect(v.byTestId('changes-products')!.querySelector('[data-count="changed"]')!.textContent).toBe('1');
     const priceChange = v.byTestId('catalog-import-preview')!.querySelector('[data-field="price"]')!;
     expect([priceChange.querySelector('del')!.textContent, priceChange.querySelector('ins')!.textContent]).toEqual(['¥129', '¥99']);
+    expect(v.byTestId('catalog-import-encoding')!.textContent).toBe('文件编码：UTF-8');
     await v.act(() => (v.byTestId('catalog-import-apply') as HTMLButtonElement).click());
-    expect(bridge.requestsNamed('importCatalog')).toEqual([{ format: 'csv', data: 'x', mode: 'merge', fileName: 'catalog.csv', revision: 'a'.repeat(32) }]);
+    expect(bridge.requestsNamed('importCatalog')).toEqual([{ format: 'csv', data: new TextEncoder().encode('x'), mode: 'merge', fileName: 'catalog.csv', revision: 'a'.repeat(32) }]);
     await vi.waitFor(() => expect(v.byTestId('catalog-import-undo')).not.toBeNull());
     expect(v.byTestId('catalog-import-report')!.textContent).toContain('已合并 catalog.csv');
     await v.act(() => (v.byTestId('catalog-import-undo') as HTMLButtonElement).click());
@@ -138,13 +147,13 @@ describe('catalog editor', () => {
   });
 
   it('asks once more before a replace, naming what it deletes', async () => {
-    const bridge = new FakeBridge();
+    const bridge = new FakeBridge('ipc');
     const none = { added: 0, changed: 0, removed: 0, unchanged: 0 };
     const changes = {
       products: { counts: { ...none, removed: 1, unchanged: 1 }, added: [], changed: [], removed: [{ id: 'sku-2', label: '通勤托特包' }] },
       buyingPoints: { counts: { ...none, removed: 1 }, added: [], changed: [], removed: [{ id: 'bp-1', label: '敏感肌姐妹先在耳后试一下', productId: 'sku-1' }] },
     };
-    bridge.handlers.previewCatalogImport = ({ mode }) => ({ ok: true, value: { ok: true, mode: mode ?? 'merge', changes, revision: 'c'.repeat(32) } });
+    bridge.handlers.previewCatalogImport = ({ mode }) => ({ ok: true, value: { ok: true, mode: mode ?? 'merge', changes, revision: 'c'.repeat(32), encoding: 'UTF-8' } });
     const v = await openCatalog(bridge);
     await pickFile(v, 'x');
     await vi.waitFor(() => expect(v.byTestId('catalog-import-mode-replace')).not.toBeNull());

@@ -1,5 +1,6 @@
 import '../../../styles/catalog.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_IMPORT_BYTES } from '../../../../shared/catalog/catalog-api.js';
 import { MAX_COUPON_CHARS, productCategories, type Catalog, type CatalogProduct, type ProductCategory } from '../../../../shared/catalog/catalog.js';
 import { checkCatalogLine } from '../../../../shared/copilot/compliance.js';
 import { useBridge, useI18n } from '../../app-context.js';
@@ -65,6 +66,8 @@ export function CatalogScreen() {
 
   const importFile = async (file: File) => {
     undoer.close();
+    // Refused here in the user's language; the host refuses a larger file too, whoever sends it.
+    if (file.size > MAX_IMPORT_BYTES) return importer.fail(t('catalog.import.tooLarge', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) }));
     const read = await readCatalogFile(file);
     if (!read) return importer.fail(t('catalog.import.wrongType'));
     await importer.start({ name: file.name, ...read });
@@ -98,7 +101,7 @@ export function CatalogScreen() {
         <input
           ref={fileInput}
           type="file"
-          accept=".csv,.xlsx"
+          accept=".csv,.txt,.xlsx"
           hidden
           data-testid="catalog-file"
           onChange={(e) => {

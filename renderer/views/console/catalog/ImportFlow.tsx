@@ -5,26 +5,38 @@
  * against the revision previewed, and can be undone at once.
  */
 import { useCallback, useState } from 'react';
-import type { CatalogImportEntry, CatalogImportRejected } from '../../../../shared/catalog/catalog-api.js';
+import type { CatalogImportEntry, CatalogImportRejected, CatalogTextEncoding } from '../../../../shared/catalog/catalog-api.js';
+import type { CatalogFormat } from '../../../../shared/catalog/file-layout.js';
 import type { CatalogChanges, ImportMode } from '../../../../shared/catalog/import.js';
 import { changesNothing, importModes } from '../../../../shared/catalog/import.js';
 import { describeImportProblem } from '../../../../shared/catalog/import-problems.js';
 import type { ClientBridge } from '../../../bridge/client-bridge.js';
 import { useI18n } from '../../app-context.js';
+import { sendCatalogFile } from './catalog-upload.js';
 import { ChangeSummary } from './ChangeSummary.js';
 
 export interface PickedFile {
   name: string;
-  format: 'csv' | 'xlsx';
-  data: string;
+  format: CatalogFormat;
+  /** The file's bytes: the host detects how its text is encoded. */
+  data: Uint8Array<ArrayBuffer>;
 }
 
-type Problems = Pick<CatalogImportRejected, 'problemCount' | 'problems'>;
+type Problems = Pick<CatalogImportRejected, 'problemCount' | 'problems' | 'encoding'>;
 
 export type ImportFlow =
   | { step: 'idle' }
   | { step: 'checking'; file: PickedFile; mode: ImportMode }
-  | { step: 'preview'; file: PickedFile; mode: ImportMode; changes: CatalogChanges; revision: string; confirmingReplace: boolean; changedSince: boolean }
+  | {
+      step: 'preview';
+      file: PickedFile;
+      mode: ImportMode;
+      changes: CatalogChanges;
+      revision: string;
+      encoding: CatalogTextEncoding | null;
+      confirmingReplace: boolean;
+      changedSince: boolean;
+    }
   | { step: 'problems'; file: PickedFile; mode: ImportMode; result: Problems }
   | { step: 'done'; file: PickedFile; entry: CatalogImportEntry; changes: CatalogChanges }
   | { step: 'error'; error: string };
@@ -35,11 +47,11 @@ export function useImportFlow(bridge: ClientBridge, onImported: () => Promise<vo
   const preview = useCallback(
     async (file: PickedFile, mode: ImportMode, changedSince = false) => {
       setFlow({ step: 'checking', file, mode });
-      const reply = await bridge.request('previewCatalogImport', { format: file.format, data: file.data, mode });
+      const reply = await sendCatalogFile(bridge, 'previewCatalogImport', { format: file.format, data: file.data, mode });
       if (!reply.ok) return setFlow({ step: 'error', error: reply.error.message });
       const value = reply.value;
       if (!value.ok) return setFlow({ step: 'problems', file, mode, result: value });
-      setFlow({ step: 'preview', file, mode, changes: value.changes, revision: value.revision, confirmingReplace: false, changedSince });
+      setFlow({ step: 'preview', file, mode, changes: value.changes, revision: value.revision, encoding: value.encoding, confirmingReplace: false, changedSince });
     },
     [bridge],
   );
@@ -47,7 +59,7 @@ export function useImportFlow(bridge: ClientBridge, onImported: () => Promise<vo
   const apply = useCallback(async () => {
     if (flow.step !== 'preview') return;
     const { file, mode, revision } = flow;
-    const reply = await bridge.request('importCatalog', { format: file.format, data: file.data, mode, fileName: file.name, revision });
+    const reply = await sendCatalogFile(bridge, 'importCatalog', { format: file.format, data: file.data, mode, fileName: file.name, revision });
     if (!reply.ok) return setFlow({ step: 'error', error: reply.error.message });
     const value = reply.value;
     if (value.imported) {
@@ -93,6 +105,8 @@ export function ImportPanel({ controls, onUndo }: { controls: FlowControls; onUn
         </button>
       </div>
       {flow.step === 'preview' || flow.step === 'problems' || flow.step === 'checking' ? <ModeChoice mode={flow.mode} controls={controls} disabled={flow.step === 'checking'} /> : null}
+      {flow.step === 'preview' ? <Encoding encoding={flow.encoding} /> : null}
+      {flow.step === 'problems' ? <Encoding encoding={flow.result.encoding} /> : null}
       {flow.step === 'preview' ? <PreviewBody flow={flow} controls={controls} /> : null}
       {flow.step === 'problems' ? <ProblemTable result={flow.result} /> : null}
       {flow.step === 'done' ? (
@@ -137,6 +151,17 @@ function ModeChoice({ mode, controls, disabled }: { mode: ImportMode; controls: 
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** How the host read the file's text (a CSV saved on a Chinese Windows is GB18030): garbled titles have their cause in view. */
+function Encoding({ encoding }: { encoding: CatalogTextEncoding | null }) {
+  const { t } = useI18n();
+  if (encoding === null) return null;
+  return (
+    <p className="catalog__encoding" data-testid="catalog-import-encoding">
+      {t('catalog.import.encoding', { encoding })}
+    </p>
   );
 }
 
