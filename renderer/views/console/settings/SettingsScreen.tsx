@@ -1,6 +1,7 @@
 import type { SettingsView } from '../../../../shared/api/settings.js';
 import { useAppStore, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
+import { DataSettings } from './DataSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { HeadlineSettings } from './HeadlineSettings.js';
 import { HotkeySettings } from './HotkeySettings.js';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <OverlaySettings key={JSON.stringify(settings.overlay)} overlay={settings.overlay} />
       <RewriterSettings key={JSON.stringify([settings.rewriter, settings.hasRewriterKey])} settings={settings} />
       <StorageInfo settings={settings} />
+      <DataSettings dataFolder={settings.dataFolder} />
     </main>
   );
 }
