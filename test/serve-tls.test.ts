@@ -105,6 +105,9 @@ describe('livecue serve --lan', () => {
           socket.once('connect_error', reject);
         });
         expect(update.kind).toBe('snapshot');
+        // The console shows the same fingerprint beside a pairing link, for the user to compare with the phone's.
+        const pairing = await socket.timeout(10_000).emitWithAck(BRIDGE_CHANNELS.request, 'addDevice', { name: 'Phone', role: 'view' });
+        expect(pairing).toMatchObject({ ok: true, value: { url: expect.stringMatching(/^https:\/\//), certificateFingerprint: fingerprint } });
       } finally {
         socket.disconnect();
       }
@@ -146,6 +149,13 @@ describe('livecue serve --lan', () => {
       expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
       expect(serve.stdout()).not.toContain('SHA-256');
       expect(await plainGet(LAN ?? '127.0.0.1', serve.port)).toMatchObject({ status: expect.toBeOneOf([200, 503]) });
+      const socket = connect(`${serve.url.replace(/\?.*/, '')}ui`, { extraHeaders: { authorization: `Bearer ${TOKEN}` }, reconnection: false, forceNew: true });
+      try {
+        const pairing = await socket.timeout(10_000).emitWithAck(BRIDGE_CHANNELS.request, 'addDevice', { name: 'Phone', role: 'view' });
+        expect(pairing).toMatchObject({ ok: true, value: { url: expect.stringMatching(/^http:\/\//), certificateFingerprint: null } });
+      } finally {
+        socket.disconnect();
+      }
     } finally {
       const { stderr } = await serve.stop();
       expect(stderr).toMatch(/warning: --insecure-http: plain HTTP on the network/);

@@ -3,6 +3,7 @@
  * HTTP server, every request and upgrade behind the access gate, each device
  * with its own token and role (docs/SECURITY.md). Loopback only unless `lan`.
  */
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
@@ -104,6 +105,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return accessCookieName({ port: portOf(), secure });
     },
     linkBase: (hostHeader) => pairingLinkBase({ hostHeader, port: portOf(), secure, lan }),
+    certificateFingerprint: options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null,
   });
 
   const catalogUpload = catalogUploadRoute(options.app);
@@ -121,7 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie, 'Content-Length': 0 }).end();
       return;
     }
-    if (catalogUpload.handles(url)) return catalogUpload.serve(request, response, url);
+    if (catalogUpload.handles(url)) {
+      // Every route but the pages and the socket changes something: control devices only, like the bridge.
+      if (verdict.principal.role !== 'control') return replyPlain(response, 403, 'forbidden: a view device cannot import a catalog');
+      return catalogUpload.serve(request, response, url);
+    }
     if (socketPath) return io.engine.handleRequest(request, response);
     if (!pageRequest) return replyPlain(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     void serveRendererFile(rendererDir, url.pathname, request, response);
