@@ -36,7 +36,9 @@ export type CatalogTextEncoding = (typeof catalogTextEncodings)[number];
 
 const format = z.enum(['csv', 'xlsx']);
 /** The file's bytes: the host detects the text's encoding itself (a CSV is not always UTF-8). */
-const importData = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_IMPORT_BYTES, `at most ${MAX_IMPORT_BYTES} bytes`);
+const importData = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, "the file's bytes")
+  .refine((bytes) => bytes.byteLength <= MAX_IMPORT_BYTES, `at most ${MAX_IMPORT_BYTES} bytes`);
 const importMode = z.enum(importModes).default('merge');
 /** The file's name as the user chose it, for the history; never opened by the host. */
 const fileName = z.string().max(255).default('');

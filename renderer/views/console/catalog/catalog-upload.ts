@@ -34,7 +34,8 @@ export async function sendCatalogFile<N extends CatalogUploadRequest>(
   try {
     const response = await fetchFile(`${CATALOG_UPLOAD_PATH}${name}?${query.toString()}`, {
       method: 'POST',
-      body: new Blob([data]),
+      // A copy on an ArrayBuffer of its own, as a Blob takes it.
+      body: new Blob([new Uint8Array(data)]),
       headers: { 'Content-Type': 'application/octet-stream' },
       credentials: 'same-origin',
       signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
