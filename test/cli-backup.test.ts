@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { StoreWriter } from '../main/core/store/writer.js';
 import { collect, runCli, spawnCli, tempDir, waitFor } from './helpers.js';
 
 const WRITER_SCRIPT = new URL('../main/core/store/testing/append-until-killed.ts', import.meta.url).pathname;
@@ -127,19 +128,20 @@ describe('livecue backup', () => {
     expectConsistent(copy);
   });
 
-  it('says in one line what is wrong with a source that is not a LiveCue database or a folder that does not exist', async () => {
+  it('says in one line what is wrong with a source that is not a LiveCue database or a folder that does not exist', { timeout: 60_000 }, async () => {
     const other = tmp.file('other.db');
     new Database(other).exec('CREATE TABLE contacts (name TEXT)').close();
     const notLiveCue = await runCli(['backup', '--db', other, '--to', tmp.file('x.db')]);
     expect(notLiveCue.stderr).toBe(`livecue backup: cannot back up ${other}: not a LiveCue database\n`);
     expect(notLiveCue.code).toBe(1);
 
+    const missing = tmp.file('missing.db');
+    const noSource = await runCli(['backup', '--db', missing, '--to', tmp.file('y.db')]);
+    expect(noSource.stderr).toBe(`livecue backup: cannot back up ${missing}: no such file\n`);
+
     const live = tmp.file('small.db');
-    const made = await runCli(['backup', '--db', tmp.file('missing.db'), '--to', tmp.file('y.db')]);
-    expect(made.stderr).toBe(`livecue backup: cannot back up ${tmp.file('missing.db')}: no such file\n`);
+    await (await StoreWriter.open(live)).close();
     const noFolder = tmp.file('no-such-folder/copy.db');
-    writer = startWriter(live);
-    await waitFor(() => writer!.commits() >= 1, 30_000);
     const missingFolder = await runCli(['backup', '--db', live, '--to', noFolder]);
     expect(missingFolder.stderr).toBe(`livecue backup: cannot back up to ${noFolder}: the folder ${tmp.file('no-such-folder')} does not exist\n`);
     expect(missingFolder.code).toBe(1);

@@ -25,7 +25,7 @@ async function desktop() {
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   const { port1, port2 } = new MessageChannel();
   serveCore({ post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', listener) });
-  const secrets = { kind: 'os-keychain' as const, ...memorySecretStore(null) };
+  const secrets = { ...memorySecretStore(null), kind: 'os-keychain' as const };
   const client = startCoreClient({
     spawn: () => ({ post: (m) => port1.postMessage(m), onMessage: (l) => port1.on('message', l), onExit: () => {}, kill: () => port1.close() }),
     dataFolder: folder,
