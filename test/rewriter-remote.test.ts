@@ -12,22 +12,26 @@ import { startApp, type LiveCueApp } from '../main/app/app.js';
 import { memorySecretStore } from '../main/app/secrets.js';
 import { isLoopbackAddress } from '../main/server/loopback-address.js';
 import { lanAddresses, startWebHost, type WebHost } from '../main/server/index.js';
+import { openDeviceStore, type DeviceStore } from '../main/core/store/devices.js';
 import { tempDir } from './helpers.js';
 
 const TOKEN = 'rewriter-remote-token-0123456789abcdef';
 const tmp = tempDir('livecue-rewriter-remote-');
 let app: LiveCueApp;
 let host: WebHost;
+let devices: DeviceStore;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
   app = await startApp({ dataFolder: tmp.file('data'), secrets: memorySecretStore(), sourceOverride: { kind: 'demo', scenario: 'skincare', speed: 50 } });
-  host = await startWebHost({ app, port: 0, accessToken: TOKEN, lan: true, rendererDir: tmp.file('renderer') });
+  devices = await openDeviceStore(app.dbFile);
+  host = await startWebHost({ app, port: 0, accessToken: TOKEN, devices, lan: true, rendererDir: tmp.file('renderer') });
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   await host?.close();
+  devices?.close();
   await app?.stop();
   tmp.remove();
 });

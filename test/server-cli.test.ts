@@ -14,7 +14,7 @@ import { collect, runCli, spawnCli, tempDir, waitFor } from './helpers.js';
 const tmp = tempDir('livecue-serve-cli-');
 afterAll(() => tmp.remove());
 
-const TOKEN = 'cli-access-token-0123456789';
+const TOKEN = 'cli-access-token-0123456789abcdefghij';
 const HANG_MS = 20_000;
 const oneLine = (stderr: string) => stderr.trim().split('\n');
 
@@ -35,11 +35,13 @@ describe('livecue serve', () => {
     expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?token=${TOKEN}$`));
     const base = url.replace(/\?.*$/, '');
     expect(stdout()).toContain(`${base}overlay?token=${TOKEN}`);
-    expect(stdout()).toContain(`${base}obs/card?token=${TOKEN}`);
+    // The OBS card gets a one-time pairing link for a view device, never the control token.
+    expect(stdout()).toMatch(new RegExp(`${base}obs/card\\?pair=[\\w-]{43} `));
+    expect(stdout()).not.toContain(`obs/card?token=`);
 
     const withToken = await fetch(url, { redirect: 'manual' });
     expect(withToken.status).toBe(302);
-    expect(withToken.headers.get('set-cookie')).toContain(`livecue_token=${TOKEN}`);
+    expect(withToken.headers.get('set-cookie')).toContain(`livecue_token_${new URL(base).port}=${TOKEN}`);
     const withoutToken = await fetch(base);
     expect(withoutToken.status).toBe(401);
     // Built or not (the renderer may be built by then), the page is not refused once the token is there.
@@ -54,7 +56,7 @@ describe('livecue serve', () => {
   });
 
   it('takes its access token from LIVECUE_ACCESS_TOKEN, keeping it out of the process list', async () => {
-    const fromEnvironment = 'env-access-token-9876543210';
+    const fromEnvironment = 'env-access-token-9876543210abcdefghij';
     process.env.LIVECUE_ACCESS_TOKEN = fromEnvironment;
     try {
       const child = spawnCli(['serve', '--demo', '--port', '0', '--db', tmp.file('env/live.db')]);
@@ -113,9 +115,9 @@ describe('livecue serve', () => {
     expect(oneLine(ftp.stderr)).toHaveLength(1);
     expect(ftp.stderr).toMatch(/^livecue serve: --gateway: /);
 
-    const weak = await runCli(['serve', '--access-token', 'short', '--db', tmp.file('a.db')], HANG_MS);
+    const weak = await runCli(['serve', '--access-token', 'aaaaaaaaaaaaaaaa', '--db', tmp.file('a.db')], HANG_MS);
     expect(weak.code).toBe(2);
-    expect(oneLine(weak.stderr)).toEqual(['livecue serve: --access-token: must be at least 16 characters (see livecue --help)']);
+    expect(oneLine(weak.stderr)).toEqual(['livecue serve: --access-token: must be at least 32 characters (see livecue --help)']);
   });
 
   it('a port already in use is one line, exit 1, and the process ends', async () => {

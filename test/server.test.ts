@@ -15,9 +15,10 @@ import { startApp, type LiveCueApp } from '../main/app/app.js';
 import { memorySecretStore } from '../main/app/secrets.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/web/content-security-policy.js';
 import { startWebHost, type WebHost } from '../main/server/index.js';
+import { openDeviceStore, type DeviceStore } from '../main/core/store/devices.js';
 import { tempDir, waitFor } from './helpers.js';
 
-const TOKEN = 'test-access-token-0123456789';
+const TOKEN = 'test-access-token-0123456789abcdefghij';
 const SHELL = '<!doctype html><title>LiveCue</title><script type="module" src="/assets/app.js"></script>';
 const ASSET = 'console.log("renderer");';
 /** Beside the renderer folder, where a traversal would land: it must never be served. */
@@ -27,6 +28,7 @@ const tmp = tempDir('livecue-server-');
 const rendererDir = tmp.file('renderer');
 let app: LiveCueApp;
 let host: WebHost;
+let devices: DeviceStore;
 
 beforeAll(async () => {
   mkdirSync(`${rendererDir}/assets`, { recursive: true });
@@ -38,11 +40,13 @@ beforeAll(async () => {
     secrets: memorySecretStore(),
     sourceOverride: { kind: 'demo', scenario: 'skincare', speed: 200 },
   });
-  host = await startWebHost({ app, port: 0, accessToken: TOKEN, rendererDir });
+  devices = await openDeviceStore(app.dbFile);
+  host = await startWebHost({ app, port: 0, accessToken: TOKEN, devices, rendererDir });
 });
 
 afterAll(async () => {
   await host?.close();
+  devices?.close();
   await app?.stop();
   tmp.remove();
 });
@@ -68,7 +72,7 @@ function get(path: string, headers: Record<string, string> = {}, port = host.por
 }
 
 const bearer = { authorization: `Bearer ${TOKEN}` };
-const cookie = (token: string) => ({ cookie: `livecue_token=${token}` });
+const cookie = (token: string) => ({ cookie: `livecue_token_${host.port}=${token}` });
 
 describe('without the access token, every path answers 401 and nothing else', () => {
   const paths = ['/', '/overlay', '/obs/card', '/assets/app.js', '/socket.io/?EIO=4&transport=polling', '/no-such-page'];
@@ -98,12 +102,15 @@ describe('with the access token', () => {
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/obs/card?theme=dark');
     const [setCookie] = response.headers['set-cookie'] ?? [];
-    expect(setCookie).toBe(`livecue_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
+    // Named for the port: another server on 127.0.0.1 is never sent it.
+    expect(setCookie).toBe(`livecue_token_${host.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
 
     const cookieValue = setCookie!.split(';')[0]!;
     const page = await get('/obs/card?theme=dark', { cookie: `other=1; ${cookieValue}` });
     expect(page.status).toBe(200);
     expect(page.body).toBe(SHELL);
+    // The same token under the cookie name of another port is not this server's cookie.
+    expect((await get('/', { cookie: `livecue_token_1=${TOKEN}` })).status).toBe(401);
   });
 
   it('the redirect never leaves this server, whatever the path looks like', async () => {
@@ -169,7 +176,7 @@ describe('where it listens', () => {
   });
 
   it('with --lan it listens on every interface and accepts any Host name', async () => {
-    const lanHost = await startWebHost({ app, port: 0, accessToken: TOKEN, rendererDir, lan: true });
+    const lanHost = await startWebHost({ app, port: 0, accessToken: TOKEN, devices, rendererDir, lan: true });
     try {
       expect(lanHost.host).toBe('0.0.0.0');
       const response = await get('/', { ...bearer, host: `livecue.lan:${lanHost.port}` }, lanHost.port);
@@ -181,7 +188,7 @@ describe('where it listens', () => {
   });
 
   it('answers 503 with what to do when the renderer is not built (after the token check)', async () => {
-    const unbuilt = await startWebHost({ app, port: 0, accessToken: TOKEN, rendererDir: tmp.file('not-built') });
+    const unbuilt = await startWebHost({ app, port: 0, accessToken: TOKEN, devices, rendererDir: tmp.file('not-built') });
     try {
       const response = await get('/', bearer, unbuilt.port);
       expect(response.status).toBe(503);
@@ -193,7 +200,7 @@ describe('where it listens', () => {
   });
 
   it('refuses a short access token', async () => {
-    await expect(startWebHost({ app, port: 0, accessToken: 'short', rendererDir })).rejects.toThrow(/at least 16/);
+    await expect(startWebHost({ app, port: 0, accessToken: 'a'.repeat(31), devices, rendererDir })).rejects.toThrow(/at least 32/);
   });
 });
 

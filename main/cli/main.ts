@@ -1,4 +1,5 @@
 /** The `livecue` command: subcommands, help, and one-line errors. */
+import { access, accessHelp } from './commands/access.js';
 import { backup, backupHelp } from './commands/backup.js';
 import { catalog, catalogHelp } from './commands/catalog.js';
 import { classify, classifyHelp } from './commands/classify.js';
@@ -23,6 +24,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   plan: { run: plan, help: planHelp },
   classify: { run: classify, help: classifyHelp },
   serve: { run: serve, help: serveHelp },
+  access: { run: access, help: accessHelp },
 };
 
 const usage = `LiveCue — live-stream co-pilot

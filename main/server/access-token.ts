@@ -1,28 +1,46 @@
 /**
- * The web host's one credential: a random access token printed on start.
- * A browser presents it once in the URL and then in an HttpOnly cookie;
- * other clients send it as a Bearer header or in the socket.io handshake.
+ * The web host's credentials: the access token printed on start (control, for
+ * the host and scripts) and the devices' own tokens. A browser holds one in an
+ * HttpOnly cookie named for the port; other clients send it as a Bearer header
+ * or in the socket.io handshake.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 
-export const ACCESS_COOKIE = 'livecue_token';
 export const TOKEN_QUERY_PARAMETER = 'token';
 
-/** It travels in URLs and a cookie, so URL-safe characters only; and long enough not to be guessed. */
+/**
+ * It travels in URLs and a cookie, so URL-safe characters only; and long
+ * enough not to be guessed: 32 characters of a chosen token, while the
+ * generated ones carry 256 random bits.
+ */
 export const accessTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9._~-]+$/, 'use letters, digits and . _ ~ - only')
-  .min(16, 'must be at least 16 characters')
+  .min(32, 'must be at least 32 characters')
   .max(256, 'must be at most 256 characters');
 
 export function generateAccessToken(): string {
   return randomBytes(32).toString('hex');
 }
 
+/**
+ * Where a browser keeps its token for the server on `port`. Cookies are not
+ * bound to ports, so the name is: another server on 127.0.0.1 is never sent
+ * this one's token, and two LiveCue hosts on one machine keep theirs apart.
+ * Under TLS the `__Host-` prefix makes the browser refuse it over plain HTTP.
+ */
+export interface CookieScope {
+  port: number;
+  secure: boolean;
+}
+
+export const accessCookieName = ({ port, secure }: CookieScope): string => `${secure ? '__Host-' : ''}livecue_token_${port}`;
+
 /** `Set-Cookie` value that admits a browser from now on; JavaScript cannot read it and no other site can send it. */
-export const accessCookie = (token: string): string => `${ACCESS_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export const accessCookie = (token: string, scope: CookieScope): string =>
+  `${accessCookieName(scope)}=${token}; HttpOnly; SameSite=Strict; Path=/${scope.secure ? '; Secure' : ''}`;
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
@@ -37,11 +55,11 @@ export function accessTokenMatcher(accessToken: string): (candidate: string) => 
 }
 
 /** Every value of the access cookie: a browser sends several when older ones linger under other paths. */
-export function cookieTokens(cookieHeader: string | undefined): string[] {
+export function cookieTokens(cookieHeader: string | undefined, cookieName: string): string[] {
   if (cookieHeader === undefined) return [];
   return cookieHeader.split(';').flatMap((pair) => {
     const separator = pair.indexOf('=');
-    if (separator < 0 || pair.slice(0, separator).trim() !== ACCESS_COOKIE) return [];
+    if (separator < 0 || pair.slice(0, separator).trim() !== cookieName) return [];
     return [pair.slice(separator + 1).trim()];
   });
 }
@@ -52,7 +70,8 @@ export function bearerToken(authorizationHeader: string | undefined): string | u
 }
 
 /** The tokens a request carries in its headers (cookie and Authorization), in no particular order. */
-export function headerTokens(headers: IncomingHttpHeaders): string[] {
+export function headerTokens(headers: IncomingHttpHeaders, cookieName: string): string[] {
   const bearer = bearerToken(headers.authorization);
-  return bearer === undefined ? cookieTokens(headers.cookie) : [...cookieTokens(headers.cookie), bearer];
+  const cookies = cookieTokens(headers.cookie, cookieName);
+  return bearer === undefined ? cookies : [...cookies, bearer];
 }

@@ -123,7 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie, 'Content-Length': 0 }).end();
       return;
     }
-    if (catalogUpload.handles(url)) return catalogUpload.serve(request, response, url);
+    if (catalogUpload.handles(url)) {
+      // Every route but the pages and the socket changes something: control devices only, like the bridge.
+      if (verdict.principal.role !== 'control') return replyPlain(response, 403, 'forbidden: a view device cannot import a catalog');
+      return catalogUpload.serve(request, response, url);
+    }
     if (socketPath) return io.engine.handleRequest(request, response);
     if (!pageRequest) return replyPlain(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     void serveRendererFile(rendererDir, url.pathname, request, response);

@@ -27,6 +27,7 @@ import {
 import { recapRequestSchemas, type RecapResponses } from '../recap/recap-api.js';
 import { rewriterRequestSchemas, type RewriterResponses } from './rewriter-api.js';
 import { dataRequestSchemas, type DataResponses } from './data-api.js';
+import { deviceRequestSchemas, type DeviceResponses } from './devices-api.js';
 import { settingsUpdateSchema, type SettingsView } from './settings.js';
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
@@ -59,12 +60,14 @@ export const bridgeRequestSchemas = {
   ...rewriterRequestSchemas,
   /** Backup and restore of the database (设置 → 数据), desktop only: see data-api.ts. */
   ...dataRequestSchemas,
+  /** The devices that may open the web host (设备与访问): see devices-api.ts. */
+  ...deviceRequestSchemas,
 } as const;
 
 export type BridgeRequestName = keyof typeof bridgeRequestSchemas;
 export type BridgeRequest<N extends BridgeRequestName> = z.input<(typeof bridgeRequestSchemas)[N]>;
 
-export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses, DataResponses {
+export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapResponses, RewriterResponses, DeviceResponses, DataResponses {
   command: ApiCommandResult;
   recap: Recap;
   listSessions: SessionSummary[];
@@ -80,7 +83,8 @@ export interface BridgeResponses extends CatalogResponses, PlanResponses, RecapR
 export type BridgeReply<N extends BridgeRequestName> =
   | { ok: true; value: BridgeResponses[N] }
   | { ok: false; error: { code: BridgeErrorCode; message: string } };
-export type BridgeErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
+/** `forbidden`: the device's role does not allow the request; `rate_limited`: the device asked too often, ask again later. */
+export type BridgeErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal' | 'forbidden' | 'rate_limited';
 
 export type StateUpdate = { kind: 'snapshot'; snapshot: CoreSnapshot } | { kind: 'patch'; patch: CorePatch };
 

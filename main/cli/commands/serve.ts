@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { demoScenarios, sourceSettingsSchema, type SourceSettings } from '../../../shared/api/settings.js';
 import { startApp } from '../../app/app.js';
 import { memorySecretStore, privateFileSecretStore } from '../../app/secrets.js';
-import { accessTokenSchema, defaultRendererDir, generateAccessToken, lanAddresses, startWebHost, type WebHost } from '../../server/index.js';
+import { accessTokenSchema, defaultRendererDir, generateAccessToken, lanAddresses, newSecret, startWebHost, type WebHost } from '../../server/index.js';
+import { openDeviceStore, PAIRING_CODE_TTL_MS, type DeviceStore } from '../../core/store/devices.js';
 import { loadOrCreateTlsIdentity } from '../../server/tls-identity.js';
 import { parseFlags, port, url } from '../args.js';
 import { UserError } from '../errors.js';
@@ -21,9 +22,11 @@ export const serveHelp = `livecue serve [--demo [--scenario skincare|apparel] [-
   Serves the LiveCue console, the host overlay and an OBS product card (/obs/card) to browsers
   on 127.0.0.1:P (default 4800; 0 = any free port), recording the live room into FILE (default
   ~/.livecue/livecue.db). Without --demo or --gateway the source chosen in settings is used.
-  Every address it prints carries an access token (random unless --access-token); without it the
-  server answers 401. --lan also listens on this machine's network addresses. The tokens can come
-  from LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.
+  The console and overlay addresses carry the control access token (random unless --access-token X,
+  at least 32 characters); the OBS card's is a one-time pairing link for a view device "OBS". Other
+  devices pair from Settings → 设备与访问 or \`livecue access\`; without a token the server answers 401.
+  --lan also listens on this machine's network addresses. The tokens can come from
+  LIVECUE_GATEWAY_TOKEN and LIVECUE_ACCESS_TOKEN instead, out of the process list.
   --lan serves HTTPS on every address, loopback included, with a self-signed certificate made once and
   kept in FILE's folder/tls; it prints the certificate's SHA-256 fingerprint to compare with what a
   phone shows. --insecure-http (only with --lan) serves plain HTTP instead, readable by the network.
@@ -141,9 +144,13 @@ export async function serve(argv: string[]): Promise<void> {
   const accessToken = flags['access-token'] ?? generateAccessToken();
   const rendererDir = defaultRendererDir();
   let host: WebHost;
+  // The devices live in the real database, a rehearsal's included: the team's phones work in both.
+  let devices: DeviceStore | undefined;
   try {
-    host = await startWebHost({ app, port: flags.port, accessToken, lan: flags.lan, ...(tls ? { tls } : {}), rendererDir });
+    devices = await openDeviceStore(realDb);
+    host = await startWebHost({ app, port: flags.port, accessToken, devices, lan: flags.lan, ...(tls ? { tls } : {}), rendererDir, onWarning: (message) => console.error(`livecue serve: ${message}`) });
   } catch (error) {
+    devices?.close();
     await app.stop();
     throw error;
   }
@@ -154,7 +161,7 @@ export async function serve(argv: string[]): Promise<void> {
     ...(rehearsal ? [`  rehearsal (彩排) of plan "${rehearsal.title}", stored apart from ${realDb}`] : []),
     `  console   ${withToken(host.url, '/')}`,
     `  overlay   ${withToken(host.url, '/overlay')}`,
-    `  OBS card  ${withToken(host.url, '/obs/card')}   (add as a Browser source; the background is transparent)`,
+    `  OBS card  ${obsCardLine(devices, host.url)}`,
   ];
   if (flags.lan) {
     for (const address of lanAddresses()) lines.push(`  network   ${withToken(`${tls ? 'https' : 'http'}://${address}:${host.port}/`, '/')}`);
@@ -170,8 +177,23 @@ export async function serve(argv: string[]): Promise<void> {
 
   await untilInterrupted();
   await host.close();
+  devices.close();
   await app.stop();
   process.stdout.write('stopped\n');
+}
+
+/**
+ * The OBS card must not get the control token (a host's screen is on stream,
+ * scene files get shared): it gets a one-time pairing link for a view
+ * device "OBS", made again at each start until one is used.
+ */
+function obsCardLine(devices: DeviceStore, base: string): string {
+  const path = new URL('/obs/card', base).href;
+  if (devices.find('OBS') !== null) return `${path}   (device "OBS" is paired; another link: Settings → 设备与访问, or livecue access add)`;
+  const code = newSecret();
+  devices.createPairing({ name: 'OBS', role: 'view', code, rekeys: false, now: Date.now() });
+  const minutes = PAIRING_CODE_TTL_MS / 60_000;
+  return `${path}?pair=${code}   (add as a Browser source within ${minutes} minutes, the link works once; the background is transparent)`;
 }
 
 /** Resolves on the first Ctrl-C or SIGTERM; a second one, during shutdown, ends the process the default way. */

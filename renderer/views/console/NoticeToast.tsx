@@ -10,6 +10,8 @@ const hostErrors: Record<BridgeErrorCode, MessageKey> = {
   not_found: 'error.not_found',
   unavailable: 'error.unavailable',
   internal: 'error.internal',
+  forbidden: 'error.forbidden',
+  rate_limited: 'error.rate_limited',
 };
 const isHostError = (code: string): code is BridgeErrorCode => Object.hasOwn(hostErrors, code);
 

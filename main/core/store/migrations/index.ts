@@ -8,10 +8,11 @@ import { catalogImports } from './007-catalog-imports.js';
 import { plans } from './008-plans.js';
 import { recap } from './009-recap.js';
 import { suggestionText } from './010-suggestion-text.js';
+import { devices } from './011-devices.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append new ones; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans, recap, suggestionText];
+export const MIGRATIONS: readonly Migration[] = [initial, rejectsOnce, annotations, catalog, suggestionMarks, productCoupons, catalogImports, plans, recap, suggestionText, devices];
 
 export { LIVECUE_APPLICATION_ID } from './001-initial.js';
 export { migrate, schemaVersion, latestVersion, refuseNewer } from './migrate.js';

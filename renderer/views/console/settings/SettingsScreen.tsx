@@ -1,6 +1,7 @@
 import type { SettingsView } from '../../../../shared/api/settings.js';
 import { useAppStore, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
+import { DevicesSettings } from './DevicesSettings.js';
 import { DataSettings } from './DataSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { HeadlineSettings } from './HeadlineSettings.js';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <HotkeySettings key={JSON.stringify(settings.hotkeys)} hotkeys={settings.hotkeys} />
       <OverlaySettings key={JSON.stringify(settings.overlay)} overlay={settings.overlay} />
       <RewriterSettings key={JSON.stringify([settings.rewriter, settings.hasRewriterKey])} settings={settings} />
+      <DevicesSettings />
       <StorageInfo settings={settings} />
       <DataSettings dataFolder={settings.dataFolder} />
     </main>

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { REQUEST_ROLES, roleAllows } from './access.js';
+import { bridgeRequestSchemas } from './bridge.js';
+
+describe('request roles', () => {
+  it('classifies every bridge request, and nothing that is not one', () => {
+    expect(Object.keys(REQUEST_ROLES).sort()).toEqual(Object.keys(bridgeRequestSchemas).sort());
+  });
+
+  it('lets a view device read but not act', () => {
+    for (const name of ['recap', 'commentHistory', 'getCatalog', 'listSessions', 'getPlan', 'getSettings']) expect(roleAllows('view', name)).toBe(true);
+    for (const name of ['command', 'updateSettings', 'importCatalog', 'rewriteLine', 'addDevice', 'listDevices', 'exportRecap']) expect(roleAllows('view', name)).toBe(false);
+  });
+
+  it('lets a control device do everything, and refuses a view device a name it does not know', () => {
+    for (const name of Object.keys(bridgeRequestSchemas)) expect(roleAllows('control', name)).toBe(true);
+    expect(roleAllows('view', 'toString')).toBe(false);
+    expect(roleAllows('view', 'dropTables')).toBe(false);
+  });
+});
