@@ -232,7 +232,7 @@ export async function startApp(options: AppOptions): Promise<LiveCueApp> {
   const updateSettings = (update: SettingsUpdate, context: RequestContext): Promise<SettingsView> =>
     serially(async () => {
       // Judged against the settings this update replaces, after every update queued before it.
-      assertAllowedFrom(context, update, settings.rewriter);
+      assertAllowedFrom(context, update, { rewriter: settings.rewriter, source: currentSource() });
       const before = { settings, override, token: options.secrets.read(), rewriterKey: rewriterKey.read() };
       const nextSettings = applySettingsUpdate(settings, update);
       const nextOverride = update.source ? undefined : override;
