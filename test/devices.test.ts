@@ -135,13 +135,35 @@ describe('pairing', () => {
     expect(first.status).toBe(302);
     expect(first.headers.get('location')).toBe('/obs/card');
     const cookie = first.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^livecue_token_${new URL(base).port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    // 400 days (a browser's most): a phone's browser or OBS restarting keeps the pairing.
+    expect(cookie).toMatch(new RegExp(`^livecue_token_${new URL(base).port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/; Max-Age=34560000$`));
     const page = await fetch(`${base}obs/card`, { headers: { cookie: cookie.split(';')[0]! } });
     expect([200, 503]).toContain(page.status);
 
     const second = await fetch(`${base}${link.pathname.slice(1)}${link.search}`, { redirect: 'manual' });
     expect(second.status).toBe(401);
     expect(second.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('the spent pairing link reloaded with the cookie it gave (OBS at every start) goes to the page, not 401', async () => {
+    const admin = await socketWith(TOKEN);
+    const made = await ask(admin, 'addDevice', { name: 'OBS scene', role: 'view', path: '/obs/card' });
+    const link = new URL((made as { value: { url: string } }).value.url);
+    const pairingUrl = `${base}${link.pathname.slice(1)}${link.search}`;
+    const first = await fetch(pairingUrl, { redirect: 'manual' });
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toContain('livecue_token_');
+
+    for (let start = 0; start < 3; start++) {
+      const reload = await fetch(pairingUrl, { redirect: 'manual', headers: { cookie } });
+      expect(reload.status).toBe(302);
+      expect(reload.headers.get('location')).toBe('/obs/card');
+      expect(reload.headers.get('set-cookie')).toBeNull();
+    }
+    const page = await fetch(pairingUrl, { headers: { cookie } });
+    expect([200, 503]).toContain(page.status);
+    // Without the cookie the spent link is still refused.
+    expect((await fetch(pairingUrl, { redirect: 'manual' })).status).toBe(401);
   });
 
   it('a device token never works in ?token=, which is for the --access-token only', async () => {

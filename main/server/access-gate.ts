@@ -4,7 +4,7 @@
  * page, who does its secret say it is — and has its address been guessing.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { accessCookie, accessCookieName, headerTokens, TOKEN_QUERY_PARAMETER, type CookieScope } from './access-token.js';
+import { accessCookie, accessCookieName, DEVICE_COOKIE_MAX_AGE_SECONDS, headerTokens, TOKEN_QUERY_PARAMETER, type CookieScope } from './access-token.js';
 import { ACCESS_TOKEN_PRINCIPAL, type DeviceDirectory, type Principal } from './device-directory.js';
 import type { FailureThrottle } from './failure-throttle.js';
 import { isSameOriginOrNone, loopbackHostGuard } from './request-origin.js';
@@ -14,8 +14,8 @@ export const PAIR_QUERY_PARAMETER = 'pair';
 
 export type GateVerdict =
   | { kind: 'admit'; principal: Principal }
-  /** A secret came in the URL: keep the token in a cookie and send the browser to the same place without it. */
-  | { kind: 'redirect'; location: string; cookie: string }
+  /** A secret came in the URL: keep the token in a cookie (when there is a new one) and send the browser to the same place without it. */
+  | { kind: 'redirect'; location: string; cookie?: string }
   | { kind: 'refuse'; status: 401 | 403 | 429; message: string };
 
 export interface GateRequest {
@@ -61,11 +61,31 @@ export function accessGate(options: AccessGateOptions): (request: GateRequest) =
     if (!isSameOriginOrNone(headers)) return refusals.origin;
     if (throttle.blocked(address)) return refusals.throttled;
 
+    const presented = headerTokens(headers, cookieName);
+    const admitted = (): Principal | null => {
+      for (const token of presented) {
+        const principal = directory.authenticate(token);
+        if (principal !== null) return principal;
+      }
+      return null;
+    };
+
     const code = url.searchParams.get(PAIR_QUERY_PARAMETER);
     if (code !== null && secretInUrlAllowed) {
+      // A fresh code is exchanged even beside a good cookie: a new link may pair this browser anew (a view device made control).
       const paired = directory.pair(code);
-      if (paired === null) return failed(address, code, 'pairing code', refusals.pairing);
-      return { kind: 'redirect', location: without(url, PAIR_QUERY_PARAMETER), cookie: accessCookie(paired.token, options.cookie) };
+      const location = without(url, PAIR_QUERY_PARAMETER);
+      if (paired !== null) return { kind: 'redirect', location, cookie: accessCookie(paired.token, options.cookie, DEVICE_COOKIE_MAX_AGE_SECONDS) };
+      // OBS reloads its scene's source URL, spent code and all, at every start: the cookie that code gave is what counts.
+      // The spent code is still counted (silently: the same code again counts once), so a paired device cannot guess codes freely.
+      const principal = admitted();
+      if (principal === null) return failed(address, code, 'pairing code', refusals.pairing);
+      if (throttle.fail(address, code)) {
+        options.onFailure?.({ address, kind: 'pairing code', blocked: true });
+        return refusals.throttled;
+      }
+      directory.seen(principal);
+      return { kind: 'redirect', location };
     }
     const urlToken = url.searchParams.get(TOKEN_QUERY_PARAMETER);
     if (urlToken !== null && secretInUrlAllowed) {
@@ -74,13 +94,10 @@ export function accessGate(options: AccessGateOptions): (request: GateRequest) =
       return { kind: 'redirect', location: without(url, TOKEN_QUERY_PARAMETER), cookie: accessCookie(urlToken, options.cookie) };
     }
 
-    const presented = headerTokens(headers, cookieName);
-    for (const token of presented) {
-      const principal = directory.authenticate(token);
-      if (principal !== null) {
-        directory.seen(principal);
-        return { kind: 'admit', principal };
-      }
+    const principal = admitted();
+    if (principal !== null) {
+      directory.seen(principal);
+      return { kind: 'admit', principal };
     }
     const [wrong] = presented;
     return wrong === undefined ? refusals.token : failed(address, wrong, 'token', refusals.token);

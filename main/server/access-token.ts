@@ -38,9 +38,23 @@ export interface CookieScope {
 
 export const accessCookieName = ({ port, secure }: CookieScope): string => `${secure ? '__Host-' : ''}livecue_token_${port}`;
 
-/** `Set-Cookie` value that admits a browser from now on; JavaScript cannot read it and no other site can send it. */
-export const accessCookie = (token: string, scope: CookieScope): string =>
-  `${accessCookieName(scope)}=${token}; HttpOnly; SameSite=Strict; Path=/${scope.secure ? '; Secure' : ''}`;
+/**
+ * How long a paired device's cookie lasts: 400 days, the most a browser keeps
+ * one. A session cookie would be gone when the phone's browser or OBS
+ * restarts, and the pairing link that made it works only once; revoking the
+ * device is what ends it early.
+ */
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+
+/**
+ * `Set-Cookie` value that admits a browser from now on; JavaScript cannot read
+ * it and no other site can send it. Without `maxAgeSeconds` it lasts as long
+ * as the browser session (the access token, which a new `livecue serve` may
+ * replace, is printed again at every start).
+ */
+export const accessCookie = (token: string, scope: CookieScope, maxAgeSeconds?: number): string =>
+  `${accessCookieName(scope)}=${token}; HttpOnly; SameSite=Strict; Path=/` +
+  `${maxAgeSeconds === undefined ? '' : `; Max-Age=${maxAgeSeconds}`}${scope.secure ? '; Secure' : ''}`;
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 

@@ -120,7 +120,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const verdict = gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed: pageRequest });
     if (verdict.kind === 'refuse') return replyPlain(response, verdict.status, verdict.message);
     if (verdict.kind === 'redirect') {
-      response.writeHead(302, { Location: verdict.location, 'Set-Cookie': verdict.cookie, 'Content-Length': 0 }).end();
+      const cookie = verdict.cookie === undefined ? {} : { 'Set-Cookie': verdict.cookie };
+      response.writeHead(302, { Location: verdict.location, ...cookie, 'Content-Length': 0 }).end();
       return;
     }
     if (catalogUpload.handles(url)) {
