@@ -18,6 +18,7 @@ import { deviceDirectory } from './device-directory.js';
 import { failureThrottle } from './failure-throttle.js';
 import { pairingLinkBase } from './pairing-link.js';
 import { rateLimiter } from './request-rate.js';
+import { MAX_BRIDGE_MESSAGE_BYTES } from '../../shared/api/bridge.js';
 import { contentTypeOf } from '../../shared/web/content-types.js';
 import { defaultRendererDir, findRendererFile } from './renderer-files.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -62,7 +63,7 @@ const SOCKET_PATH = '/socket.io';
  * command, a settings change, a plan); a catalog file has its own HTTP upload
  * with its own limit (catalog-upload.ts).
  */
-const MAX_MESSAGE_BYTES = 256 * 1024;
+const MAX_MESSAGE_BYTES = MAX_BRIDGE_MESSAGE_BYTES;
 const NOT_BUILT = 'the LiveCue web UI is not built: run `npm run build`, then reload';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

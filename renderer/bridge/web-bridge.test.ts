@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
+import { BRIDGE_CHANNELS, MAX_BRIDGE_MESSAGE_BYTES, type StateUpdate } from '../../shared/api/bridge.js';
 import { REWRITE_TIMEOUT_MS, type RewriteLineInput } from '../../shared/api/rewriter-api.js';
 import { settingsView, snapshot } from '../testing/fixtures.js';
 import type { TransportStatus } from './client-bridge.js';
@@ -94,6 +94,20 @@ describe('web bridge requests', () => {
     const reply = bridge.request('getSettings', {});
     socket.emitted[0]!.ack('oops');
     await expect(reply).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('refuses a request larger than the host’s socket limit with its size, without sending it', async () => {
+    const { socket, bridge, statuses } = setup();
+    socket.connected = true;
+    socket.fire('connect');
+    // 60,000 two-character Chinese notes: 360 KB in UTF-8 though only 120,000 characters.
+    const reply = await bridge.request('markMoment', { note: '备注'.repeat(60_000) });
+    expect(reply).toEqual({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/^markMoment is 35\d KB, more than the 256 KB one request to LiveCue may be; nothing was sent$/) } });
+    expect(socket.emitted).toHaveLength(0);
+    expect(statuses.at(-1)).toEqual({ state: 'connected' });
+    // Just under the limit it goes.
+    void bridge.request('markMoment', { note: 'x'.repeat(MAX_BRIDGE_MESSAGE_BYTES - 200) });
+    expect(socket.emitted).toHaveLength(1);
   });
 });
 

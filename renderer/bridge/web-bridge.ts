@@ -5,6 +5,7 @@
  */
 import {
   BRIDGE_CHANNELS,
+  MAX_BRIDGE_MESSAGE_BYTES,
   type BridgeReply,
   type BridgeRequestName,
   type StateUpdate,
@@ -78,6 +79,9 @@ export function createWebBridge(socket: BridgeSocket, requestTimeoutMs = REQUEST
     request<N extends BridgeRequestName>(name: N, payload: unknown): Promise<BridgeReply<N>> {
       // socket.io would buffer the emit and send it on reconnect: a pin pressed now must not land a minute later.
       if (!socket.connected) return Promise.resolve(failure('unavailable', 'not connected to LiveCue'));
+      // The host closes the socket on a message over its limit: the request would then time out with no reason, after a reconnect.
+      const bytes = messageBytes(name, payload);
+      if (bytes > MAX_BRIDGE_MESSAGE_BYTES) return Promise.resolve(failure('bad_request', tooLargeMessage(name, bytes)));
       const timeoutMs = requestTimeoutMs + (HOST_WAITS_MS[name] ?? 0);
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve(failure('unavailable', `no reply within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -99,7 +103,20 @@ export function createWebBridge(socket: BridgeSocket, requestTimeoutMs = REQUEST
   };
 }
 
-function failure(code: 'unavailable' | 'internal', message: string): { ok: false; error: { code: typeof code; message: string } } {
+/**
+ * What socket.io puts on the wire for the request: the event's arguments as
+ * JSON in UTF-8, plus a packet header of a few dozen bytes (left as margin).
+ */
+const PACKET_HEADER_BYTES = 64;
+function messageBytes(name: string, payload: unknown): number {
+  return new TextEncoder().encode(JSON.stringify([BRIDGE_CHANNELS.request, name, payload ?? null])).length + PACKET_HEADER_BYTES;
+}
+
+const kb = (bytes: number) => Math.ceil(bytes / 1024);
+export const tooLargeMessage = (name: string, bytes: number) =>
+  `${name} is ${kb(bytes)} KB, more than the ${kb(MAX_BRIDGE_MESSAGE_BYTES)} KB one request to LiveCue may be; nothing was sent`;
+
+function failure(code: 'unavailable' | 'internal' | 'bad_request', message: string): { ok: false; error: { code: typeof code; message: string } } {
   return { ok: false, error: { code, message } };
 }
 

@@ -96,6 +96,14 @@ export interface Bridge {
   onState(listener: (update: StateUpdate) => void): () => void;
 }
 
+/**
+ * The most one socket.io message may carry, in bytes (the web host's
+ * maxHttpBufferSize): the server parses a message whole before anything judges
+ * it, so it refuses a bigger one by closing the socket. The web bridge refuses
+ * such a request itself, with a reason, before sending it.
+ */
+export const MAX_BRIDGE_MESSAGE_BYTES = 256 * 1024;
+
 /** Names on the wire, shared by the Electron preload, the socket.io server and the web bridge. */
 export const BRIDGE_CHANNELS = {
   request: 'livecue:request',

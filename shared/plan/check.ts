@@ -11,6 +11,7 @@ import { planEndSec, segmentEndSec, type PlanBody } from './plan.js';
 export const planProblemCodes = [
   'badJson',
   'wrongFormat',
+  'tooLarge',
   'invalid',
   'unknownProduct',
   'duplicateProduct',
@@ -111,6 +112,7 @@ const messages: Record<'zh-CN' | 'en', Record<PlanProblemCode, (p: PlanProblem['
   'zh-CN': {
     badJson: (p) => `不是有效的 JSON（${p.detail}）`,
     wrongFormat: () => '不是 LiveCue 直播计划文件（缺少 format: "livecue-plan@1"）',
+    tooLarge: (p) => `计划文件有 ${Math.ceil(Number(p.bytes) / 1000)} KB，超过上限 ${Number(p.limit) / 1000} KB`,
     invalid: (p) => `${p.detail}`,
     unknownProduct: (p) => `商品库中没有商品 ${p.id}`,
     duplicateProduct: (p) => `商品 ${p.id} 在排品中出现了两次`,
@@ -125,6 +127,7 @@ const messages: Record<'zh-CN' | 'en', Record<PlanProblemCode, (p: PlanProblem['
   en: {
     badJson: (p) => `not valid JSON (${p.detail})`,
     wrongFormat: () => 'not a LiveCue plan file (format: "livecue-plan@1" is missing)',
+    tooLarge: (p) => `the plan file is ${Math.ceil(Number(p.bytes) / 1000)} KB, over the ${Number(p.limit) / 1000} KB limit`,
     invalid: (p) => `${p.detail}`,
     unknownProduct: (p) => `no product ${p.id} in the catalog`,
     duplicateProduct: (p) => `product ${p.id} is in the line-up twice`,

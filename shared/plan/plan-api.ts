@@ -11,8 +11,15 @@ import type { Plan } from './plan.js';
 import type { Readiness } from './readiness.js';
 import type { SegmentRun } from './rundown.js';
 
-/** A plan file is small: a 100-segment plan with notes is well under this. */
-export const MAX_PLAN_FILE_CHARS = 1_000_000;
+/**
+ * A plan file's size, in UTF-8 bytes as written by the export: the shipped
+ * 4-hour template is about 5.6 KB, so this is 18 of them. Every plan travels
+ * in one socket.io message of at most MAX_BRIDGE_MESSAGE_BYTES (256 KB): an
+ * import sends the file as a JSON string, whose escaping can at worst double
+ * it, so a plan this size always fits. The core refuses a bigger plan on save
+ * too, so every stored plan exports to a file that imports back.
+ */
+export const MAX_PLAN_FILE_BYTES = 100_000;
 
 /** Built-in templates have negative ids; plans and saved templates positive ones. */
 const planId = z.number().int().refine((n) => n !== 0, 'no plan has id 0');
@@ -38,7 +45,8 @@ export const planRequestSchemas = {
   deletePlan: z.object({ id: storedId }).strict(),
   savePlanAsTemplate: z.object({ id: storedId, title: z.string().trim().min(1).max(120) }).strict(),
   exportPlan: z.object({ id: storedId }).strict(),
-  importPlan: z.object({ data: z.string().max(MAX_PLAN_FILE_CHARS) }).strict(),
+  /** Characters never outnumber UTF-8 bytes: a longer string is over the limit whatever it holds; the core counts the bytes (plan-file.ts). */
+  importPlan: z.object({ data: z.string().max(MAX_PLAN_FILE_BYTES) }).strict(),
   /** The plan of the next session recorded (null: none). */
   usePlan: z.object({ id: storedId.nullable() }).strict(),
   /** Ticks (or unticks) a checklist item by hand, with an optional figure; items LiveCue checks itself are refused. */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { checkPlan, type PlanProblem } from './check.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { PLAN_FILE_FORMAT, planFileSchema, planInputSchema, type PlanBody } from './plan.js';
+import { MAX_PLAN_FILE_BYTES } from './plan-api.js';
 
 export type PlanFileRead = { ok: true; plan: PlanBody } | { ok: false; problems: PlanProblem[] };
 
@@ -22,11 +23,24 @@ export const issueProblems = (error: z.ZodError): PlanProblem[] =>
 export function validatePlan(input: unknown, catalog: Catalog): PlanFileRead {
   const parsed = planInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: issueProblems(parsed.error) };
+  // Each field has its own limit, but together they allow megabytes: a plan must also export to a file that imports back.
+  const tooLarge = sizeProblem(writePlanFile(parsed.data));
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const { errors } = checkPlan(parsed.data, catalog);
   return errors.length > 0 ? { ok: false, problems: errors } : { ok: true, plan: parsed.data };
 }
 
+/** Bytes, not characters: a Chinese note takes 3 bytes a character on the wire. */
+export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+function sizeProblem(file: string): PlanProblem | null {
+  const bytes = utf8Bytes(file);
+  return bytes > MAX_PLAN_FILE_BYTES ? { path: '', code: 'tooLarge', params: { bytes, limit: MAX_PLAN_FILE_BYTES } } : null;
+}
+
 export function readPlanFile(text: string, catalog: Catalog): PlanFileRead {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -4,6 +4,7 @@ import type { Catalog } from '../../../../shared/catalog/catalog.js';
 import { checkPlan, describePlanProblem, type PlanProblem } from '../../../../shared/plan/check.js';
 import { validatePlan } from '../../../../shared/plan/plan-file.js';
 import type { ChecklistItem, Plan } from '../../../../shared/plan/plan.js';
+import { MAX_PLAN_FILE_BYTES } from '../../../../shared/plan/plan-api.js';
 import { readiness } from '../../../../shared/plan/readiness.js';
 import { useAppStore, useBridge, useI18n } from '../../app-context.js';
 import { StatusPanel } from '../../common/StatusPanel.js';
@@ -131,6 +132,8 @@ export function PlanScreen() {
     if (!reply.ok) failed(reply.error.message);
   };
   const importFile = async (file: File) => {
+    // Checked here too: the file need not be read, and the reason is said in the console's language.
+    if (file.size > MAX_PLAN_FILE_BYTES) return setMessage({ tone: 'error', text: t('plan.importTooLarge', { name: file.name, size: Math.ceil(file.size / 1000), limit: MAX_PLAN_FILE_BYTES / 1000 }) });
     const reply = await bridge.request('importPlan', { data: await file.text() });
     if (!reply.ok) return failed(reply.error.message);
     if (!reply.value.imported) return setMessage({ tone: 'error', text: t('plan.importFailed', { name: file.name, count: reply.value.problems.length }), problems: reply.value.problems });
