@@ -10,6 +10,7 @@ import { REQUEST_ROLES, roleAllows } from '../../shared/api/access.js';
 import { BRIDGE_CHANNELS, bridgeRequestSchemas, type BridgeErrorCode, type BridgeReply, type BridgeRequestName } from '../../shared/api/bridge.js';
 import type { LiveCueApp } from '../app/app.js';
 import { headerTokens } from './access-token.js';
+import { DEVICE_LIST_UNAVAILABLE } from './device-list-trouble.js';
 import type { DeviceDirectory, Principal } from './device-directory.js';
 import { isDeviceRequest, serveDeviceRequest } from './device-requests.js';
 import type { FailureThrottle } from './failure-throttle.js';
@@ -22,6 +23,10 @@ export interface BridgeAccess {
   directory: DeviceDirectory;
   throttle: FailureThrottle;
   rate: RateLimiter;
+  /** Told of every wrong token in a handshake, like the HTTP gate's: the address, never the secret. */
+  onFailure(failure: { address: string; kind: 'token'; blocked: boolean }): void;
+  /** The device list could not be asked (a busy or vanished database): the handshake was refused. */
+  onDeviceListError(error: unknown): void;
   cookieName: string;
   /** The address a console reached this host at, for the pairing links it asks for. */
   linkBase(hostHeader: string | undefined): string;
@@ -51,16 +56,22 @@ export function bridgeApp(namespace: Namespace, app: LiveCueApp, access: BridgeA
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
     const stated = auth.success ? auth.data.token : undefined;
     const presented = stated === undefined ? headerTokens(socket.handshake.headers, access.cookieName) : [stated];
-    for (const token of presented) {
-      const principal = directory.authenticate(token);
-      if (principal !== null) {
-        (socket.data as { principal: Principal }).principal = principal;
-        directory.seen(principal);
-        return next();
+    try {
+      for (const token of presented) {
+        const principal = directory.authenticate(token);
+        if (principal !== null) {
+          (socket.data as { principal: Principal }).principal = principal;
+          directory.seen(principal);
+          return next();
+        }
       }
+    } catch (error) {
+      // Thrown here, it would take the server down with it: the client is told to try again instead.
+      access.onDeviceListError(error);
+      return next(new Error(DEVICE_LIST_UNAVAILABLE));
     }
     const [wrong] = presented;
-    if (wrong !== undefined) access.throttle.fail(address, wrong);
+    if (wrong !== undefined) access.onFailure({ address, kind: 'token', blocked: access.throttle.fail(address, wrong) });
     next(new Error('unauthorized'));
   });
 

@@ -12,7 +12,8 @@ import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
 import type { LiveCueApp } from '../app/app.js';
 import type { DeviceStore } from '../core/store/devices.js';
-import { accessGate } from './access-gate.js';
+import { accessGate, type GateVerdict } from './access-gate.js';
+import { DEVICE_LIST_UNAVAILABLE, deviceListTrouble } from './device-list-trouble.js';
 import { accessCookieName, accessTokenSchema } from './access-token.js';
 import { deviceDirectory } from './device-directory.js';
 import { failureThrottle } from './failure-throttle.js';
@@ -75,6 +76,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const directory = deviceDirectory(options.devices, accessToken);
   const throttle = failureThrottle();
   const portOf = () => (server.address() as AddressInfo).port;
+  const warn = (message: string) => options.onWarning?.(message);
+  // The same words for a wrong secret at the HTTP gate and in the socket.io handshake: the address, never the secret.
+  const onFailure = ({ address, kind, blocked }: { address: string; kind: 'token' | 'pairing code'; blocked: boolean }) =>
+    warn(`a wrong ${kind} from ${address}${blocked ? '; that address is refused for a minute' : ''}`);
+  const onDeviceListError = (error: unknown) => warn(`${deviceListTrouble(error)}; the request was answered 503`);
   // The cookie's name carries the port, known once listening: the gate is made lazily on the first request.
   let gate: ReturnType<typeof accessGate> | undefined;
   const gateOf = () =>
@@ -84,9 +90,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       cookie: { port: portOf(), secure },
       listeningHost: host,
       lan,
-      onFailure: ({ address, kind, blocked }) =>
-        options.onWarning?.(`a wrong ${kind} from ${address}${blocked ? '; that address is refused for a minute' : ''}`),
+      onFailure,
     }));
+  /** The gate's verdict, or null (after answering nothing) when the device list could not be asked. */
+  const judge = (request: IncomingMessage, url: URL, secretInUrlAllowed: boolean): GateVerdict | null => {
+    try {
+      return gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed });
+    } catch (error) {
+      onDeviceListError(error);
+      return null;
+    }
+  };
 
   const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const io = new SocketServer(server, {
@@ -102,6 +116,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     directory,
     throttle,
     rate: rateLimiter(),
+    onFailure,
+    onDeviceListError,
     get cookieName() {
       return accessCookieName({ port: portOf(), secure });
     },
@@ -118,7 +134,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url === null) return replyPlain(response, 400, 'bad request');
     const socketPath = isSocketPath(url);
     const pageRequest = !socketPath && (request.method === 'GET' || request.method === 'HEAD');
-    const verdict = gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed: pageRequest });
+    const verdict = judge(request, url, pageRequest);
+    if (verdict === null) return replyPlain(response, 503, DEVICE_LIST_UNAVAILABLE);
     if (verdict.kind === 'refuse') return replyPlain(response, verdict.status, verdict.message);
     if (verdict.kind === 'redirect') {
       const cookie = verdict.cookie === undefined ? {} : { 'Set-Cookie': verdict.cookie };
@@ -138,7 +155,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestUrl(request);
     if (url === null) return refuseUpgrade(socket, 400, 'bad request');
-    const verdict = gateOf()({ url, headers: request.headers, address: request.socket.remoteAddress ?? '', secretInUrlAllowed: false });
+    const verdict = judge(request, url, false);
+    if (verdict === null) return refuseUpgrade(socket, 503, DEVICE_LIST_UNAVAILABLE);
     if (verdict.kind === 'refuse') return refuseUpgrade(socket, verdict.status, verdict.message);
     if (!isSocketPath(url)) return refuseUpgrade(socket, 404, 'not found');
     io.engine.handleUpgrade(request, socket, head);
@@ -182,7 +200,7 @@ function replyPlain(response: ServerResponse, status: number, message: string, h
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
-const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' };
+const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 /** An upgrade has no response object: the refusal is written on the socket by hand, then it is closed. */
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {

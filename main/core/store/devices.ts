@@ -90,8 +90,19 @@ export interface DeviceStore {
   close(): void;
 }
 
+/**
+ * How long a device-list statement waits for another writer (the recorder,
+ * `livecue access`) before it fails. The web host asks the list on its one
+ * serving thread for every request's secret; waiting the store's usual 5 s
+ * there would stall every other request, so a busy database answers 503 fast.
+ */
+export const DEVICE_BUSY_TIMEOUT_MS = 250;
+
 export async function openDeviceStore(file: string): Promise<DeviceStore> {
-  return deviceStoreOn(await openWriteConnection(file));
+  // Opened (and migrated) with the usual patience; only the serving-time statements are hurried.
+  const db = await openWriteConnection(file);
+  db.pragma(`busy_timeout = ${DEVICE_BUSY_TIMEOUT_MS}`);
+  return deviceStoreOn(db);
 }
 
 export function deviceStoreOn(db: Connection): DeviceStore {
