@@ -10,12 +10,16 @@
  * commit of another process between two steps otherwise — forever, during
  * a busy stream.
  *
- * The copy is written to `<target>.partial` and renamed only once it has
- * passed `PRAGMA quick_check`, so the target name never holds half a
- * database, whether the copy failed or its process was killed.
+ * The copy is written to `<target>.<pid>-<random>.partial` and renamed only
+ * once it has passed `PRAGMA quick_check`, so the target name never holds
+ * half a database, whether the copy failed or its process was killed. The
+ * partial name is the backup's own: two processes upgrading one database at
+ * once (the app and a `livecue` command) each copy to their own file, and the
+ * last rename wins whole, never a mix or a file deleted under the other.
  */
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createPrivateFile, databaseFiles, restrictDatabaseFiles } from './file-permissions.js';
 import { LIVECUE_APPLICATION_ID, schemaVersion } from './migrations/index.js';
@@ -80,18 +84,61 @@ export async function backupConnection(db: Connection, target: string, options: 
   if (!options.overwrite && databaseFiles(target).some((path) => existsSync(path))) {
     throw new BackupTargetExistsError(`${target} already exists`);
   }
-  const partial = `${target}.partial`;
-  removeDatabase(partial); // left by a backup that was killed
+  removeDeadPartials(target);
+  const partial = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`;
   createPrivateFile(partial);
   try {
     const pages = await copySnapshot(db, partial, options.onProgress);
     const version = checkCopy(partial);
-    if (options.overwrite) removeDatabase(target);
-    renameSync(partial, target);
+    putInPlace(partial, target, options.overwrite ?? false);
     return { file: target, bytes: statSync(target).size, pages, schemaVersion: version };
   } catch (error) {
     removeDatabase(partial);
     throw error;
+  }
+}
+
+const PARTIAL_SUFFIX = '.partial';
+
+/**
+ * Moves the checked copy to its name in one step. Replacing: a rename, which
+ * swaps the file atomically (the old one stays whole until then); the old
+ * file's -wal and -shm go first, as they must never be read with the new one.
+ * Not replacing: a hard link, which fails if the name was taken meanwhile.
+ */
+function putInPlace(partial: string, target: string, overwrite: boolean): void {
+  if (overwrite) {
+    for (const companion of databaseFiles(target).slice(1)) rmSync(companion, { force: true });
+    renameSync(partial, target);
+    return;
+  }
+  try {
+    linkSync(partial, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupTargetExistsError(`${target} already exists`, { cause: error });
+    throw error;
+  }
+  removeDatabase(partial);
+}
+
+/** Partial copies of this target left by a backup whose process was killed (another live one's is left alone). */
+function removeDeadPartials(target: string): void {
+  const prefix = `${basename(target)}.`;
+  for (const name of readdirSync(dirname(target))) {
+    if (!name.startsWith(prefix) || !name.endsWith(PARTIAL_SUFFIX)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length, -PARTIAL_SUFFIX.length))?.[1]);
+    if (Number.isInteger(pid) && !processAlive(pid)) removeDatabase(join(dirname(target), name));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
