@@ -4,24 +4,30 @@
  * the upload's own byte limit and socket.io's small one, and — while each
  * file of the outside probe is read — `GET /` answered within 100 ms.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS, type BridgeReply } from '../shared/api/bridge.js';
 import { CATALOG_UPLOAD_PATH, MAX_IMPORT_BYTES, type CatalogImportPreview, type CatalogImportResult } from '../shared/catalog/catalog-api.js';
 import { gb18030Of, utf16leOf } from '../main/core/catalog/testing/encodings.js';
 import { hostileFiles } from '../main/core/catalog/testing/hostile-files.js';
-import { collect, spawnCli, tempDir, waitFor, type CliResult } from './helpers.js';
+import { openDeviceStore } from '../main/core/store/devices.js';
+import { catalogUploadRoute } from '../main/server/catalog-upload.js';
+import { rateLimiter } from '../main/server/request-rate.js';
+import { collect, runCli, spawnCli, tempDir, waitFor, type CliResult } from './helpers.js';
 
 const TOKEN = 'catalog-upload-token-0123456789abcdef';
 const bearer = { authorization: `Bearer ${TOKEN}` };
 const CSV = '类型,编号,商品名称,类目,价格（元）\r\n商品,sku-1,烟酰胺精华 30ml,护肤,129.9\r\n';
 
 const tmp = tempDir('livecue-catalog-upload-');
+const db = tmp.file('live.db');
 let base: string;
 let stop: () => Promise<CliResult>;
 
 beforeAll(async () => {
-  const child = spawnCli(['serve', '--demo', '--speed', '50', '--db', tmp.file('live.db'), '--port', '0', '--access-token', TOKEN]);
+  const child = spawnCli(['serve', '--demo', '--speed', '50', '--db', db, '--port', '0', '--access-token', TOKEN]);
   const result = collect(child, 300_000);
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -46,6 +52,12 @@ async function timeGet(): Promise<number> {
   const response = await fetch(base, { headers: bearer });
   await response.arrayBuffer();
   return performance.now() - started;
+}
+
+async function addDevice(name: string, role: 'view' | 'control') {
+  const result = await runCli(['access', 'add', name, '--role', role, '--db', db, '--json', '--url', base]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { token: string };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -100,11 +112,66 @@ describe('catalog upload over HTTP', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a view device is refused in JSON the console shows, counted and audited; a control device\'s import is audited', async () => {
+    const view = await addDevice('Upload OBS', 'view');
+    const control = await addDevice('Upload assistant', 'control');
+    const refused = await upload('importCatalog', 'format=csv&mode=merge', Buffer.from(CSV), { authorization: `Bearer ${view.token}` });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('view device') } });
+    const preview = await upload('previewCatalogImport', 'format=csv', Buffer.from(CSV), { authorization: `Bearer ${view.token}` });
+    expect(preview.status).toBe(403);
+    expect(await preview.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Upload OBS is a view device') } });
+
+    const imported = await upload('importCatalog', 'format=csv&mode=merge', Buffer.from(CSV), { authorization: `Bearer ${control.token}` });
+    expect(await imported.json()).toMatchObject({ ok: true, value: { imported: true } });
+
+    const store = await openDeviceStore(db);
+    try {
+      await waitFor(() => store.audit(500).some((entry) => entry.device === 'Upload assistant' && entry.request === 'importCatalog' && entry.result === 'ok'), 5_000);
+      const refusals = store.audit(500).filter((entry) => entry.device === 'Upload OBS' && entry.result === 'forbidden');
+      expect(refusals.map((entry) => entry.request).sort()).toEqual(['importCatalog', 'previewCatalogImport']);
+      expect(store.find('Upload OBS')?.forbiddenCount).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('meters uploads per device like bridge requests: a flood is answered rate_limited in JSON', async () => {
+    const { token } = await addDevice('Upload flood', 'view');
+    const replies = await Promise.all(
+      Array.from({ length: 260 }, () => upload('previewCatalogImport', 'format=csv', Buffer.from(CSV), { authorization: `Bearer ${token}` })),
+    );
+    const bodies = await Promise.all(replies.map(async (reply) => ({ status: reply.status, body: (await reply.json()) as BridgeReply<'previewCatalogImport'> })));
+    const limited = bodies.filter((reply) => reply.status === 429);
+    // 200 a burst: the rest of the 260 are refused before their file is read.
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.body).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
   it('closes a socket that sends a message over 256 KB: a file has the upload instead', async () => {
     const socket = connect(`${base}ui`, { extraHeaders: bearer, transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.on('connect', resolve));
     const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
     socket.emit(BRIDGE_CHANNELS.request, 'markMoment', { note: 'x'.repeat(300_000) }, () => {});
     expect(await disconnected).toMatch(/transport/);
+  });
+});
+
+describe('the upload route when the app breaks its promise', () => {
+  it('answers 500 with a BridgeReply instead of leaving the request hanging or the rejection unhandled', async () => {
+    const route = catalogUploadRoute(
+      { handle: () => Promise.reject(new Error('the reader worker died')) },
+      { directory: { forbidden: () => {}, audit: () => {} }, rate: rateLimiter() },
+    );
+    const server = createServer((request, response) => route.serve(request, response, new URL(request.url ?? '/', 'http://x'), { name: 'Host', role: 'control' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const reply = await fetch(`http://127.0.0.1:${port}${CATALOG_UPLOAD_PATH}previewCatalogImport?format=csv`, { method: 'POST', body: CSV });
+      expect(reply.status).toBe(500);
+      expect(await reply.json()).toEqual({ ok: false, error: { code: 'internal', message: 'the reader worker died' } });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -112,10 +112,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Take that back: the gate sees every request first and hands socket.io only what it admits.
   server.removeAllListeners('request');
   server.removeAllListeners('upgrade');
+  // One bucket per device for its bridge requests and its uploads alike.
+  const rate = rateLimiter();
   bridgeApp(io.of(UI_NAMESPACE), options.app, {
     directory,
     throttle,
-    rate: rateLimiter(),
+    rate,
     onFailure,
     onDeviceListError,
     get cookieName() {
@@ -125,7 +127,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     certificateFingerprint: options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null,
   });
 
-  const catalogUpload = catalogUploadRoute(options.app);
+  const catalogUpload = catalogUploadRoute(options.app, { directory, rate });
   const isSocketPath = (url: URL) => url.pathname === SOCKET_PATH || url.pathname.startsWith(`${SOCKET_PATH}/`);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -142,11 +144,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(302, { Location: verdict.location, ...cookie, 'Content-Length': 0 }).end();
       return;
     }
-    if (catalogUpload.handles(url)) {
-      // Every route but the pages and the socket changes something: control devices only, like the bridge.
-      if (verdict.principal.role !== 'control') return replyPlain(response, 403, 'forbidden: a view device cannot import a catalog');
-      return catalogUpload.serve(request, response, url);
-    }
+    // The upload judges the role itself, as the bridge does, and answers as the bridge would (JSON).
+    if (catalogUpload.handles(url)) return catalogUpload.serve(request, response, url, verdict.principal);
     if (socketPath) return io.engine.handleRequest(request, response);
     if (!pageRequest) return replyPlain(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     void serveRendererFile(rendererDir, url.pathname, request, response);
