@@ -46,7 +46,8 @@ describe('livecue plan', () => {
     expect((await runCli(['plan', '--db', db, 'list'])).stdout).toContain('(next)');
   });
 
-  it('a session recorded with a plan in use has it in its recap, planned against actual', async () => {
+  // Four CLI runs and a recorded session: a loaded two-core machine needs more than the suite's 30 s.
+  it('a session recorded with a plan in use has it in its recap, planned against actual', { timeout: 90_000 }, async () => {
     const db = tmp.file('session.db');
     const plan = {
       format: 'livecue-plan@1',

@@ -105,8 +105,9 @@ describe('the live plan (直播计划)', () => {
       expect(live.plan.sessionKey).not.toBeNull();
       expect(live.runs[0]).toMatchObject({ segmentId: 'open', startedAt: core.snapshot().session!.startedAt, by: 'clock' });
       // The cart disagrees with the plan: the cream's live price is not the planned ¥0.01, the serum's stock is enough.
+      // (At 20× the room may already run a flash sale on another product when it is read: only the cream is certain.)
       const item = (id: string) => live.readiness.items.find((i) => i.item.id === id)!;
-      expect(item('prices')).toMatchObject({ state: 'failed', finding: { code: 'priceDiffers', products: [{ id: CREAM, live: 25_900, planned: 1 }] } });
+      expect(item('prices')).toMatchObject({ state: 'failed', finding: { code: 'priceDiffers', products: expect.arrayContaining([{ id: CREAM, live: 25_900, planned: 1 }]) } });
       expect(item('stock').state).toBe('failed');
       expect(item('cart').state).toBe('done');
       // Critical items open when the room went live: someone has to confirm, and it is recorded.

@@ -268,7 +268,8 @@ describe('the bridge over socket.io (/ui)', () => {
 
   // A catalog file has its own HTTP upload (test/catalog-upload.test.ts); a bridge message is at most 256 KB.
   it('refuses a message larger than 256 KB by closing that socket', async () => {
-    const socket = socketTo({ extraHeaders: bearer });
+    // On the WebSocket from the start: a message sent while polling is mid-upgrade could wait for the upgrade.
+    const socket = socketTo({ extraHeaders: bearer, transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.on('connect', resolve));
     const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
     socket.emit(BRIDGE_CHANNELS.request, 'markMoment', { note: 'x'.repeat(300_000) }, () => {});

@@ -35,7 +35,7 @@ describe('migrations', () => {
     await writer.close();
 
     inspect(file, (db) => {
-      expect(tableNames(db)).toEqual(['answered_comments', 'buying_points', 'catalog_imports', 'catalog_products', 'engine_snapshots', 'events', 'gaps', 'minute_metrics', 'moments', 'plan_checklist', 'plan_lineup', 'plan_overrides', 'plan_segment_runs', 'plan_segments', 'plans', 'rejects', 'session_layers', 'session_questions', 'session_results', 'sessions', 'suggestion_marks', 'user_histories']);
+      expect(tableNames(db)).toEqual(['answered_comments', 'buying_points', 'catalog_imports', 'catalog_products', 'device_audit', 'devices', 'engine_snapshots', 'events', 'gaps', 'minute_metrics', 'moments', 'pairing_codes', 'plan_checklist', 'plan_lineup', 'plan_overrides', 'plan_segment_runs', 'plan_segments', 'plans', 'rejects', 'session_layers', 'session_questions', 'session_results', 'sessions', 'suggestion_marks', 'user_histories']);
       expect(schemaVersion(db)).toBe(MIGRATIONS.length);
       expect(db.pragma('application_id', { simple: true })).toBe(LIVECUE_APPLICATION_ID);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
