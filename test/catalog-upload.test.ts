@@ -13,6 +13,7 @@ import { CATALOG_UPLOAD_PATH, MAX_IMPORT_BYTES, type CatalogImportPreview, type 
 import { gb18030Of, utf16leOf } from '../main/core/catalog/testing/encodings.js';
 import { hostileFiles } from '../main/core/catalog/testing/hostile-files.js';
 import { openDeviceStore } from '../main/core/store/devices.js';
+import { readDeviceAudit } from '../main/core/store/testing/device-audit.js';
 import { catalogUploadRoute } from '../main/server/catalog-upload.js';
 import { rateLimiter } from '../main/server/request-rate.js';
 import { collect, runCli, spawnCli, tempDir, waitFor, type CliResult } from './helpers.js';
@@ -127,8 +128,8 @@ describe('catalog upload over HTTP', { timeout: 120_000 }, () => {
 
     const store = await openDeviceStore(db);
     try {
-      await waitFor(() => store.audit(500).some((entry) => entry.device === 'Upload assistant' && entry.request === 'importCatalog' && entry.result === 'ok'), 5_000);
-      const refusals = store.audit(500).filter((entry) => entry.device === 'Upload OBS' && entry.result === 'forbidden');
+      await waitFor(() => readDeviceAudit(db, 500).some((entry) => entry.device === 'Upload assistant' && entry.request === 'importCatalog' && entry.result === 'ok'), 5_000);
+      const refusals = readDeviceAudit(db, 500).filter((entry) => entry.device === 'Upload OBS' && entry.result === 'forbidden');
       expect(refusals.map((entry) => entry.request).sort()).toEqual(['importCatalog', 'previewCatalogImport']);
       expect(store.find('Upload OBS')?.forbiddenCount).toBe(2);
     } finally {

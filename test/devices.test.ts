@@ -7,6 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_ROLES } from '../shared/api/access.js';
 import { BRIDGE_CHANNELS, type BridgeReply, type BridgeRequestName, type StateUpdate } from '../shared/api/bridge.js';
+import { readDeviceAudit } from '../main/core/store/testing/device-audit.js';
 import { openDeviceStore } from '../main/core/store/devices.js';
 import { collect, runCli, spawnCli, tempDir, waitFor } from './helpers.js';
 
@@ -77,7 +78,7 @@ describe('a view device', () => {
     const store = await openDeviceStore(db);
     try {
       await waitFor(() => (store.find('OBS studio')?.forbiddenCount ?? 0) === controlRequests.length + 1, 5_000);
-      const audit = store.audit(500);
+      const audit = readDeviceAudit(db, 500);
       expect(audit.filter((entry) => entry.device === 'OBS studio' && entry.result === 'forbidden')).toHaveLength(controlRequests.length + 1);
       expect(store.find('OBS studio')?.lastSeenAt).not.toBeNull();
     } finally {
@@ -94,7 +95,7 @@ describe('a control device', () => {
     expect(reply).toMatchObject({ ok: true });
     const store = await openDeviceStore(db);
     try {
-      await waitFor(() => store.audit(100).some((entry) => entry.device === 'Assistant' && entry.request === 'markMoment' && entry.result === 'ok'), 5_000);
+      await waitFor(() => readDeviceAudit(db, 100).some((entry) => entry.device === 'Assistant' && entry.request === 'markMoment' && entry.result === 'ok'), 5_000);
     } finally {
       store.close();
     }
@@ -152,7 +153,7 @@ describe('pairing', () => {
     const pairingUrl = `${base}${link.pathname.slice(1)}${link.search}`;
     const first = await fetch(pairingUrl, { redirect: 'manual' });
     const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
-    expect(cookie).toContain('livecue_token_');
+    expect(cookie, `${first.status} ${JSON.stringify(made)}`).toContain('livecue_token_');
 
     for (let start = 0; start < 3; start++) {
       const reload = await fetch(pairingUrl, { redirect: 'manual', headers: { cookie } });

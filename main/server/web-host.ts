@@ -114,6 +114,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.removeAllListeners('upgrade');
   // One bucket per device for its bridge requests and its uploads alike.
   const rate = rateLimiter();
+  // A revoked device's bucket (and a renamed one's old name) would otherwise stay for the host's lifetime.
+  directory.onCut((name) => rate.forget(name));
+  directory.onRenamed((name) => rate.forget(name));
   bridgeApp(io.of(UI_NAMESPACE), options.app, {
     directory,
     throttle,

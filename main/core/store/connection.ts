@@ -12,8 +12,13 @@ const BUSY_TIMEOUT_MS = 5_000;
 /**
  * Opens (creating if needed) the store for writing and brings its schema up to
  * date, backing it up first when there is a migration to apply (upgrade.ts).
- * There must be one such connection per file: the writer thread's. The file
- * and its -wal and -shm are made private to the user (file-permissions.ts).
+ * The stream's rows have one writer, the writer thread's connection; other
+ * writing connections may share the file for their own tables (the device
+ * list, devices.ts; `livecue` commands). That is safe because SQLite in WAL
+ * mode lets one write transaction in at a time and the others wait (the busy
+ * timeout below), each transaction is short, and no two connections write the
+ * same tables' rows with state kept outside the database. The file and its
+ * -wal and -shm are made private to the user (file-permissions.ts).
  */
 export async function openWriteConnection(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Connection> {
   return withOpenError(file, async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceNameTakenError, DeviceNotFoundError, openDeviceStore, PAIRING_CODE_TTL_MS, type DeviceStore } from './devices.js';
+import { readDeviceAudit } from './testing/device-audit.js';
+import { AUDIT_RETENTION, DeviceNameTakenError, DeviceNotFoundError, openDeviceStore, PAIRING_CODE_TTL_MS, type DeviceStore } from './devices.js';
 
 let dir: string;
 let file: string;
@@ -86,12 +87,54 @@ describe('the device store', () => {
       lastSeen: new Map([['Phone', T0 + 1]]),
       forbidden: new Map([['Phone', 3]]),
     });
-    const other = await openDeviceStore(file);
+    // Its clock is the rows' (2023): at today's, opening would prune them as older than 30 days.
+    const other = await openDeviceStore(file, { now: () => T0 + 2 });
     try {
       expect(other.find('Phone')).toMatchObject({ lastSeenAt: T0 + 1, forbiddenCount: 3 });
-      expect(other.audit(10)).toEqual([{ at: T0 + 1, device: 'Phone', request: 'command', result: 'forbidden' }]);
+      expect(readDeviceAudit(file, 10)).toEqual([{ at: T0 + 1, device: 'Phone', request: 'command', result: 'forbidden' }]);
     } finally {
       other.close();
     }
+  });
+});
+
+describe('the audit trail is bounded', () => {
+  const HOUR = 60 * 60_000;
+  const DAY = 24 * HOUR;
+  const entries = (count: number, at: (i: number) => number) =>
+    Array.from({ length: count }, (_, i) => ({ at: at(i), device: 'Assistant', request: 'markMoment', result: 'ok' }));
+  const activity = (audit: ReturnType<typeof entries>) => ({ audit, lastSeen: new Map(), forbidden: new Map() });
+  const rows = () => readDeviceAudit(file, 1_000_000);
+
+  it('keeps the newest 100,000 rows and the last 30 days, pruned when the store opens', async () => {
+    // A day and a half at 50 control requests a second would be 6.5 million rows: 150,000 stand for them.
+    store.recordActivity(activity(entries(150_000, (i) => T0 + i)));
+    store.recordActivity(activity(entries(10, () => T0 - 31 * DAY)));
+    store.close();
+    store = await openDeviceStore(file, { now: () => T0 + 200_000 });
+    const kept = rows();
+    expect(kept).toHaveLength(AUDIT_RETENTION.maxRows);
+    expect(kept[0]!.at).toBe(T0 + 149_999);
+    expect(kept.at(-1)!.at).toBe(T0 + 50_000);
+
+    // 30 days later only what is newer than 30 days is left.
+    store.close();
+    store = await openDeviceStore(file, { now: () => T0 + 30 * DAY + 100_000 });
+    expect(rows()).toHaveLength(50_000);
+  });
+
+  it('prunes while it runs at most once an hour, in the activity’s own transaction', async () => {
+    let clock = T0;
+    store.close();
+    store = await openDeviceStore(file, { now: () => clock, retention: { maxAgeMs: 30 * DAY, maxRows: 1_000, everyMs: HOUR } });
+    store.recordActivity(activity(entries(1_500, (i) => T0 + i)));
+    clock += 59 * 60_000;
+    store.recordActivity(activity(entries(1, () => clock)));
+    expect(rows()).toHaveLength(1_501);
+    clock += 2 * 60_000;
+    store.recordActivity(activity(entries(1, () => clock)));
+    const kept = rows();
+    expect(kept).toHaveLength(1_000);
+    expect(kept[0]!.at).toBe(clock);
   });
 });

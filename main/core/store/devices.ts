@@ -85,9 +85,23 @@ export interface DeviceStore {
   /** Of these names, the ones revoked (by this process or another, e.g. `livecue access revoke`). */
   revokedAmong(names: readonly string[]): string[];
   recordActivity(activity: DeviceActivity): void;
-  /** The audit trail, newest first. */
-  audit(limit: number): AuditEntry[];
   close(): void;
+}
+
+/**
+ * How much of the audit trail is kept. A control device may make 50 requests
+ * a second, millions of rows a day: the trail keeps the last 30 days and at
+ * most 100,000 rows, whichever is less (a few MB), pruned when the store
+ * opens and then at most once an hour, in the transaction of a second's
+ * activity.
+ */
+export const AUDIT_RETENTION = { maxAgeMs: 30 * 24 * 60 * 60_000, maxRows: 100_000, everyMs: 60 * 60_000 } as const;
+export type AuditRetention = { maxAgeMs: number; maxRows: number; everyMs: number };
+
+export interface DeviceStoreOptions {
+  retention?: AuditRetention;
+  /** The clock pruning follows (tests move it). */
+  now?: () => number;
 }
 
 /**
@@ -98,14 +112,16 @@ export interface DeviceStore {
  */
 export const DEVICE_BUSY_TIMEOUT_MS = 250;
 
-export async function openDeviceStore(file: string): Promise<DeviceStore> {
+export async function openDeviceStore(file: string, options: DeviceStoreOptions = {}): Promise<DeviceStore> {
   // Opened (and migrated) with the usual patience; only the serving-time statements are hurried.
   const db = await openWriteConnection(file);
   db.pragma(`busy_timeout = ${DEVICE_BUSY_TIMEOUT_MS}`);
-  return deviceStoreOn(db);
+  return deviceStoreOn(db, options);
 }
 
-export function deviceStoreOn(db: Connection): DeviceStore {
+export function deviceStoreOn(db: Connection, options: DeviceStoreOptions = {}): DeviceStore {
+  const retention = options.retention ?? AUDIT_RETENTION;
+  const now = options.now ?? Date.now;
   const selectAll = db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY created_at, name');
   const selectByName = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE name = ?');
   const selectByToken = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_digest = ? AND revoked_at IS NULL');
@@ -125,7 +141,17 @@ export function deviceStoreOn(db: Connection): DeviceStore {
   const touch = db.prepare<[number, string]>('UPDATE devices SET last_seen_at = max(coalesce(last_seen_at, 0), ?) WHERE name = ?');
   const countForbidden = db.prepare<[number, string]>('UPDATE devices SET forbidden_count = forbidden_count + ? WHERE name = ?');
   const insertAudit = db.prepare<[number, string, string, string]>('INSERT INTO device_audit (at, device, request, result) VALUES (?, ?, ?, ?)');
-  const selectAudit = db.prepare<[number], AuditEntry>('SELECT at, device, request, result FROM device_audit ORDER BY id DESC LIMIT ?');
+  const pruneOldAudit = db.prepare<[number]>('DELETE FROM device_audit WHERE at < ?');
+  // Ids grow with every row: all below the newest maxRows' lowest go (nothing when there are fewer).
+  const pruneExtraAudit = db.prepare<[number]>('DELETE FROM device_audit WHERE id <= (SELECT id FROM device_audit ORDER BY id DESC LIMIT 1 OFFSET ?)');
+  let prunedAt = -Infinity;
+  const pruneAudit = (): void => {
+    const at = now();
+    if (at - prunedAt < retention.everyMs) return;
+    prunedAt = at;
+    pruneOldAudit.run(at - retention.maxAgeMs);
+    pruneExtraAudit.run(retention.maxRows);
+  };
 
   const find = (name: string): DeviceRecord | null => {
     const row = selectByName.get(name);
@@ -145,6 +171,14 @@ export function deviceStoreOn(db: Connection): DeviceStore {
     for (let n = 2; selectByName.get(candidate); n += 1) candidate = `${name} ${n}`;
     return candidate;
   };
+
+  // A busy database must not keep the web host from starting: the next hour's activity prunes instead.
+  try {
+    db.transaction(pruneAudit)();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    prunedAt = -Infinity;
+  }
 
   return {
     list: () => selectAll.all().map(toRecord),
@@ -208,8 +242,8 @@ export function deviceStoreOn(db: Connection): DeviceStore {
       for (const entry of audit) insertAudit.run(entry.at, entry.device, entry.request, entry.result);
       for (const [name, at] of lastSeen) touch.run(at, name);
       for (const [name, count] of forbidden) countForbidden.run(count, name);
+      pruneAudit();
     }),
-    audit: (limit) => selectAudit.all(limit),
     close: () => db.close(),
   };
 }
