@@ -7,27 +7,30 @@ import type { BridgeRequestName } from './bridge.js';
 import type { DeviceRole } from './devices-api.js';
 
 /**
- * `view`: reads what a screen needs and changes nothing — the OBS card, an
- * overlay on another machine, a boss watching the figures. Everything that
- * writes, talks to another server (rewriteLine), costs real work on demand
- * (PDF exports, buying-point proposals) or reveals the device list needs
- * `control`.
+ * `view`: reads the data a screen shows and changes nothing — the OBS card
+ * and the overlay (the state stream and the settings), a boss watching the
+ * figures, the recap and the comments. Everything that writes, talks to
+ * another server (rewriteLine), builds a file on demand (every export: the
+ * catalog's, a plan's and the recap's XLSX/PDF, and the catalog template —
+ * work a view token, which OBS keeps in its scene, could ask for in a loop),
+ * costs other real work (buying-point proposals) or reveals the device list
+ * needs `control`.
  */
 export const REQUEST_ROLES: Readonly<Record<BridgeRequestName, DeviceRole>> = {
-  // Read-only: the figures, the recap, comments, catalog, plans and settings as they stand.
+  // Read-only data: the figures, the recap, comments, catalog, plans and settings as they stand.
   listSessions: 'view',
   recap: 'view',
   commentHistory: 'view',
   getSettings: 'view',
   getCatalog: 'view',
   catalogImports: 'view',
-  exportCatalog: 'view',
-  catalogTemplate: 'view',
   listPlans: 'view',
   getPlan: 'view',
   planTemplates: 'view',
-  exportPlan: 'view',
-  // Control: everything else.
+  // Control: everything else, files built on demand included.
+  exportCatalog: 'control',
+  catalogTemplate: 'control',
+  exportPlan: 'control',
   command: 'control',
   markComment: 'control',
   markMoment: 'control',
