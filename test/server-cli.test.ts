@@ -55,6 +55,33 @@ describe('livecue serve', () => {
     expect(stderr).not.toMatch(/Error/);
   });
 
+  it('makes the OBS card a new pairing link once the paired OBS device is revoked, and says "paired" only of a live one', async () => {
+    const db = tmp.file('obs/live.db');
+    const obsLink = (stdout: string) => /(http\S+\/obs\/card\?pair=[\w-]{43}) /.exec(stdout)?.[1];
+    const serveOnce = async (andThen: (stdout: string) => Promise<void>) => {
+      const { child, result, stdout } = await startServe(['--demo', '--db', db]);
+      await waitFor(() => stdout().includes('/obs/card'), 15_000);
+      await andThen(stdout());
+      child.kill('SIGTERM');
+      expect((await result).code).toBe(0);
+    };
+    const pair = async (stdout: string) => {
+      const link = obsLink(stdout);
+      expect(link, stdout).toBeDefined();
+      expect((await fetch(link!, { redirect: 'manual' })).status).toBe(302);
+    };
+
+    await serveOnce(pair);
+    await serveOnce(async (stdout) => expect(stdout).toContain('device "OBS" is paired'));
+    expect((await runCli(['access', 'revoke', 'OBS', '--db', db])).code).toBe(0);
+    // Revoked, its token opens nothing: a new link, not "is paired".
+    await serveOnce(async (stdout) => {
+      expect(stdout).not.toContain('is paired');
+      await pair(stdout);
+    });
+    await serveOnce(async (stdout) => expect(stdout).toContain('device "OBS 2" is paired'));
+  });
+
   it('takes its access token from LIVECUE_ACCESS_TOKEN, keeping it out of the process list', async () => {
     const fromEnvironment = 'env-access-token-9876543210abcdefghij';
     process.env.LIVECUE_ACCESS_TOKEN = fromEnvironment;

@@ -182,16 +182,26 @@ export async function serve(argv: string[]): Promise<void> {
   process.stdout.write('stopped\n');
 }
 
+/** "OBS", or "OBS 2", "OBS 3"… once an earlier one was revoked (a revoked device keeps its name). */
+const OBS_DEVICE_NAME = /^OBS( \d+)?$/;
+
 /**
  * The OBS card must not get the control token (a host's screen is on stream,
  * scene files get shared): it gets a one-time pairing link for a view
- * device "OBS", made again at each start until one is used.
+ * device "OBS", made again at each start until one is used. A revoked OBS
+ * device is as good as none: its token opens nothing, so it gets a new link
+ * (for "OBS 2", the name "OBS" being kept by the revoked one).
  */
 function obsCardLine(devices: DeviceStore, base: string): string {
   const path = new URL('/obs/card', base).href;
-  if (devices.find('OBS') !== null) return `${path}   (device "OBS" is paired; another link: Settings → 设备与访问, or livecue access add)`;
+  const obsDevices = devices.list().filter((device) => OBS_DEVICE_NAME.test(device.name));
+  const paired = obsDevices.find((device) => device.revokedAt === null);
+  if (paired !== undefined) return `${path}   (device "${paired.name}" is paired; another link: Settings → 设备与访问, or livecue access add)`;
+  const taken = new Set(obsDevices.map((device) => device.name));
+  let name = 'OBS';
+  for (let n = 2; taken.has(name); n += 1) name = `OBS ${n}`;
   const code = newSecret();
-  devices.createPairing({ name: 'OBS', role: 'view', code, rekeys: false, now: Date.now() });
+  devices.createPairing({ name, role: 'view', code, rekeys: false, now: Date.now() });
   const minutes = PAIRING_CODE_TTL_MS / 60_000;
   return `${path}?pair=${code}   (add as a Browser source within ${minutes} minutes, the link works once; the background is transparent)`;
 }
