@@ -22,7 +22,8 @@ import {
 } from 'electron';
 import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
 import { CORE_PROCESS_ENV } from '../core/api/core-process-env.js';
-import { makePrivateFolder } from '../core/store/file-permissions.js';
+import { prepareDataFolder } from '../core/store/file-permissions.js';
+import { dataFolderChosenByUser } from './pre-ready.js';
 import type { SettingsView } from '../../shared/api/settings.js';
 import { serveAppRequest } from './app-protocol.js';
 import { startCoreClient, type CoreProcess } from './core-client.js';
@@ -67,8 +68,8 @@ function forkCore(): CoreProcess {
 
 export async function startDesktop(): Promise<void> {
   const userData = app.getPath('userData');
-  // LiveCue's own folder (database, settings, keys): only the user may list or read it.
-  makePrivateFolder(userData);
+  // LiveCue's own folder (database, settings, keys): only the user may list or read it; a folder the user named keeps its mode.
+  prepareDataFolder(userData, { chosenByUser: dataFolderChosenByUser });
   if (process.platform === 'win32') app.setAppUserModelId('app.livecue.desktop');
 
   denyAllPermissions(session.defaultSession);

@@ -3,7 +3,7 @@
  * it cannot serve (unreadable, a key that does not match, about to expire).
  */
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,20 @@ describe('loadOrCreateTlsIdentity', () => {
     expect(readFileSync(join(tlsFolder(folder), 'cert.pem'), 'utf8')).toBe(identity.cert);
     expect(statSync(tlsFolder(folder)).mode & 0o777).toBe(0o700);
     for (const file of ['cert.pem', 'key.pem']) expect(statSync(join(tlsFolder(folder), file)).mode & 0o777, file).toBe(0o600);
+  });
+
+  it.skipIf(process.platform === 'win32')('narrows a tls folder someone left open (0755) to 0700, whether it holds a certificate or not', async () => {
+    const kept = dataFolder();
+    await loadOrCreateTlsIdentity(kept, []);
+    chmodSync(tlsFolder(kept), 0o755);
+    expect((await loadOrCreateTlsIdentity(kept, [])).created).toBe(false);
+    expect(statSync(tlsFolder(kept)).mode & 0o777).toBe(0o700);
+
+    const empty = dataFolder();
+    mkdirSync(tlsFolder(empty), { recursive: true, mode: 0o755 });
+    chmodSync(tlsFolder(empty), 0o755);
+    expect((await loadOrCreateTlsIdentity(empty, [])).created).toBe(true);
+    expect(statSync(tlsFolder(empty)).mode & 0o777).toBe(0o700);
   });
 
   it('reuses the kept certificate at the next start, even when the network addresses changed', async () => {

@@ -41,13 +41,15 @@ export async function loadOrCreateTlsIdentity(dataFolder: string, addresses: str
   const keyFile = join(folder, 'key.pem');
   const kept = readKept(certFile, keyFile, now);
   if (kept !== null) {
-    // Someone may have copied the files in with a looser mode.
+    // Someone may have copied the files in, or made the folder, with a looser mode. `tls/` is LiveCue's own folder.
+    chmodSync(folder, 0o700);
     chmodSync(keyFile, 0o600);
     chmodSync(certFile, 0o600);
     return { ...kept, created: false };
   }
   const made = await makeCertificate(addresses, now);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // mkdir leaves an existing folder's mode as it was.
   chmodSync(folder, 0o700);
   writePrivate(keyFile, made.key);
   writePrivate(certFile, made.cert);

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { databaseFiles, makePrivateFolder } from './file-permissions.js';
+import { databaseFiles, makePrivateFolder, prepareDataFolder } from './file-permissions.js';
 import { tempFolder } from './testing/temp-files.js';
 import { StoreWriter } from './writer.js';
 
@@ -24,6 +24,29 @@ describe.skipIf(process.platform === 'win32')('database file permissions (POSIX)
       } finally {
         await writer.close();
       }
+    } finally {
+      process.umask(previousUmask);
+      temp.remove();
+    }
+  });
+
+  it('leaves the mode of a data folder the user named (LIVECUE_DATA_DIR) as it is, creating only what is missing private', () => {
+    const previousUmask = process.umask(0o022);
+    const temp = tempFolder();
+    try {
+      const theirs = temp.path('shared-with-team');
+      mkdirSync(theirs, { mode: 0o755 });
+      chmodSync(theirs, 0o755);
+      prepareDataFolder(theirs, { chosenByUser: true });
+      expect(mode(theirs)).toBe('755');
+      const missing = temp.path('new/livecue');
+      prepareDataFolder(missing, { chosenByUser: true });
+      expect([mode(temp.path('new')), mode(missing)]).toEqual(['700', '700']);
+      const own = temp.path('userData');
+      mkdirSync(own, { mode: 0o755 });
+      chmodSync(own, 0o755);
+      prepareDataFolder(own, { chosenByUser: false });
+      expect(mode(own)).toBe('700');
     } finally {
       process.umask(previousUmask);
       temp.remove();

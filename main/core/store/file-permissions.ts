@@ -51,6 +51,16 @@ export function makePrivateFolder(folder: string): void {
   if (posix) chmodSync(folder, PRIVATE_FOLDER_MODE);
 }
 
+/**
+ * The app's data folder: LiveCue's own (Electron's userData) is made 0700
+ * whatever it was; one the user named (LIVECUE_DATA_DIR) is theirs, and only
+ * what is missing of it is created private, like any path a user gives.
+ */
+export function prepareDataFolder(folder: string, { chosenByUser }: { chosenByUser: boolean }): void {
+  if (chosenByUser) createMissingFoldersPrivate(folder);
+  else makePrivateFolder(folder);
+}
+
 /** Creates the folders of a path the user gave that are missing, private; existing ones are theirs and stay as they are. */
 export function createMissingFoldersPrivate(folder: string): void {
   const first = mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
