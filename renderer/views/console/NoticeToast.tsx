@@ -1,19 +1,10 @@
 import { useEffect } from 'react';
-import type { BridgeErrorCode } from '../../../shared/api/bridge.js';
-import type { I18n, MessageKey } from '../../i18n/i18n.js';
+import { hostErrorText } from '../../i18n/host-error.js';
+import type { I18n } from '../../i18n/i18n.js';
 import type { Notice } from '../../state/slices/ui-slice.js';
 import { useAppStore, useI18n } from '../app-context.js';
 
 const NOTICE_MS = 4_000;
-const hostErrors: Record<BridgeErrorCode, MessageKey> = {
-  bad_request: 'error.bad_request',
-  not_found: 'error.not_found',
-  unavailable: 'error.unavailable',
-  internal: 'error.internal',
-  forbidden: 'error.forbidden',
-  rate_limited: 'error.rate_limited',
-};
-const isHostError = (code: string): code is BridgeErrorCode => Object.hasOwn(hostErrors, code);
 
 /** The outcome of the last action, for a few seconds. */
 export function NoticeToast() {
@@ -33,10 +24,9 @@ export function NoticeToast() {
   );
 }
 
-function noticeText(notice: Notice, { t }: I18n): string {
+function noticeText(notice: Notice, i18n: I18n): string {
+  const { t } = i18n;
   if (!notice.error) return t(notice.message, notice.params);
-  const { code, message } = notice.error;
   // Host errors have known codes worth translating; a gateway's own codes are shown by their message alone.
-  const reason = isHostError(code) ? t('error.withDetail', { reason: t(hostErrors[code]), detail: message }) : message;
-  return t(notice.message, { ...notice.params, error: reason });
+  return t(notice.message, { ...notice.params, error: hostErrorText(notice.error, i18n) });
 }

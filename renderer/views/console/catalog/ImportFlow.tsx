@@ -11,6 +11,7 @@ import type { CatalogChanges, ImportMode } from '../../../../shared/catalog/impo
 import { changesNothing, importModes } from '../../../../shared/catalog/import.js';
 import { describeImportProblem } from '../../../../shared/catalog/import-problems.js';
 import type { ClientBridge } from '../../../bridge/client-bridge.js';
+import { hostErrorText } from '../../../i18n/host-error.js';
 import { useI18n } from '../../app-context.js';
 import { sendCatalogFile } from './catalog-upload.js';
 import { ChangeSummary } from './ChangeSummary.js';
@@ -43,24 +44,26 @@ export type ImportFlow =
 
 export function useImportFlow(bridge: ClientBridge, onImported: () => Promise<void>) {
   const [flow, setFlow] = useState<ImportFlow>({ step: 'idle' });
+  // A refusal (a view device, too many requests) reads in the user's language, the host's words as the detail.
+  const i18n = useI18n();
 
   const preview = useCallback(
     async (file: PickedFile, mode: ImportMode, changedSince = false) => {
       setFlow({ step: 'checking', file, mode });
       const reply = await sendCatalogFile(bridge, 'previewCatalogImport', { format: file.format, data: file.data, mode });
-      if (!reply.ok) return setFlow({ step: 'error', error: reply.error.message });
+      if (!reply.ok) return setFlow({ step: 'error', error: hostErrorText(reply.error, i18n) });
       const value = reply.value;
       if (!value.ok) return setFlow({ step: 'problems', file, mode, result: value });
       setFlow({ step: 'preview', file, mode, changes: value.changes, revision: value.revision, encoding: value.encoding, confirmingReplace: false, changedSince });
     },
-    [bridge],
+    [bridge, i18n],
   );
 
   const apply = useCallback(async () => {
     if (flow.step !== 'preview') return;
     const { file, mode, revision } = flow;
     const reply = await sendCatalogFile(bridge, 'importCatalog', { format: file.format, data: file.data, mode, fileName: file.name, revision });
-    if (!reply.ok) return setFlow({ step: 'error', error: reply.error.message });
+    if (!reply.ok) return setFlow({ step: 'error', error: hostErrorText(reply.error, i18n) });
     const value = reply.value;
     if (value.imported) {
       setFlow({ step: 'done', file, entry: value.entry, changes: value.changes });
@@ -68,7 +71,7 @@ export function useImportFlow(bridge: ClientBridge, onImported: () => Promise<vo
     }
     if (value.reason === 'changed') return preview(file, mode, true);
     setFlow({ step: 'problems', file, mode, result: value });
-  }, [bridge, flow, onImported, preview]);
+  }, [bridge, flow, i18n, onImported, preview]);
 
   return {
     flow,
