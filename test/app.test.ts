@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StateUpdate } from '../shared/api/bridge.js';
 import { defaultSettings, type SettingsView } from '../shared/api/settings.js';
 import { startApp, type AppOptions, type LiveCueApp } from '../main/app/app.js';
+import { LOCAL_CONTEXT } from '../main/app/request-context.js';
 import { memorySecretStore, privateFileSecretStore } from '../main/app/secrets.js';
 import { tempDir, waitFor } from './helpers.js';
 
@@ -31,12 +32,13 @@ async function withApp<T>(options: Partial<AppOptions> & { dataFolder: string },
 
 const snapshotsOf = (updates: StateUpdate[]) => updates.flatMap((update) => (update.kind === 'snapshot' ? [update.snapshot] : []));
 
+// These tests are the host's own machine (the desktop app's core): settings change with the local context.
 describe('settings', () => {
   it('persist across restarts on the same folder; a command-line source is never saved', async () => {
     const dataFolder = newFolder();
     await withApp({ dataFolder }, async (app) => {
       expect(app.settings().language).toBe(defaultSettings.language);
-      const reply = await app.handle('updateSettings', { language: 'en' });
+      const reply = await app.handle('updateSettings', { language: 'en' }, LOCAL_CONTEXT);
       expect(reply).toMatchObject({ ok: true, value: { language: 'en', source: fastDemo } });
     });
     await withApp({ dataFolder, sourceOverride: undefined }, async (app) => {
@@ -90,7 +92,7 @@ describe('settings', () => {
         { hotkeys: { unpin: 'Ctrl+<script>' } },
         'language=en',
       ]) {
-        expect(await app.handle('updateSettings', payload)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+        expect(await app.handle('updateSettings', payload, LOCAL_CONTEXT)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       }
       expect(app.settings()).toEqual(before);
       expect(announced).toEqual([]);
@@ -125,7 +127,7 @@ describe('the state stream across a source switch', () => {
       expect(snapshotsOf(updates)).toHaveLength(1);
       const firstGateway = snapshotsOf(updates)[0]!.connection.gateway;
 
-      const reply = await app.handle('updateSettings', { source: { kind: 'demo', scenario: 'apparel', speed: 100 } });
+      const reply = await app.handle('updateSettings', { source: { kind: 'demo', scenario: 'apparel', speed: 100 } }, LOCAL_CONTEXT);
       expect(reply).toMatchObject({ ok: true, value: { source: { kind: 'demo', scenario: 'apparel', speed: 100 } } });
       const snapshots = snapshotsOf(updates);
       expect(snapshots).toHaveLength(2);
@@ -139,7 +141,7 @@ describe('the state stream across a source switch', () => {
     await withApp({ dataFolder: newFolder() }, async (app) => {
       const updates: StateUpdate[] = [];
       app.onState((update) => updates.push(update));
-      const reply = await app.handle('updateSettings', { gatewayToken: 'for-later' });
+      const reply = await app.handle('updateSettings', { gatewayToken: 'for-later' }, LOCAL_CONTEXT);
       expect(reply).toMatchObject({ ok: true, value: { hasGatewayToken: true, source: fastDemo } });
       expect(snapshotsOf(updates)).toHaveLength(1);
     });
@@ -149,7 +151,7 @@ describe('the state stream across a source switch', () => {
     const dataFolder = newFolder();
     await withApp({ dataFolder }, async (app) => {
       app.onState(() => {});
-      const switched = app.handle('updateSettings', { source: { kind: 'demo', scenario: 'apparel', speed: 100 } });
+      const switched = app.handle('updateSettings', { source: { kind: 'demo', scenario: 'apparel', speed: 100 } }, LOCAL_CONTEXT);
       // The settings file is written in the same tick the switch starts; the switch takes far longer than this poll.
       await waitFor(() => existsSync(`${dataFolder}/settings.json`), 5_000, 1);
       const late: StateUpdate[] = [];
@@ -176,7 +178,7 @@ describe('the gateway token', () => {
       app.onSettings((view) => views.push(view));
       expect(app.settings()).toMatchObject({ hasGatewayToken: false, tokenStorage: 'private-file' });
 
-      const saved = await app.handle('updateSettings', { gatewayToken: SECRET });
+      const saved = await app.handle('updateSettings', { gatewayToken: SECRET }, LOCAL_CONTEXT);
       expect(saved).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
       const fetched = await app.handle('getSettings', {});
       views.push(saved, fetched, app.settings());
@@ -185,7 +187,7 @@ describe('the gateway token', () => {
       expect(readFileSync(tokenFile, 'utf8')).toBe(SECRET);
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
 
-      const forgotten = await app.handle('updateSettings', { gatewayToken: '' });
+      const forgotten = await app.handle('updateSettings', { gatewayToken: '' }, LOCAL_CONTEXT);
       expect(forgotten).toMatchObject({ ok: true, value: { hasGatewayToken: false } });
       expect(existsSync(tokenFile)).toBe(false);
     });
@@ -194,11 +196,11 @@ describe('the gateway token', () => {
   it('goes only to the gateway it was entered for: pointing the source elsewhere without a new token forgets it', async () => {
     await withApp({ dataFolder: newFolder() }, async (app) => {
       const gatewayA = { kind: 'gateway', url: 'http://127.0.0.1:9/live', room: 'a' } as const;
-      expect(await app.handle('updateSettings', { source: gatewayA, gatewayToken: SECRET })).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
+      expect(await app.handle('updateSettings', { source: gatewayA, gatewayToken: SECRET }, LOCAL_CONTEXT)).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
       // Same gateway, another room: the token stays.
-      expect(await app.handle('updateSettings', { source: { ...gatewayA, room: 'b' } })).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
+      expect(await app.handle('updateSettings', { source: { ...gatewayA, room: 'b' } }, LOCAL_CONTEXT)).toMatchObject({ ok: true, value: { hasGatewayToken: true } });
       // Another origin (here another port) without a token: forgotten before anything connects there.
-      const elsewhere = await app.handle('updateSettings', { source: { kind: 'gateway', url: 'http://127.0.0.1:10/live', room: 'a' } });
+      const elsewhere = await app.handle('updateSettings', { source: { kind: 'gateway', url: 'http://127.0.0.1:10/live', room: 'a' } }, LOCAL_CONTEXT);
       expect(elsewhere).toMatchObject({ ok: true, value: { hasGatewayToken: false } });
     });
   });
@@ -206,10 +208,10 @@ describe('the gateway token', () => {
   it('a gateway on another machine must be https or wss, and an address may not carry credentials', async () => {
     await withApp({ dataFolder: newFolder() }, async (app) => {
       for (const url of ['http://gateway.example.com/live', 'https://user:pass@gateway.example.com/live']) {
-        const reply = await app.handle('updateSettings', { source: { kind: 'gateway', url, room: 'r' } });
+        const reply = await app.handle('updateSettings', { source: { kind: 'gateway', url, room: 'r' } }, LOCAL_CONTEXT);
         expect(reply).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       }
-      expect(await app.handle('updateSettings', { source: { kind: 'gateway', url: 'https://gateway.example.com/live', room: 'r' } })).toMatchObject({ ok: true });
+      expect(await app.handle('updateSettings', { source: { kind: 'gateway', url: 'https://gateway.example.com/live', room: 'r' } }, LOCAL_CONTEXT)).toMatchObject({ ok: true });
     });
   });
 

@@ -23,7 +23,7 @@ import {
 import { BRIDGE_CHANNELS, type StateUpdate } from '../../shared/api/bridge.js';
 import { CORE_PROCESS_ENV } from '../core/api/core-process-env.js';
 import { prepareDataFolder } from '../core/store/file-permissions.js';
-import { dataFolderChosenByUser } from './pre-ready.js';
+import { chosenDataFolder } from './data-folder.js';
 import type { SettingsView } from '../../shared/api/settings.js';
 import { serveAppRequest } from './app-protocol.js';
 import { startCoreClient, type CoreProcess } from './core-client.js';
@@ -69,7 +69,7 @@ function forkCore(): CoreProcess {
 export async function startDesktop(): Promise<void> {
   const userData = app.getPath('userData');
   // LiveCue's own folder (database, settings, keys): only the user may list or read it; a folder the user named keeps its mode.
-  prepareDataFolder(userData, { chosenByUser: dataFolderChosenByUser });
+  prepareDataFolder(userData, { chosenByUser: chosenDataFolder !== null });
   if (process.platform === 'win32') app.setAppUserModelId('app.livecue.desktop');
 
   denyAllPermissions(session.defaultSession);
