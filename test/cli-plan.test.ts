@@ -13,7 +13,8 @@ const tmp = tempDir('livecue-cli-plan-');
 afterAll(() => tmp.remove());
 
 describe('livecue plan', () => {
-  it('prints a valid template, imports it, refuses a bad file with one line, lists, exports and uses', async () => {
+  // Ten CLI runs, each a process of its own.
+  it('prints a valid template, imports it, refuses a bad file with one line, lists, exports and uses', { timeout: 90_000 }, async () => {
     const db = tmp.file('plans.db');
     const template = await runCli(['plan', '--template']);
     expect(template.code).toBe(0);
@@ -46,7 +47,7 @@ describe('livecue plan', () => {
     expect((await runCli(['plan', '--db', db, 'list'])).stdout).toContain('(next)');
   });
 
-  // Four CLI runs and a recorded session: a loaded two-core machine needs more than the suite's 30 s.
+  // CLI runs and a recorded session: a loaded two-core machine needs more than the suite's 30 s.
   it('a session recorded with a plan in use has it in its recap, planned against actual', { timeout: 90_000 }, async () => {
     const db = tmp.file('session.db');
     const plan = {
